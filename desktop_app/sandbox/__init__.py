@@ -1,0 +1,41 @@
+"""A Qt-free simulator of the registry API, for training mode and for the tests.
+
+Quick start::
+
+    from desktop_app.sandbox import Sandbox, InProcessTransport
+    sb = Sandbox()
+    token = sb.issue_token("adult")
+    marks = sb.landmarks()
+    async with httpx.AsyncClient(transport=InProcessTransport(sb),
+                                 base_url="http://sandbox.invalid") as client:
+        r = await client.post(f"/visit/{marks.main_clinic}/outSchedule/{marks.therapist}/"
+                              "2026-11-28", headers={"Authorization": f"Bearer {token}"})
+
+See ``engine`` for the checks and the decisions behind them, ``data`` for the data set and its
+landmark keys, ``app`` for the routes, ``config`` for the switches and variants.
+"""
+
+from .app import create_app
+from .bigdata import generate_directory
+from .config import CHECK_NAMES, SELF_BOOKING_CHANNELS, SandboxConfig
+from .data import MSK, PATIENTS
+from .engine import Booking, Landmarks, RequestRecord, Sandbox, SandboxError
+from .server import serve_in_thread
+from .transport import InProcessTransport
+
+__all__ = [
+    "CHECK_NAMES",
+    "MSK",
+    "PATIENTS",
+    "SELF_BOOKING_CHANNELS",
+    "Booking",
+    "InProcessTransport",
+    "Landmarks",
+    "RequestRecord",
+    "Sandbox",
+    "SandboxConfig",
+    "SandboxError",
+    "create_app",
+    "generate_directory",
+    "serve_in_thread",
+]

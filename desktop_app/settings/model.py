@@ -1,0 +1,304 @@
+"""The app's settings: one validated model, stored as plain JSON (see ``store.py``).
+
+The settings file is readable by anyone who can open the user's profile and is often copied
+between desks by a clinic's IT, so it must never hold a credential. Tokens live in the OS
+credential store (``secrets.py``) or only in memory. The model enforces this twice: no field may
+be named like a secret (checked when the class is built), and secret-looking keys in a loaded
+file are dropped before validation, so they are never written back.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import string
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from desktop_app.api import ClientSettings
+
+log = logging.getLogger(__name__)
+
+#: Keys (in the file) or field names (in the model) that look like they hold a credential.
+SECRET_KEY_RE = re.compile(r"(?i)(token|passw|pwd|secret|api[_-]?key|credential|bearer|jwt)")
+#: Boolean flags whose names match ``SECRET_KEY_RE`` but hold no secret.
+_ALLOWED_SECRETISH_FIELDS = frozenset({"remember_token"})
+
+#: How many clinics/resources the app remembers by name.
+KNOWN_ENTRIES_CAP = 200
+#: Longer remembered names are cut, not refused (a long official clinic name is not damage).
+NAME_LIMIT = 500
+
+#: Placeholders each request-path template must use, exactly.
+PATH_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "booking_path": frozenset({"lpu", "resource", "date"}),
+    "clinics_path": frozenset(),
+    "clinic_path": frozenset({"lpu"}),
+    "resources_path": frozenset({"lpu"}),
+}
+
+# -- user-facing messages (Russian); pydantic wraps them in ValidationError ----------------------
+
+PATH_TEMPLATE_MESSAGE = (
+    "Шаблон пути «{template}» должен содержать ровно такие подстановки: {expected}."
+)
+PATH_TEMPLATE_FORM_MESSAGE = (
+    "Шаблон пути «{template}» должен быть относительным путём на сервере регистратуры "
+    "(без http://, «..», «?», «#» и пробелов)."
+)
+PROXY_URL_MESSAGE = (
+    "Адрес прокси-сервера «{url}» не распознан. Пример: http://proxy.clinic.local:3128"
+)
+PROXY_CREDENTIALS_MESSAGE = (
+    "Имя пользователя и пароль прокси-сервера нельзя хранить в настройках: файл настроек не "
+    "защищён. Укажите адрес прокси без них."
+)
+
+
+def find_secret_keys(data: Any, prefix: str = "") -> list[str]:
+    """Dotted paths of every key in ``data`` (nested dicts/lists too) that looks like a secret.
+
+    Declared harmless flags (``remember_token``) are not reported. Used by the store to tell
+    the operator that a credential was found in the file and removed.
+    """
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            name = f"{prefix}{key}"
+            if isinstance(key, str) and _is_secret_key(key):
+                found.append(name)
+            else:
+                found.extend(find_secret_keys(value, f"{name}."))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found.extend(find_secret_keys(value, f"{prefix}{index}."))
+    return found
+
+
+def _is_secret_key(key: str) -> bool:
+    return key not in _ALLOWED_SECRETISH_FIELDS and bool(SECRET_KEY_RE.search(key))
+
+
+def _drop_secret_keys(data: Any) -> Any:
+    if isinstance(data, dict):
+        dropped = [k for k in data if isinstance(k, str) and _is_secret_key(k)]
+        if dropped:
+            # Key names only: the value is the very thing that must not be logged.
+            log.warning("settings: ignored secret-looking keys %s", dropped)
+            return {k: v for k, v in data.items() if k not in dropped}
+    return data
+
+
+class _NoSecretsModel(BaseModel):
+    """Base that refuses secret-named fields at class creation and drops such keys on input."""
+
+    # hide_input_in_errors: a rejected value (a proxy URL with a password) must not reach logs.
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, hide_input_in_errors=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        for name in cls.model_fields:
+            if _is_secret_key(name):
+                raise TypeError(f"{cls.__name__}.{name}: settings must not hold secrets")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secrets(cls, data: Any) -> Any:
+        return _drop_secret_keys(data)
+
+
+class KnownEntry(_NoSecretsModel):
+    """A clinic or resource the operator has used, remembered by name for the pickers."""
+
+    guid: str = Field(min_length=1, max_length=64)
+    name: str = ""
+    #: For resources: the clinic they belong to.
+    lpu_guid: str | None = Field(default=None, max_length=64)
+
+    @field_validator("guid", "lpu_guid", mode="before")
+    @classmethod
+    def _guid(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> Any:
+        if value is None:
+            return ""
+        return value.strip()[:NAME_LIMIT] if isinstance(value, str) else value
+
+
+def _check_template(field: str, value: str) -> str:
+    template = value.strip()
+    expected = PATH_PLACEHOLDERS[field]
+    if (
+        "://" in template
+        or template.startswith("//")
+        or ".." in template
+        or any(ch in template for ch in "?#\\")
+        or any(ch.isspace() for ch in template)
+    ):
+        raise ValueError(PATH_TEMPLATE_FORM_MESSAGE.format(template=value))
+    expected_text = ", ".join(f"{{{p}}}" for p in sorted(expected)) or "никаких"
+    message = PATH_TEMPLATE_MESSAGE.format(template=value, expected=expected_text)
+    seen: list[str] = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        raise ValueError(message) from None
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion or name not in expected:
+            raise ValueError(message)
+        seen.append(name)
+    if set(seen) != expected or len(seen) != len(set(seen)):
+        raise ValueError(message)
+    return template
+
+
+def _cap_entries(entries: list[KnownEntry]) -> list[KnownEntry]:
+    """Unique by (guid, lpu_guid), first occurrence wins (the list is kept newest first)."""
+    out: list[KnownEntry] = []
+    seen: set[tuple[str, str | None]] = set()
+    for entry in entries:
+        key = (entry.guid, entry.lpu_guid)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(entry)
+        if len(out) >= KNOWN_ENTRIES_CAP:
+            break
+    return out
+
+
+class AppSettings(_NoSecretsModel):
+    """Everything a desk can configure. Unknown keys are ignored (older/newer app versions)."""
+
+    mode: Literal["training", "work"] = "training"
+    server_url: str | None = None
+    booking_datetime_format: Literal["iso", "space-millis"] = "iso"
+    booking_path: str = "visit/{lpu}/outSchedule/{resource}/{date}"
+    clinics_path: str = "lpu"
+    clinic_path: str = "lpu/{lpu}"
+    resources_path: str = "lpu/{lpu}/doctor"
+    connect_timeout: float = Field(default=5.0, ge=0.5, le=60)
+    read_timeout: float = Field(default=20.0, ge=1, le=300)
+    slip_layout: Literal["roll80", "roll58", "a5", "a6"] = "roll80"
+    printer_name: str | None = None
+    font_scale: float = Field(default=1.0, ge=0.8, le=2.0)
+    language: Literal["ru", "en"] = "ru"
+    extra_ca_file: str | None = None
+    proxy_url: str | None = None
+    use_system_proxy: bool = True
+    journal_retention_days: int = Field(default=30, ge=1, le=3650)
+    operator_login: str | None = Field(default=None, max_length=200)
+    #: The operator asked to keep the token in the OS credential store (never in this file).
+    remember_token: bool = False
+    known_clinics: list[KnownEntry] = Field(default_factory=list)
+    known_resources: list[KnownEntry] = Field(default_factory=list)
+
+    @field_validator(
+        "server_url",
+        "printer_name",
+        "extra_ca_file",
+        "proxy_url",
+        "operator_login",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    @field_validator("booking_path", "clinics_path", "clinic_path", "resources_path")
+    @classmethod
+    def _template(cls, value: str, info: ValidationInfo) -> str:
+        return _check_template(str(info.field_name), value)
+
+    @field_validator("proxy_url")
+    @classmethod
+    def _proxy(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            parts = urlsplit(value)
+            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+            _ = parts.port
+        except ValueError:
+            ok = False
+        if not ok:
+            raise ValueError(PROXY_URL_MESSAGE.format(url=value))
+        if parts.username is not None or parts.password is not None:
+            raise ValueError(PROXY_CREDENTIALS_MESSAGE)
+        return value
+
+    @field_validator("known_clinics", "known_resources", mode="before")
+    @classmethod
+    def _skip_bad_entries(cls, value: Any) -> Any:
+        """A bad remembered entry is dropped alone: it must not cost the desk its settings."""
+        if not isinstance(value, list):
+            return value
+        kept: list[Any] = []
+        for item in value:
+            try:
+                kept.append(KnownEntry.model_validate(item))
+            except ValidationError:
+                log.info("settings: dropped an unreadable remembered entry")
+        return kept
+
+    @field_validator("known_clinics", "known_resources")
+    @classmethod
+    def _cap(cls, value: list[KnownEntry]) -> list[KnownEntry]:
+        return _cap_entries(value)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def to_client_settings(self) -> ClientSettings:
+        """The API client's view of these settings (timeouts, date format, path templates)."""
+        return ClientSettings(
+            connect_timeout=float(self.connect_timeout),
+            read_timeout=float(self.read_timeout),
+            booking_datetime_format=self.booking_datetime_format,
+            booking_path=self.booking_path,
+            clinics_path=self.clinics_path,
+            clinic_path=self.clinic_path,
+            resources_path=self.resources_path,
+        )
+
+    def remember_clinic(self, guid: str, name: str | None) -> None:
+        """Put a clinic at the top of the remembered list (dropping its older entry)."""
+        entry = KnownEntry(guid=guid, name=name or "")
+        self.known_clinics = [entry, *self.known_clinics]
+
+    def remember_resource(self, guid: str, name: str | None, lpu_guid: str | None) -> None:
+        """Put a resource at the top of the remembered list (dropping its older entry)."""
+        entry = KnownEntry(guid=guid, name=name or "", lpu_guid=lpu_guid)
+        self.known_resources = [entry, *self.known_resources]
+
+    def clinic_name(self, guid: str) -> str | None:
+        """The remembered name of a clinic, for showing a pasted GUID by name."""
+        key = guid.strip().lower()
+        return next((e.name for e in self.known_clinics if e.guid == key and e.name), None)
+
+    def resource_name(self, guid: str, lpu_guid: str | None = None) -> str | None:
+        """The remembered name of a resource (optionally of a given clinic)."""
+        key = guid.strip().lower()
+        lpu = lpu_guid.strip().lower() if lpu_guid else None
+        for entry in self.known_resources:
+            if entry.guid == key and entry.name and (lpu is None or entry.lpu_guid == lpu):
+                return entry.name
+        return None

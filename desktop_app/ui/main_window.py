@@ -1,0 +1,559 @@
+"""The operator's main window: the booking form on the left, the ticket on the right."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.api import (
+    ApiError,
+    BookingRejected,
+    Clinic,
+    CredentialsRefused,
+    InvalidRequestError,
+    NotFound,
+    RegistryClient,
+    Resource,
+    check_guid,
+)
+from desktop_app.booking import BookingInProgress, BookingRequest, BookingService
+from desktop_app.journal import patient_key_from_token, token_expiry
+from desktop_app.ui.async_tools import TaskKeeper
+from desktop_app.ui.booking_form import BookingForm
+from desktop_app.ui.dialogs import Dialogs, Message, Severity
+from desktop_app.ui.error_messages import message_for
+from desktop_app.ui.search_picker import PickerItem, make_item
+from desktop_app.ui.ticket_view import TicketView
+
+log = logging.getLogger(__name__)
+
+STATUS_REFRESH_MS = 30_000
+
+
+@dataclass
+class WindowServices:
+    """What the window needs, built by the composition root (``ui/app.py``)."""
+
+    client: RegistryClient
+    booking: BookingService
+    training: bool
+    sandbox: Any = None  # desktop_app.sandbox.Sandbox in training mode
+    initial_token: str | None = None
+    log_path: Path | None = None
+    today: Callable[[], date] = date.today
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _ShortcutKeys(QObject):
+    """Ctrl+Enter and F2 from any field of the window, even inside pickers and popups."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self.window:
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        mods = event.modifiers()  # type: ignore[attr-defined]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.window.request_booking()
+            return True
+        if key == Qt.Key.Key_F2 and not mods:
+            self.window.new_booking()
+            return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    booking_finished = Signal(object)  # ticket or exception; for tests and training
+    clinics_loaded = Signal(int)
+    resources_loaded = Signal(int)
+    closed = Signal()
+    first_painted = Signal()
+
+    def __init__(self, services: WindowServices, dialogs: Any = None) -> None:
+        super().__init__()
+        self.services = services
+        self.training = services.training
+        self.dialogs = dialogs if dialogs is not None else Dialogs(self)
+        self.tasks = TaskKeeper(on_error=self._task_failed)
+        self.clinic: Clinic | None = None
+        self.resource: Resource | None = None
+        self._booking_busy = False
+        self._directory_available = True
+        self._painted = False
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self._title())
+        self.setMinimumSize(900, 600)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        self.training_banner = QLabel(
+            self.tr("УЧЕБНЫЙ РЕЖИМ — записи не настоящие"), central
+        )
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setStyleSheet(
+            "background: #ffd54f; color: #3e2700; font-weight: bold; padding: 6px;"
+            "border: 2px solid #8d6e00;"
+        )
+        self.training_banner.setVisible(self.training)
+        outer.addWidget(self.training_banner)
+
+        self.form = BookingForm(training=self.training, parent=central)
+        self.ticket_view = TicketView(central)
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter.addWidget(self.form)
+        splitter.addWidget(self.ticket_view)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busyIndicator")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.hide()
+        self.status_text = QLabel(self)
+        self.status_text.setObjectName("statusText")
+        self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+
+        self._build_actions()
+        self._connect()
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_clinic_status)
+        self._shortcut_keys = _ShortcutKeys(self)
+
+        if self.training and services.sandbox is not None:
+            self._fill_patients()
+        if services.initial_token:
+            self.form.token_edit.setText(services.initial_token)
+            self._token_changed(services.initial_token)
+        if self.training:
+            self.setStyleSheet("QMainWindow { background: #fff8e1; }")
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        mode = self.tr("УЧЕБНЫЙ РЕЖИМ") if self.training else self.tr("рабочий режим")
+        return self.tr("Запись вне расписания — {0}").format(mode)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Запись"))
+        self.book_action = QAction(self.tr("&Записать"), self)
+        self.book_action.triggered.connect(self.request_booking)
+        self.new_action = QAction(self.tr("&Новая запись (F2)"), self)
+        self.new_action.triggered.connect(self.new_booking)
+        self.reload_action = QAction(self.tr("&Обновить справочник"), self)
+        self.reload_action.triggered.connect(self.load_directory)
+        self.manual_action = QAction(self.tr("Ввод &GUID вручную"), self)
+        self.manual_action.setCheckable(True)
+        self.manual_action.toggled.connect(self._set_manual_mode)
+        quit_action = QAction(self.tr("В&ыход"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.book_action, self.new_action, self.reload_action,
+                       self.manual_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        # Real desktops deliver these through the shortcut map; the key filter covers the rest.
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self.request_booking)
+        QShortcut(QKeySequence("F2"), self, activated=self.new_booking)
+
+    def _connect(self) -> None:
+        f = self.form
+        f.clinic_picker.accepted.connect(self._clinic_accepted)
+        f.clinic_picker.cleared.connect(self._clinic_cleared)
+        f.resource_picker.accepted.connect(self._resource_accepted)
+        f.resource_picker.cleared.connect(lambda: setattr(self, "resource", None))
+        f.book_button.clicked.connect(self.request_booking)
+        f.token_edit.textChanged.connect(self._token_changed)
+        f.patient_picker.currentIndexChanged.connect(self._patient_changed)
+        f.date_edit.installEventFilter(self)
+        f.time_edit.installEventFilter(self)
+        f.patient_picker.installEventFilter(self)
+        f.token_edit.returnPressed.connect(f.book_button.setFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter moves on from date/time/patient; Ctrl+Enter is left to the shortcut filter."""
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            mods = event.modifiers()  # type: ignore[attr-defined]
+            plain_enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                mods & Qt.KeyboardModifier.ControlModifier
+            )
+            if plain_enter and watched is self.form.date_edit:
+                (self.form.time_edit if self.form.time_check.isChecked()
+                 else self._patient_widget()).setFocus()
+                return True
+            if plain_enter and watched is self.form.time_edit:
+                self._patient_widget().setFocus()
+                return True
+            if plain_enter and watched is self.form.patient_picker and (
+                not self.form.patient_picker.view().isVisible()
+            ):
+                self.form.book_button.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _patient_widget(self) -> QWidget:
+        return self.form.patient_picker if self.training else self.form.token_edit
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Called once the event loop runs: load the directory, focus the clinic search."""
+        self.form.clinic_picker.edit.setFocus()
+        self.load_directory()
+
+    def load_directory(self) -> None:
+        self.tasks.spawn(self._load_clinics(), name="load-clinics")
+
+    async def _load_clinics(self) -> None:
+        self._set_status(self.tr("Загрузка списка поликлиник…"))
+        try:
+            clinics = await self.services.client.list_clinics()
+        except NotFound:
+            log.info("server has no clinic directory call; switching to manual GUIDs")
+            self._directory_available = False
+            self.manual_action.setChecked(True)
+            self._set_status(self.tr("Сервер не отдаёт справочник: введите GUID вручную."))
+            return
+        except ApiError as exc:
+            self._set_status(self.tr("Справочник не загружен."))
+            self.dialogs.show(message_for(exc, self._log_path()))
+            return
+        items = [
+            make_item(
+                c.guid or "", self._clinic_text(c), c.name, c.full_name, c.fer_name, c.mcod,
+                c.address, payload=c, tooltip=c.address,
+            )
+            for c in clinics if c.guid
+        ]
+        self.form.clinic_picker.set_items(items)
+        self._set_status(self.tr("Поликлиник в справочнике: {0}").format(len(items)))
+        self.clinics_loaded.emit(len(items))
+
+    @staticmethod
+    def _clinic_text(clinic: Clinic) -> str:
+        name = clinic.fer_name or clinic.name or clinic.full_name or clinic.guid or "—"
+        return f"{name} — {clinic.address}" if clinic.address else name
+
+    def _fill_patients(self) -> None:
+        picker = self.form.patient_picker
+        picker.clear()
+        for patient in self.services.sandbox.patients():
+            label = self.tr("{0}, {1} лет").format(patient["name"], patient["age"])
+            picker.addItem(label, patient)
+        self._patient_changed(picker.currentIndex())
+
+    def _patient_changed(self, index: int) -> None:
+        patient = self.form.patient_picker.itemData(index)
+        self.form.patient_note.setText(patient.get("note", "") if patient else "")
+
+    def _token_changed(self, text: str) -> None:
+        expires = token_expiry(text.strip()) if text.strip() else None
+        if expires is None:
+            self.form.token_expiry.setText("")
+            return
+        local = expires.astimezone()
+        self.form.token_expiry.setText(
+            self.tr("действует до {0}").format(local.strftime("%d.%m.%Y %H:%M"))
+        )
+
+    # -- pickers -------------------------------------------------------------------------------
+
+    def _clinic_accepted(self, item: PickerItem) -> None:
+        clinic: Clinic = item.payload
+        changed = self.clinic is None or self.clinic.guid != clinic.guid
+        self.clinic = clinic
+        self.form.clinic_status.set_status(clinic.status)
+        if changed:
+            self.resource = None
+            self.form.resource_picker.set_items([])
+            self.form.resource_picker.clear_choice()
+            self.tasks.spawn(self._load_resources(clinic), name="load-resources")
+        self._status_timer.start()
+        self.form.resource_picker.edit.setFocus()
+
+    def _clinic_cleared(self) -> None:
+        self.clinic = None
+        self.resource = None
+        self._status_timer.stop()
+        self.form.clinic_status.set_status(None)
+
+    async def _load_resources(self, clinic: Clinic) -> None:
+        assert clinic.guid
+        try:
+            resources = await self.services.client.list_resources(clinic.guid)
+        except NotFound:
+            self._set_status(self.tr("Сервер не отдаёт список врачей: введите GUID вручную."))
+            self.manual_action.setChecked(True)
+            return
+        except ApiError as exc:
+            self.dialogs.show(message_for(exc, self._log_path()))
+            return
+        if self.clinic is None or self.clinic.guid != clinic.guid:
+            return  # the operator moved on meanwhile
+        resources.sort(key=lambda r: ((r.speciality or "").casefold(), (r.fio or "").casefold()))
+        items = [
+            make_item(
+                r.guid or "", self._resource_text(r), r.fio, r.speciality, r.doctor_role,
+                r.room and f"каб {r.room} кабинет {r.room}", payload=r,
+            )
+            for r in resources if r.guid
+        ]
+        self.form.resource_picker.set_items(items)
+        self.resources_loaded.emit(len(items))
+
+    def _resource_text(self, r: Resource) -> str:
+        head = r.speciality or r.doctor_role or ""
+        name = r.fio or ""
+        where = []
+        if r.room:
+            where.append(self.tr("каб. {0}").format(r.room))
+        if r.flat is not None:
+            where.append(self.tr("{0} эт.").format(r.flat))
+        text = " — ".join(p for p in (head, name) if p) or (r.guid or "—")
+        return f"{text} ({', '.join(where)})" if where else text
+
+    def _resource_accepted(self, item: PickerItem) -> None:
+        self.resource = item.payload
+        self.form.date_edit.setFocus()
+
+    def refresh_clinic_status(self) -> None:
+        if self.clinic is not None and self.clinic.guid:
+            self.tasks.spawn(self._refresh_status(self.clinic.guid), name="clinic-status")
+
+    async def _refresh_status(self, guid: str) -> None:
+        try:
+            fresh = await self.services.client.get_clinic(guid)
+        except ApiError as exc:
+            log.info("status refresh failed: %s", exc)
+            return
+        if self.clinic is not None and self.clinic.guid == guid:
+            self.form.clinic_status.set_status(fresh.status)
+
+    def _set_manual_mode(self, on: bool) -> None:
+        self.form.manual_box.setVisible(on)
+        if on:
+            self.form.manual_lpu.setFocus()
+
+    # -- booking -------------------------------------------------------------------------------
+
+    @property
+    def booking_busy(self) -> bool:
+        return self._booking_busy
+
+    def request_booking(self) -> None:
+        """Book (Ctrl+Enter / button). A second press while one is in flight does nothing."""
+        if self._booking_busy:
+            log.info("booking already in flight; ignoring a second request")
+            return
+        try:
+            request = self._build_request()
+        except _FormProblem as problem:
+            self.dialogs.show(Message(Severity.WARNING, self.tr("Проверьте данные"),
+                                      problem.text))
+            if problem.focus is not None:
+                problem.focus.setFocus()
+            return
+        except InvalidRequestError as exc:
+            self.dialogs.show(message_for(exc))
+            return
+        self._set_busy(True)
+        self.tasks.spawn(self._book(request), name="book")
+
+    def _build_request(self) -> BookingRequest:
+        f = self.form
+        manual = f.manual_box.isVisible() and (f.manual_lpu.text().strip()
+                                               or f.manual_resource.text().strip())
+        if manual:
+            lpu_guid = check_guid(f.manual_lpu.text(), field_name="lpu_guid")
+            resource_guid = check_guid(f.manual_resource.text(), field_name="resource_guid")
+            clinic_name = f.manual_name.text().strip() or None
+            resource_name = clinic_name
+        else:
+            if self.clinic is None or not self.clinic.guid:
+                raise _FormProblem(self.tr("Выберите поликлинику из списка."),
+                                   f.clinic_picker.edit)
+            if self.resource is None or not self.resource.guid:
+                raise _FormProblem(self.tr("Выберите врача или кабинет из списка."),
+                                   f.resource_picker.edit)
+            lpu_guid, resource_guid = self.clinic.guid, self.resource.guid
+            clinic_name = self.clinic.display_name
+            resource_name = self._resource_text(self.resource)
+        day = f.date_edit.date().toPython()
+        if day < self.services.today():
+            raise _FormProblem(
+                self.tr("Дата приёма уже прошла. Выберите сегодняшний или будущий день."),
+                f.date_edit,
+            )
+        at: time | None = f.time_edit.time().toPython() if f.time_check.isChecked() else None
+        if self.training:
+            patient = f.patient_picker.currentData()
+            if not patient:
+                raise _FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
+            token = self.services.sandbox.issue_token(patient["id"])
+            label = patient["name"]
+        else:
+            token = f.token_edit.text().strip()
+            if not token:
+                raise _FormProblem(
+                    self.tr("Вставьте токен пациента в поле «Токен»."), f.token_edit
+                )
+            label = None
+        return BookingRequest(
+            lpu_guid=lpu_guid,
+            resource_guid=resource_guid,
+            day=day,
+            at=at,
+            token=token,
+            patient_key=patient_key_from_token(token),
+            patient_label=label,
+            clinic_name=clinic_name,
+            resource_name=resource_name,
+        )
+
+    async def _book(self, request: BookingRequest) -> None:
+        try:
+            earlier = self.services.booking.open_unknown(request)
+            if earlier is not None:
+                go_on = await self.dialogs.confirm(
+                    Message(
+                        Severity.WARNING,
+                        self.tr("Возможна повторная запись"),
+                        self.tr(
+                            "Для этого пациента к этому врачу на этот день уже была попытка "
+                            "записи с неизвестным результатом. Запись могла быть создана."
+                        ),
+                        self.tr(
+                            "Сначала проверьте, есть ли у пациента запись. Записать ещё раз?"
+                        ),
+                    ),
+                    yes=self.tr("Записать ещё раз"),
+                    no=self.tr("Отмена"),
+                )
+                if not go_on:
+                    self._set_status(self.tr("Запись отменена оператором."))
+                    return
+                self.services.booking.journal.resolve_unknown(  # type: ignore[union-attr]
+                    earlier.id, "operator confirmed a new attempt"
+                )
+            self._set_status(self.tr("Отправка записи…"))
+            result = await self.services.booking.book(request)
+        except BookingInProgress:
+            return
+        except ApiError as exc:
+            log.info("booking failed: %s", exc)
+            self._set_status(self.tr("Запись не создана."))
+            self.dialogs.show(message_for(exc, self._log_path()))
+            if isinstance(exc, CredentialsRefused) and not self.training:
+                self.form.token_edit.setFocus()
+                self.form.token_edit.selectAll()
+            self.booking_finished.emit(exc)
+            if isinstance(exc, BookingRejected):
+                self._last_rejection = exc
+            return
+        finally:
+            self._set_busy(False)
+        self.ticket_view.show_ticket(result.ticket, training=self.training)
+        self.last_attempt_id = result.attempt_id
+        self._set_status(self.tr("Записано: талон № {0}").format(result.ticket.num or "—"))
+        if result.ticket.lpu is not None and result.ticket.lpu.status is not None:
+            self.form.clinic_status.set_status(result.ticket.lpu.status)
+        self.booking_finished.emit(result.ticket)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._booking_busy = busy
+        self.form.book_button.setEnabled(not busy)
+        self.book_action.setEnabled(not busy)
+        self.busy_bar.setVisible(busy)
+
+    def new_booking(self) -> None:
+        """F2: clear the ticket and the doctor, keep the clinic, start from the doctor."""
+        if self._booking_busy:
+            return
+        self.ticket_view.clear()
+        self.resource = None
+        self.form.resource_picker.clear_choice()
+        self.form.time_check.setChecked(False)
+        self.form.date_edit.setDate(self.form.date_edit.minimumDate())
+        target = self.form.resource_picker.edit if self.clinic else self.form.clinic_picker.edit
+        target.setFocus()
+        self._set_status(self.tr("Новая запись."))
+
+    # -- misc ----------------------------------------------------------------------------------
+
+    def _set_status(self, text: str) -> None:
+        self.status_text.setText(text)
+
+    def _log_path(self) -> str | None:
+        return str(self.services.log_path) if self.services.log_path else None
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.dialogs.show(message_for(exc, self._log_path()))
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        app = self._app()
+        if app is not None:
+            app.installEventFilter(self._shortcut_keys)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        app = self._app()
+        if app is not None:
+            app.removeEventFilter(self._shortcut_keys)
+        self._status_timer.stop()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    @staticmethod
+    def _app() -> Any:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.instance()
+
+
+class _FormProblem(Exception):
+    def __init__(self, text: str, focus: QWidget | None = None) -> None:
+        super().__init__(text)
+        self.text = text
+        self.focus = focus
+
+
+__all__ = ["MainWindow", "WindowServices"]
