@@ -52,6 +52,8 @@ class BookingRequest:
     patient_label: str | None = None
     clinic_name: str | None = None
     resource_name: str | None = None
+    #: The sandbox roster id in training mode (never a real patient's identifier).
+    patient_id: str | None = None
 
     def __repr__(self) -> str:  # keep the token out of any log line or traceback
         return (

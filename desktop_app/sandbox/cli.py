@@ -82,11 +82,20 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
     return SandboxConfig(**fields)
 
 
+def years(n: int) -> str:
+    """``1 год``, ``2 года``, ``5 лет``, ``41 год``, ``11 лет``."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} год"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} года"
+    return f"{n} лет"
+
+
 def _print_banner(sandbox: Sandbox, base_url: str) -> None:
     print(f"Песочница API регистра: {base_url}")
     print("Пациенты (вымышленные) и токены (действуют 8 часов):")
     for patient in sandbox.patients():
-        print(f"  {patient['id']:<14} {patient['name']} ({patient['age']} лет)")
+        print(f"  {patient['id']:<14} {patient['name']} ({years(patient['age'])})")
         print(f"      {patient['note']}")
         print(f"      токен: {sandbox.issue_token(patient['id'])}")
     print("Ориентиры (GUID):")

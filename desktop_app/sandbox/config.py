@@ -62,7 +62,9 @@ class SandboxConfig(BaseModel):
     busy_type_form: Literal["object", "int", "string"] = "object"  # string = the name
     ping_as_string: bool = False  # "ping": "9"
     datetime_style: Literal["offset", "naive", "millis"] = "offset"
-    slow_seconds: float = Field(default=0.0, ge=0)  # delay before answering (API routes)
+    #: Delay before answering API routes. The request is processed first, so a booking whose
+    #: answer the client gave up waiting for has been made (the "outcome unknown" case).
+    slow_seconds: float = Field(default=0.0, ge=0)
     drop_connection: bool = False  # booking made, then the connection dies without an answer
     html_errors: bool = False  # error answers as a proxy's HTML page (text/html)
     #: Break the body of a *successful* booking answer (the booking is made).

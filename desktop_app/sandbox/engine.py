@@ -45,6 +45,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from . import data as ds
+from .bigdata import add_directory
 from .config import SELF_BOOKING_CHANNELS, SandboxConfig
 from .tokens import InvalidToken, TokenClaims, decode_token, encode_token
 
@@ -250,14 +251,11 @@ class Sandbox:
         self._clock = clock or _default_clock
         self._lock = threading.RLock()
         self._data = (
-            ds.build_standard_dataset(self.config.seed) if include_standard else ds.DataSet()
+            ds.build_standard_dataset(self.config.seed)
+            if include_standard
+            else ds.DataSet(patients={p.id: p for p in ds.PATIENTS})
         )
-        if not include_standard:
-            for patient in ds.PATIENTS:
-                self._data.patients[patient.id] = patient
         if directory is not None:
-            from .bigdata import add_directory  # local: only big-directory users pay for it
-
             add_directory(self._data, *directory)
         self.requests: list[RequestRecord] = []
         self.bookings: list[Booking] = []

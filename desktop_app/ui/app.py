@@ -43,16 +43,16 @@ def build_training_client(sandbox: object):  # -> RegistryClient
         SANDBOX_BASE_URL,
         transport=InProcessTransport(sandbox),  # type: ignore[arg-type]
         trust_env=False,
+        today=lambda: sandbox.now().date(),  # type: ignore[attr-defined]
     )
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
 
+    import qasync
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
-
-    import qasync
 
     from desktop_app.logs import setup_logging
     from desktop_app.settings.store import load_settings, log_dir

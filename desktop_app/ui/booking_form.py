@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+import itertools
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +27,7 @@ from desktop_app.ui.status import StatusBadge
 class DayKeys(QObject):
     """``+``/``-`` change the day by one in the date field (a habit from paper calendars)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QDateEdit) and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -100,6 +102,7 @@ class BookingForm(QWidget):
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setAccessibleName(self.tr("Дата приёма"))
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setLocale(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
         self.date_edit.setDisplayFormat("dd.MM.yyyy, dddd")
         self.date_edit.setMinimumDate(QDate.currentDate())
         self.date_edit.setDate(QDate.currentDate())
@@ -139,9 +142,8 @@ class BookingForm(QWidget):
         self.remember_token = QCheckBox(self.tr("&Запомнить токен"), when_box)
         self.remember_token.setObjectName("rememberToken")
         self.remember_token.setAccessibleName(self.tr("Запомнить токен в хранилище Windows"))
-        patient_label = QLabel(self.tr("Па&циент:"), when_box)
-        token_label = QLabel(self.tr("&Токен:"), when_box)
         if training:
+            patient_label = QLabel(self.tr("Па&циент:"), when_box)
             patient_label.setBuddy(self.patient_picker)
             when.addRow(patient_label, self.patient_picker)
             self.patient_note = QLabel(when_box)
@@ -153,6 +155,7 @@ class BookingForm(QWidget):
             self.token_expiry.hide()
             self.remember_token.hide()
         else:
+            token_label = QLabel(self.tr("&Токен:"), when_box)
             token_label.setBuddy(self.token_edit)
             when.addRow(token_label, self.token_edit)
             when.addRow("", self.token_expiry)
@@ -185,5 +188,5 @@ class BookingForm(QWidget):
         if not training:
             chain.append(self.remember_token)
         chain.append(self.book_button)
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -27,3 +27,14 @@ def time_range(begin: datetime | None, end: datetime | None) -> str:
 
 def stamp(moment: datetime | None) -> str:
     return moment.strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
+def years_ru(n: int) -> str:
+    """``41 год``, ``42 года``, ``45 лет`` — Russian plural of years."""
+    if n % 10 == 1 and n % 100 != 11:
+        word = "год"
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = "года"
+    else:
+        word = "лет"
+    return f"{n} {word}"

@@ -26,17 +26,28 @@ from desktop_app.api import (
     Clinic,
     CredentialsRefused,
     InvalidRequestError,
+    MalformedAnswer,
+    NetworkError,
     NotFound,
+    OutcomeUnknown,
     RegistryClient,
     Resource,
+    ServiceUnavailable,
     check_guid,
 )
-from desktop_app.booking import BookingInProgress, BookingRequest, BookingService
+from desktop_app.booking import (
+    BookingInProgress,
+    BookingRequest,
+    BookingService,
+    DeskEvent,
+    DeskEventKind,
+)
 from desktop_app.journal import patient_key_from_token, token_expiry
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.booking_form import BookingForm
 from desktop_app.ui.dialogs import Dialogs, Message, Severity
 from desktop_app.ui.error_messages import message_for
+from desktop_app.ui.formatting import years_ru
 from desktop_app.ui.search_picker import PickerItem, make_item
 from desktop_app.ui.ticket_view import TicketView
 
@@ -66,7 +77,7 @@ class _ShortcutKeys(QObject):
         super().__init__(window)
         self.window = window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         if watched.window() is not self.window:
@@ -86,6 +97,7 @@ class _ShortcutKeys(QObject):
 
 class MainWindow(QMainWindow):
     booking_finished = Signal(object)  # ticket or exception; for tests and training
+    desk_event = Signal(object)  # DeskEvent: what the operator saw or did (training listens)
     clinics_loaded = Signal(int)
     resources_loaded = Signal(int)
     closed = Signal()
@@ -149,6 +161,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_clinic_status)
         self._shortcut_keys = _ShortcutKeys(self)
 
+        self._apply_today()
         if self.training and services.sandbox is not None:
             self._fill_patients()
         if services.initial_token:
@@ -201,7 +214,7 @@ class MainWindow(QMainWindow):
         f.patient_picker.installEventFilter(self)
         f.token_edit.returnPressed.connect(f.book_button.setFocus)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter moves on from date/time/patient; Ctrl+Enter is left to the shortcut filter."""
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
@@ -222,6 +235,16 @@ class MainWindow(QMainWindow):
                 self.form.book_button.setFocus()
                 return True
         return super().eventFilter(watched, event)
+
+    def _apply_today(self) -> None:
+        """Past days are refused: the calendar starts at the clinic's today."""
+        from PySide6.QtCore import QDate
+
+        today = self.services.today()
+        qtoday = QDate(today.year, today.month, today.day)
+        self.form.date_edit.setMinimumDate(qtoday)
+        if self.form.date_edit.date() < qtoday:
+            self.form.date_edit.setDate(qtoday)
 
     def _patient_widget(self) -> QWidget:
         return self.form.patient_picker if self.training else self.form.token_edit
@@ -270,7 +293,7 @@ class MainWindow(QMainWindow):
         picker = self.form.patient_picker
         picker.clear()
         for patient in self.services.sandbox.patients():
-            label = self.tr("{0}, {1} лет").format(patient["name"], patient["age"])
+            label = f"{patient['name']}, {years_ru(int(patient['age']))}"
             picker.addItem(label, patient)
         self._patient_changed(picker.currentIndex())
 
@@ -423,6 +446,7 @@ class MainWindow(QMainWindow):
                 raise _FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
             token = self.services.sandbox.issue_token(patient["id"])
             label = patient["name"]
+            patient_id = patient["id"]
         else:
             token = f.token_edit.text().strip()
             if not token:
@@ -430,6 +454,7 @@ class MainWindow(QMainWindow):
                     self.tr("Вставьте токен пациента в поле «Токен»."), f.token_edit
                 )
             label = None
+            patient_id = None
         return BookingRequest(
             lpu_guid=lpu_guid,
             resource_guid=resource_guid,
@@ -440,12 +465,24 @@ class MainWindow(QMainWindow):
             patient_label=label,
             clinic_name=clinic_name,
             resource_name=resource_name,
+            patient_id=patient_id,
         )
+
+    def _emit(self, kind: DeskEventKind, request: BookingRequest, **extra: Any) -> None:
+        self.desk_event.emit(DeskEvent(
+            kind=kind,
+            lpu_guid=request.lpu_guid.lower(),
+            resource_guid=request.resource_guid.lower(),
+            patient_id=request.patient_id,
+            has_time=request.at is not None,
+            **extra,
+        ))
 
     async def _book(self, request: BookingRequest) -> None:
         try:
             earlier = self.services.booking.open_unknown(request)
             if earlier is not None:
+                self._emit(DeskEventKind.REBOOK_WARNED, request)
                 go_on = await self.dialogs.confirm(
                     Message(
                         Severity.WARNING,
@@ -463,7 +500,9 @@ class MainWindow(QMainWindow):
                 )
                 if not go_on:
                     self._set_status(self.tr("Запись отменена оператором."))
+                    self._emit(DeskEventKind.REBOOK_CANCELLED, request)
                     return
+                self._emit(DeskEventKind.REBOOK_CONFIRMED, request)
                 self.services.booking.journal.resolve_unknown(  # type: ignore[union-attr]
                     earlier.id, "operator confirmed a new attempt"
                 )
@@ -478,9 +517,9 @@ class MainWindow(QMainWindow):
             if isinstance(exc, CredentialsRefused) and not self.training:
                 self.form.token_edit.setFocus()
                 self.form.token_edit.selectAll()
+            self._emit(_event_kind(exc), request, message_code=exc.message_code,
+                       status=exc.status)
             self.booking_finished.emit(exc)
-            if isinstance(exc, BookingRejected):
-                self._last_rejection = exc
             return
         finally:
             self._set_busy(False)
@@ -489,6 +528,8 @@ class MainWindow(QMainWindow):
         self._set_status(self.tr("Записано: талон № {0}").format(result.ticket.num or "—"))
         if result.ticket.lpu is not None and result.ticket.lpu.status is not None:
             self.form.clinic_status.set_status(result.ticket.lpu.status)
+        self._emit(DeskEventKind.BOOKED, request, ticket_num=result.ticket.num,
+                   ticket_guid=result.ticket.ticket_guid)
         self.booking_finished.emit(result.ticket)
 
     def _set_busy(self, busy: bool) -> None:
@@ -509,6 +550,7 @@ class MainWindow(QMainWindow):
         target = self.form.resource_picker.edit if self.clinic else self.form.clinic_picker.edit
         target.setFocus()
         self._set_status(self.tr("Новая запись."))
+        self.desk_event.emit(DeskEvent(kind=DeskEventKind.NEW_BOOKING))
 
     # -- misc ----------------------------------------------------------------------------------
 
@@ -522,19 +564,19 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.dialogs.show(message_for(exc, self._log_path()))
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802
+    def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         app = self._app()
         if app is not None:
             app.installEventFilter(self._shortcut_keys)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         app = self._app()
         if app is not None:
             app.removeEventFilter(self._shortcut_keys)
@@ -547,6 +589,22 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         return QApplication.instance()
+
+
+def _event_kind(exc: ApiError) -> DeskEventKind:
+    if isinstance(exc, OutcomeUnknown) or (isinstance(exc, MalformedAnswer) and exc.after_booking):
+        return DeskEventKind.OUTCOME_UNKNOWN
+    if isinstance(exc, MalformedAnswer):
+        return DeskEventKind.MALFORMED
+    if isinstance(exc, BookingRejected):
+        return DeskEventKind.REJECTED
+    if isinstance(exc, CredentialsRefused):
+        return DeskEventKind.CREDENTIALS_REFUSED
+    if isinstance(exc, ServiceUnavailable):
+        return DeskEventKind.UNAVAILABLE
+    if isinstance(exc, NetworkError):
+        return DeskEventKind.NETWORK
+    return DeskEventKind.OTHER_ERROR
 
 
 class _FormProblem(Exception):

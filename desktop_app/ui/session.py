@@ -7,6 +7,7 @@ Training and work mode differ only here: training wires the client to the in-pro
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,12 @@ class Session:
             trust_env=trust_env,
         )
 
+    def today(self) -> date:
+        """The clinic's calendar day: the sandbox's clock in training, this PC's otherwise."""
+        if self.training and self.sandbox is not None:
+            return self.sandbox.now().date()
+        return date.today()
+
     def open_window(self, *, show: bool = True) -> Any:
         import os
 
@@ -82,6 +89,7 @@ class Session:
             sandbox=self.sandbox,
             initial_token=None if self.training else os.environ.get("DESKTOP_APP_TOKEN"),
             log_path=self.log_path,
+            today=self.today,
         )
         self.window = MainWindow(services, dialogs=self.dialogs)
         if show:

@@ -11,7 +11,7 @@ import pytest
 from sandbox_testkit import NOW, TOMORROW, FakeClock
 
 from desktop_app.sandbox import Sandbox, serve_in_thread
-from desktop_app.sandbox.cli import build_parser, config_from_args
+from desktop_app.sandbox.cli import build_parser, config_from_args, main, years
 
 
 @pytest.fixture
@@ -143,3 +143,22 @@ def test_cli_arguments_map_to_the_config() -> None:
     assert (config.busy_type_form, config.slow_seconds, config.fault,
             config.datetime_style) == ("int", 1.5, "empty_body", "millis")
     assert config_from_args(build_parser().parse_args([])) == type(config)()
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "1 год"), (2, "2 года"), (5, "5 лет"),
+                                         (11, "11 лет"), (14, "14 лет"), (21, "21 год"),
+                                         (41, "41 год"), (79, "79 лет"), (104, "104 года")])
+def test_years_in_russian(n: int, text: str) -> None:
+    assert years(n) == text
+
+
+def test_cli_main_prints_the_roster_and_serves(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    served: dict[str, object] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: served.update(app=app, **kw))
+    main(["--port", "9123", "--prefix", "/api"])
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:9123/api" in out
+    assert "Морозова Ольга Викторовна (" in out and "лет)" in out
+    assert out.count("токен: ey") == 10
+    assert (served["host"], served["port"]) == ("127.0.0.1", 9123)
