@@ -88,9 +88,21 @@ def message_for(error: BaseException, log_path: str | None = None) -> Message:
                 tr("Получите новый токен и вставьте его в поле «Токен»."), _server_line(error)
             ) if p),
         )
-    if isinstance(error, OutcomeUnknown) or (
-        isinstance(error, MalformedAnswer) and error.after_booking
-    ):
+    if isinstance(error, MalformedAnswer) and error.after_booking:
+        return Message(
+            Severity.WARNING,
+            tr("Непонятный ответ сервера"),
+            tr(
+                "Сервер принял запрос на запись, но ответил что-то неожиданное, и программа "
+                "не смогла прочитать талон. Запись МОГЛА быть создана."
+            ),
+            tr(
+                "Прежде чем записывать пациента снова, проверьте, есть ли у него запись "
+                "(в МИС или по телефону регистратуры поликлиники). Повторно запрос "
+                "автоматически не отправлялся. Подробности записаны в журнал программы{0}."
+            ).format(f": {log_path}" if log_path else ""),
+        )
+    if isinstance(error, OutcomeUnknown):
         return Message(
             Severity.WARNING,
             tr("Результат записи неизвестен"),

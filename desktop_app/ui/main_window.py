@@ -12,9 +12,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -49,6 +51,7 @@ from desktop_app.ui.dialogs import Dialogs, Message, Severity
 from desktop_app.ui.error_messages import message_for
 from desktop_app.ui.formatting import years_ru
 from desktop_app.ui.search_picker import PickerItem, make_item
+from desktop_app.ui.slip_actions import SlipActions
 from desktop_app.ui.ticket_view import TicketView
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,8 @@ class WindowServices:
     initial_token: str | None = None
     log_path: Path | None = None
     today: Callable[[], date] = date.today
+    journal: Any = None  # desktop_app.journal.ShiftJournal
+    settings: Any = None  # desktop_app.settings.model.AppSettings
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -91,6 +96,9 @@ class _ShortcutKeys(QObject):
             return True
         if key == Qt.Key.Key_F2 and not mods:
             self.window.new_booking()
+            return True
+        if key == Qt.Key.Key_P and mods == Qt.KeyboardModifier.ControlModifier:
+            self.window.slips.print_now()
             return True
         return False
 
@@ -135,9 +143,36 @@ class MainWindow(QMainWindow):
 
         self.form = BookingForm(training=self.training, parent=central)
         self.ticket_view = TicketView(central)
+        ticket_side = QWidget(central)
+        ticket_layout = QVBoxLayout(ticket_side)
+        ticket_layout.setContentsMargins(0, 0, 0, 0)
+        ticket_layout.addWidget(self.ticket_view, 1)
+        self.print_row = QWidget(ticket_side)
+        row = QHBoxLayout(self.print_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.print_button = QPushButton(self.tr("&Печать (Ctrl+P)"), self.print_row)
+        self.print_button.setObjectName("printButton")
+        self.print_button.setAccessibleName(self.tr("Напечатать талон"))
+        self.print_dialog_button = QPushButton(self.tr("Печат&ь…"), self.print_row)
+        self.print_dialog_button.setObjectName("printDialogButton")
+        self.print_dialog_button.setAccessibleName(self.tr("Печать с выбором принтера"))
+        self.preview_button = QPushButton(self.tr("Пр&осмотр"), self.print_row)
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.setAccessibleName(self.tr("Предварительный просмотр талона"))
+        self.pdf_button = QPushButton(self.tr("PD&F…"), self.print_row)
+        self.pdf_button.setObjectName("pdfButton")
+        self.pdf_button.setAccessibleName(self.tr("Сохранить талон в PDF"))
+        self.new_button = QPushButton(self.tr("Новая запись (F2)"), self.print_row)
+        self.new_button.setObjectName("newBookingButton")
+        self.new_button.setAccessibleName(self.tr("Новая запись"))
+        for button in (self.print_button, self.print_dialog_button, self.preview_button,
+                       self.pdf_button, self.new_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        ticket_layout.addWidget(self.print_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.addWidget(self.form)
-        splitter.addWidget(self.ticket_view)
+        splitter.addWidget(ticket_side)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
@@ -154,8 +189,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
+        self.slips = SlipActions(
+            self,
+            dialogs=self.dialogs,
+            journal=services.journal,
+            training=self.training,
+            current=lambda: (self.last_attempt_id, self.ticket_view.ticket),
+            layout=lambda: self._setting("slip_layout", "roll80"),
+            printer_name=lambda: self._setting("printer_name", None),
+            operator_login=lambda: self._setting("operator_login", None),
+        )
+        self.last_attempt_id: int | None = None
         self._build_actions()
         self._connect()
+        self._set_print_enabled(False)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_clinic_status)
@@ -199,6 +246,20 @@ class MainWindow(QMainWindow):
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.request_booking)
         QShortcut(QKeySequence("F2"), self, activated=self.new_booking)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.slips.print_now)
+
+        print_menu = self.menuBar().addMenu(self.tr("&Талон"))
+        self.print_action = QAction(self.tr("&Печать на принтер по умолчанию\tCtrl+P"), self)
+        self.print_action.triggered.connect(self.slips.print_now)
+        self.print_dialog_action = QAction(self.tr("Печать с &выбором принтера…"), self)
+        self.print_dialog_action.triggered.connect(self.slips.print_dialog)
+        self.preview_action = QAction(self.tr("Пред&варительный просмотр"), self)
+        self.preview_action.triggered.connect(self.slips.preview)
+        self.pdf_action = QAction(self.tr("Сохранить в P&DF…"), self)
+        self.pdf_action.triggered.connect(self.slips.save_pdf)
+        for action in (self.print_action, self.print_dialog_action, self.preview_action,
+                       self.pdf_action):
+            print_menu.addAction(action)
 
     def _connect(self) -> None:
         f = self.form
@@ -213,6 +274,12 @@ class MainWindow(QMainWindow):
         f.time_edit.installEventFilter(self)
         f.patient_picker.installEventFilter(self)
         f.token_edit.returnPressed.connect(f.book_button.setFocus)
+        self.print_button.clicked.connect(self.slips.print_now)
+        self.print_dialog_button.clicked.connect(self.slips.print_dialog)
+        self.preview_button.clicked.connect(self.slips.preview)
+        self.pdf_button.clicked.connect(self.slips.save_pdf)
+        self.new_button.clicked.connect(self.new_booking)
+        self.slips.printed.connect(self._slip_issued)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter moves on from date/time/patient; Ctrl+Enter is left to the shortcut filter."""
@@ -245,6 +312,27 @@ class MainWindow(QMainWindow):
         self.form.date_edit.setMinimumDate(qtoday)
         if self.form.date_edit.date() < qtoday:
             self.form.date_edit.setDate(qtoday)
+
+    def _setting(self, name: str, default: Any) -> Any:
+        settings = self.services.settings
+        return getattr(settings, name, default) if settings is not None else default
+
+    def _set_print_enabled(self, enabled: bool) -> None:
+        for widget in (self.print_button, self.print_dialog_button, self.preview_button,
+                       self.pdf_button, self.print_action, self.print_dialog_action,
+                       self.preview_action, self.pdf_action):
+            widget.setEnabled(enabled)
+
+    def _slip_issued(self, copy_number: int) -> None:
+        ticket = self.ticket_view.ticket
+        text = (self.tr("Талон напечатан.") if copy_number == 1
+                else self.tr("Напечатан дубликат № {0}.").format(copy_number))
+        self._set_status(text)
+        self.desk_event.emit(DeskEvent(
+            kind=DeskEventKind.PRINTED,
+            ticket_num=ticket.num if ticket else None,
+            ticket_guid=ticket.ticket_guid if ticket else None,
+        ))
 
     def _patient_widget(self) -> QWidget:
         return self.form.patient_picker if self.training else self.form.token_edit
@@ -523,8 +611,9 @@ class MainWindow(QMainWindow):
             return
         finally:
             self._set_busy(False)
-        self.ticket_view.show_ticket(result.ticket, training=self.training)
         self.last_attempt_id = result.attempt_id
+        self.ticket_view.show_ticket(result.ticket, training=self.training)
+        self._set_print_enabled(True)
         self._set_status(self.tr("Записано: талон № {0}").format(result.ticket.num or "—"))
         if result.ticket.lpu is not None and result.ticket.lpu.status is not None:
             self.form.clinic_status.set_status(result.ticket.lpu.status)
@@ -543,6 +632,8 @@ class MainWindow(QMainWindow):
         if self._booking_busy:
             return
         self.ticket_view.clear()
+        self.last_attempt_id = None
+        self._set_print_enabled(False)
         self.resource = None
         self.form.resource_picker.clear_choice()
         self.form.time_check.setChecked(False)

@@ -90,6 +90,8 @@ class Session:
             initial_token=None if self.training else os.environ.get("DESKTOP_APP_TOKEN"),
             log_path=self.log_path,
             today=self.today,
+            journal=self.journal,
+            settings=self.settings,
         )
         self.window = MainWindow(services, dialogs=self.dialogs)
         if show:

@@ -382,7 +382,7 @@ ErrorHandler = Callable[[SlipPrintError], None]
 
 def _guarded_print(
     slip: TicketSlip, layout: SlipLayout, printer: QPrinter, on_error: ErrorHandler | None
-) -> None:
+) -> bool:
     try:
         print_slip(slip, layout, printer)
     except SlipPrintError as exc:
@@ -390,6 +390,8 @@ def _guarded_print(
         if on_error is None:
             raise
         on_error(exc)
+        return False
+    return True
 
 
 def open_preview(
@@ -424,6 +426,7 @@ def open_print_dialog(
     printer_name: str | None,
     *,
     on_error: ErrorHandler | None = None,
+    on_printed: Callable[[], None] | None = None,
 ) -> QPrintDialog:
     """The system print dialog for the slip; on OK the slip is printed with the chosen printer.
 
@@ -434,8 +437,10 @@ def open_print_dialog(
     dialog = QPrintDialog(printer, parent)
 
     def on_finished(result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            _guarded_print(slip, layout, printer, on_error)
+        if result == QDialog.DialogCode.Accepted and _guarded_print(
+            slip, layout, printer, on_error
+        ) and on_printed is not None:
+            on_printed()
 
     dialog.finished.connect(on_finished)
     dialog.slip_printer = printer  # type: ignore[attr-defined]  # lifetime = dialog's

@@ -7,30 +7,27 @@ The hook lives in this conftest so that only tests under tests/ui get a Qt loop.
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.asyncwait import wait_until  # noqa: F401  (re-exported for tests)
+
 MSK = timezone(timedelta(hours=3))
 
 
-def pytest_asyncio_loop_factories(config, item):  # noqa: ARG001
-    return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
+def _qasync_loop() -> qasync.QEventLoop:
+    app = QApplication.instance() or QApplication([])
+    # Closing a test's window must not quit the application (and so stop the loop under a
+    # test that is still cleaning up); the app itself does the same (ui/app.py).
+    app.setQuitOnLastWindowClosed(False)
+    return qasync.QEventLoop(app)
 
 
-async def wait_until(predicate: Callable[[], object], timeout: float = 5.0,
-                     what: str = "condition") -> None:
-    """Poll ``predicate`` while the Qt loop keeps running; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.01)
+def pytest_asyncio_loop_factories(config, item):
+    return {"qasync": _qasync_loop}
 
 
 @pytest.fixture

@@ -1,0 +1,242 @@
+# PyInstaller spec of the Windows build (it builds on Linux too, for CI's self-test):
+#
+#     uv run pyinstaller --noconfirm --clean build_spec.py
+#
+# Result: dist/DeskBooking/ (onedir) with two executables over one shared _internal/ folder:
+#   DeskBooking(.exe)        windowed, what the desk's shortcut starts;
+#   DeskBooking-debug(.exe)  the same program with a console: tracebacks are visible, and
+#                            `DeskBooking-debug --self-test` prints its report there.
+# Onedir (not onefile): starts fast and is not unpacked into %TEMP% on every start. No UPX: it
+# saves little on Qt and makes antivirus software flag the exe. See docs/WINDOWS_BUILD.md.
+#
+# Set DESKBOOKING_BUILD_UNTRIMMED=1 to skip the file filter below (to rule it out when a
+# build misbehaves); the module excludes still apply.
+#
+# This file is executed by PyInstaller, which provides Analysis, PYZ, EXE, COLLECT and SPECPATH;
+# the imports below are the same objects, so linters and plain `compile()` are happy too.
+# Keep it portable: sys.platform checks, os.path joins, no absolute or Linux-only paths.
+
+import os
+import re
+import sys
+
+from PyInstaller.building.api import COLLECT, EXE, PYZ
+from PyInstaller.building.build_main import Analysis
+
+ROOT = os.path.abspath(globals().get("SPECPATH") or os.path.dirname(os.path.abspath(__file__)))
+APP_NAME = "DeskBooking"
+IS_WINDOWS = sys.platform == "win32"
+UNTRIMMED = os.environ.get("DESKBOOKING_BUILD_UNTRIMMED", "").strip() not in ("", "0")
+
+# Python modules never bundled: other Qt bindings, Tk, and the Qt modules the app does not use.
+# QtPrintSupport, QtWidgets, QtGui, QtCore, QtNetwork (a single-instance QLocalServer is
+# planned) and QtSvg stay. Printing needs its module AND its plugin: without them no printers
+# are listed, so it must never appear here (tests/build/test_selftest.py checks).
+EXCLUDES = [
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "tkinter",
+    "_tkinter",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuick3D",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtQuickTest",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebEngineQuick",
+    "PySide6.QtWebChannel",
+    "PySide6.QtWebSockets",
+    "PySide6.Qt3DCore",
+    "PySide6.Qt3DRender",
+    "PySide6.Qt3DInput",
+    "PySide6.Qt3DLogic",
+    "PySide6.Qt3DAnimation",
+    "PySide6.Qt3DExtras",
+    "PySide6.QtMultimedia",
+    "PySide6.QtMultimediaWidgets",
+    "PySide6.QtSpatialAudio",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtBluetooth",
+    "PySide6.QtNfc",
+    "PySide6.QtPositioning",
+    "PySide6.QtLocation",
+    "PySide6.QtSensors",
+    "PySide6.QtSerialPort",
+    "PySide6.QtSerialBus",
+    "PySide6.QtCharts",
+    "PySide6.QtDataVisualization",
+    "PySide6.QtGraphs",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtUiTools",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtScxml",
+    "PySide6.QtStateMachine",
+    "PySide6.QtRemoteObjects",
+    "PySide6.QtTextToSpeech",
+    "PySide6.QtConcurrent",
+    "PySide6.QtXml",
+    # Development tools that must never reach a desk.
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "trustme",
+    "PyInstaller",
+]
+
+# Collected files dropped after analysis, matched against the bundle path with "/" separators.
+# Qt's layout differs per OS (Windows wheels have no "Qt/" level), hence the optional group.
+# Each rule was checked with the self-test (tools/build_and_selftest.sh).
+DROP_PATTERNS = [
+    # Qt's own translations: only Russian qtbase (standard buttons and dialogs) is used.
+    r"^PySide6/(Qt/)?translations/(?!qtbase_ru\b)[^/]+$",
+    # QML runtime files: the app is pure widgets.
+    r"^PySide6/(Qt/)?qml/",
+    # Mesa's software OpenGL for Windows (~20 MB): widgets paint with the raster engine.
+    r"(^|/)opengl32sw\.dll$",
+    # Plugins for Wayland compositors, EGL/KMS consoles, VNC and Qt Quick tooling: a desk runs
+    # Windows (qwindows) or, for CI, offscreen/xcb.
+    r"^PySide6/(Qt/)?plugins/(wayland-[^/]+|egldeviceintegrations|qmltooling|qmllint"
+    r"|designer|sqldrivers|networkinformation)/",
+    r"^PySide6/(Qt/)?plugins/platforms/[^/]*(wayland|eglfs|linuxfb|minimalegl|vnc|vkkhrdisplay)",
+    # Image formats the app never reads (its pictures are PNG, built into QtGui).
+    r"^PySide6/(Qt/)?plugins/imageformats/[^/]*(pdf|tiff|webp|gif|tga|wbmp|icns|jpeg)[^/]*$",
+]
+
+
+def _version_tuple(text):
+    numbers = [int(n) for n in re.findall(r"\d+", text)[:4]]
+    return tuple(numbers + [0] * (4 - len(numbers)))
+
+
+def _app_version():
+    """``desktop_app.__version__`` read as text: the spec must not import the app."""
+    path = os.path.join(ROOT, "desktop_app", "__init__.py")
+    with open(path, encoding="utf-8") as handle:
+        match = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", handle.read(), re.M)
+    return match.group(1) if match else "0.0.0"
+
+
+def _windows_version_info(version):
+    """The exe's Properties -> Details tab. PyInstaller ignores ``version=`` off Windows."""
+    from PyInstaller.utils.win32 import versioninfo as vi  # needs pefile: Windows only
+
+    numbers = _version_tuple(version)
+    dotted = ".".join(str(n) for n in numbers)
+    strings = [
+        vi.StringStruct("CompanyName", APP_NAME),
+        vi.StringStruct("FileDescription", "Запись вне расписания — регистратура"),
+        vi.StringStruct("FileVersion", dotted),
+        vi.StringStruct("InternalName", APP_NAME),
+        vi.StringStruct("LegalCopyright", APP_NAME),
+        vi.StringStruct("OriginalFilename", APP_NAME + ".exe"),
+        vi.StringStruct("ProductName", APP_NAME),
+        vi.StringStruct("ProductVersion", version),
+    ]
+    return vi.VSVersionInfo(
+        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers, mask=0x3F, flags=0x0,
+                             OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+        kids=[
+            # 0x0419 Russian, code page 1200 (Unicode); 0x0409 English listed as well.
+            vi.StringFileInfo([vi.StringTable("041904B0", strings)]),
+            vi.VarFileInfo([vi.VarStruct("Translation", [0x0419, 1200, 0x0409, 1200])]),
+        ],
+    )
+
+
+def _datas():
+    datas = []
+    resources = os.path.join(ROOT, "resources")
+    if os.path.isdir(resources):
+        for name in sorted(os.listdir(resources)):
+            path = os.path.join(resources, name)
+            # README screenshots are documentation, not something the app reads.
+            if os.path.isfile(path):
+                datas.append((path, "resources"))
+    i18n = os.path.join(ROOT, "desktop_app", "i18n")
+    if os.path.isdir(i18n):
+        qm_files = [n for n in os.listdir(i18n) if n.endswith(".qm")]
+        if qm_files:
+            datas.append((os.path.join(i18n, "*.qm"), os.path.join("desktop_app", "i18n")))
+    return datas
+
+
+_DROP = [re.compile(pattern) for pattern in DROP_PATTERNS]
+
+
+def _keep(entry):
+    dest = entry[0].replace("\\", "/")
+    return not any(rule.search(dest) for rule in _DROP)
+
+
+def _trim(toc, label):
+    if UNTRIMMED:
+        return toc
+    kept = [entry for entry in toc if _keep(entry)]
+    print(f"build_spec: {label}: dropped {len(toc) - len(kept)} of {len(toc)} files")
+    return kept
+
+
+VERSION = _app_version()
+ICON = os.path.join(ROOT, "resources", "app.ico")
+ICON = [ICON] if IS_WINDOWS and os.path.isfile(ICON) else None
+VERSION_INFO = _windows_version_info(VERSION) if IS_WINDOWS else None
+
+a = Analysis(
+    [os.path.join(ROOT, "desktop_app", "__main__.py")],
+    pathex=[ROOT],
+    binaries=[],
+    datas=_datas(),
+    hiddenimports=[],
+    hookspath=[],
+    hooksconfig={},
+    runtime_hooks=[],
+    excludes=EXCLUDES,
+    noarchive=False,
+    optimize=0,
+)
+a.binaries = _trim(a.binaries, "binaries")
+a.datas = _trim(a.datas, "datas")
+
+pyz = PYZ(a.pure)
+
+
+def _exe(name, console):
+    return EXE(
+        pyz,
+        a.scripts,
+        [],
+        exclude_binaries=True,
+        name=name,
+        debug=False,
+        bootloader_ignore_signals=False,
+        strip=False,
+        upx=False,
+        console=console,
+        disable_windowed_traceback=False,
+        icon=ICON,
+        version=VERSION_INFO,
+    )
+
+
+exe_windowed = _exe(APP_NAME, console=False)
+exe_debug = _exe(APP_NAME + "-debug", console=True)
+
+coll = COLLECT(
+    exe_windowed,
+    exe_debug,
+    a.binaries,
+    a.datas,
+    strip=False,
+    upx=False,
+    upx_exclude=[],
+    name=APP_NAME,
+)

@@ -1,0 +1,31 @@
+"""Training mode, Qt-free: the exercise catalogue, detectors, trainee progress and the report.
+
+The Qt side (the dock panel) is ``desktop_app.ui.training_panel``.
+"""
+
+from desktop_app.training.desk import TrainingDesk
+from desktop_app.training.detectors import Expect, Feedback, Outcome, StepDetector
+from desktop_app.training.exercises import Exercise, build_exercises
+from desktop_app.training.progress import (
+    LoadedProgress,
+    ProgressError,
+    ProgressStore,
+    TraineeProgress,
+)
+from desktop_app.training.report import render_report, write_report
+
+__all__ = [
+    "Exercise",
+    "Expect",
+    "Feedback",
+    "LoadedProgress",
+    "Outcome",
+    "ProgressError",
+    "ProgressStore",
+    "StepDetector",
+    "TraineeProgress",
+    "TrainingDesk",
+    "build_exercises",
+    "render_report",
+    "write_report",
+]

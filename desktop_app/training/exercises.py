@@ -1,0 +1,306 @@
+"""The exercise catalogue of training mode.
+
+Each exercise names the roster patient, the clinic (by the short name the sandbox shows, e.g.
+"ГП № 1") and the doctor, says in plain Russian what to do, carries a hint, and says how to tell
+that it was done (a sequence of desk events, see ``detectors``). Two exercises need the sandbox
+to misbehave once; their ``prepare`` arms a trap on the ``TrainingDesk`` ("Начать упражнение").
+
+The catalogue is built from a sandbox because GUIDs and doctors' names come from its data set
+(deterministic for a seed). Every visit is for *tomorrow*: today's hours may be over when the
+trainee gets to it, tomorrow's never are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from desktop_app.booking.events import DeskEventKind
+from desktop_app.sandbox import data as ds
+from desktop_app.training.desk import TrainingDesk
+from desktop_app.training.detectors import Expect, StepDetector
+
+if TYPE_CHECKING:
+    from desktop_app.sandbox import Sandbox
+
+__all__ = ["Exercise", "build_exercises"]
+
+K = DeskEventKind
+
+
+@dataclass(frozen=True, eq=False)
+class Exercise:
+    """One exercise. ``prepare``/``cleanup`` receive the training desk (``desk.sandbox``)."""
+
+    id: str
+    title: str
+    task: str
+    hint: str
+    steps: tuple[Expect, ...]
+    breakers: Mapping[DeskEventKind, str | None] = field(default_factory=dict)
+    prepare: Callable[[TrainingDesk], None] | None = None
+    cleanup: Callable[[TrainingDesk], None] | None = None
+
+    @property
+    def needs_start(self) -> bool:
+        """Whether "Начать упражнение" must be pressed first (the exercise arms a trap)."""
+        return self.prepare is not None
+
+    def detector(self) -> StepDetector:
+        return StepDetector(self.steps, dict(self.breakers))
+
+
+def _disarm(desk: TrainingDesk) -> None:
+    desk.disarm()
+
+
+def _task(*, todo: str, patient: str, clinic: str, doctor: str, day: str) -> str:
+    """The task as the trainee reads it: what to do, then the details on separate lines.
+
+    Names stay in the nominative case on their own lines ("Пациент: Лебедев Антон Павлович"),
+    so no Russian declension of generated names is ever needed.
+    """
+    return (
+        f"{todo}\n\n"
+        f"Пациент: {patient}\n"
+        f"Поликлиника: {clinic}\n"
+        f"Врач: {doctor}\n"
+        f"День: {day}"
+    )
+
+
+def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
+    """The catalogue for this sandbox's data set (the standard one)."""
+    marks = sandbox.landmarks()
+    data = sandbox.data
+    main = ds.MAIN_CLINIC
+
+    def guid(key: str) -> str:
+        return sandbox.resource_guid(key)
+
+    def who(patient_id: str) -> str:
+        return data.patients[patient_id].full_name
+
+    def doctor(resource_guid: str) -> str:
+        r = data.resources[resource_guid]
+        return f"{r.speciality.lower()} {r.fio}, каб. {r.room}"
+
+    surgeon = guid(f"{main}/surgeon")
+    ophthalmologist = guid(f"{main}/ophthalmologist")
+    therapists = [guid(f"{main}/therapist-{n}") for n in (1, 2, 3)]
+    children_resources = [r.guid for r in data.by_clinic[marks.children_clinic]]
+    offline_resources = [r.guid for r in data.by_clinic[marks.offline_clinic]]
+    offline_therapist = guid(f"{ds.OFFLINE_CLINIC}/therapist-1")
+    main_clinic = [marks.main_clinic]
+
+    return (
+        Exercise(
+            id="print_slip",
+            title="Обычная запись и печать талона",
+            task=_task(
+                todo="Запишите пациента, проверьте талон на экране (номер, кабинет, этаж, "
+                "время) и напечатайте талон для пациента.",
+                patient=who("adult"), clinic="ГП № 1", doctor=doctor(surgeon),
+                day="завтра, время не указывать",
+            ),
+            hint=(
+                "Поиск поликлиники: наберите «ГП № 1» и нажмите Enter. Врач: наберите "
+                "«хирург», Enter. В поле даты клавиша «+» переключает на следующий день. "
+                "Пациента выберите в списке «Пациент», затем Ctrl+Enter. Когда талон на "
+                "экране, напечатайте его командой печати талона."
+            ),
+            steps=(
+                Expect.of(K.BOOKED, patients=["adult"], clinics=main_clinic,
+                          resources=[surgeon]),
+                Expect.of(K.PRINTED, same=["ticket_guid"]),
+            ),
+            breakers={K.BOOKED: None, K.NEW_BOOKING: None},
+        ),
+        Exercise(
+            id="time_taken",
+            title="Время занято (4009)",
+            task=_task(
+                todo="Запишите пациента на 10:00 (отметьте «Указать время») и прочитайте "
+                "ответ поликлиники. Затем запишите его к тому же врачу на другое время, "
+                "например на 12:00.",
+                patient=who("adult"), clinic="ГП № 1", doctor=doctor(marks.full_day_doctor),
+                day="завтра, 10:00",
+            ),
+            hint=(
+                "Ошибка 4009 значит, что это время уже занято: ничего не создано. Не "
+                "повторяйте то же время — измените время (или день) и запишите снова."
+            ),
+            steps=(
+                Expect.of(K.REJECTED, codes=["4009"], patients=["adult"], clinics=main_clinic,
+                          resources=[marks.full_day_doctor]),
+                Expect.of(K.BOOKED, same=["patient_id", "resource_guid"]),
+            ),
+        ),
+        Exercise(
+            id="one_per_speciality",
+            title="Повторная запись к той же специальности (4008)",
+            task=_task(
+                todo="Пациентка просит записать её к терапевту. Попробуйте записать её и "
+                "прочитайте ответ: когда она уже записана?",
+                patient=who("booked"), clinic="ГП № 1", doctor="любой терапевт",
+                day="завтра",
+            ),
+            hint=(
+                "Ошибка 4008: у пациента уже есть активная запись к врачу этой "
+                "специальности. В сообщении указаны фамилия и время той записи — сообщите их "
+                "пациенту; вторую запись создать нельзя."
+            ),
+            steps=(
+                Expect.of(K.REJECTED, codes=["4008"], patients=["booked"],
+                          clinics=main_clinic, resources=therapists),
+            ),
+        ),
+        Exercise(
+            id="children_clinic",
+            title="Взрослый в детской поликлинике (4005)",
+            task=_task(
+                todo="Отец пациентки Алисы (сам он взрослый) просит записать его к педиатру "
+                "детской поликлиники. Попробуйте записать его самого и прочитайте ответ.",
+                patient=who("parent"), clinic="ДГП № 2", doctor="любой педиатр",
+                day="завтра",
+            ),
+            hint=(
+                "Ошибка 4005: в детскую поликлинику нельзя записать пациента старше 18 лет. "
+                "Проверьте, кого записываете: ребёнка нужно выбрать в списке пациентов, а "
+                "взрослого — записать во взрослую поликлинику."
+            ),
+            steps=(
+                Expect.of(K.REJECTED, codes=["4005"], patients=["parent"],
+                          clinics=[marks.children_clinic], resources=children_resources),
+            ),
+        ),
+        Exercise(
+            id="age_limit",
+            title="Ограничение по возрасту (4029)",
+            task=_task(
+                todo="Молодой пациент просит записать его к гериатру. Попробуйте записать "
+                "его и прочитайте ответ.",
+                patient=who("young"), clinic="ГП № 1", doctor=doctor(marks.geriatrician),
+                day="завтра",
+            ),
+            hint=(
+                "Ошибка 4029: поликлиника ограничила запись к этому врачу по возрасту "
+                "(гериатр принимает с 60 лет). Предложите пациенту врача без ограничения, "
+                "например терапевта."
+            ),
+            steps=(
+                Expect.of(K.REJECTED, codes=["4029"], patients=["young"], clinics=main_clinic,
+                          resources=[marks.geriatrician]),
+            ),
+        ),
+        Exercise(
+            id="self_booking_barred",
+            title="Запрет самостоятельной записи (4007)",
+            task=_task(
+                todo="Попробуйте записать пациента и прочитайте ответ.",
+                patient=who("barred"), clinic="ГП № 1", doctor=doctor(ophthalmologist),
+                day="завтра",
+            ),
+            hint=(
+                "Ошибка 4007 «самостоятельная запись запрещена»: по токену этого пациента "
+                "запись невозможна. Сообщите пациенту текст ответа: записаться он может "
+                "лично в регистратуре поликлиники или по телефону."
+            ),
+            steps=(
+                Expect.of(K.REJECTED, codes=["4007"], patients=["barred"], clinics=main_clinic,
+                          resources=[ophthalmologist]),
+            ),
+        ),
+        Exercise(
+            id="not_dispensary",
+            title="Нет диспансерного учёта (4007)",
+            task=_task(
+                todo="Попробуйте записать пациента и прочитайте ответ. Сравните его с "
+                "ответом из упражнения «Запрет самостоятельной записи»: код тот же.",
+                patient=who("no_dispensary"), clinic="ГП № 1",
+                doctor=doctor(marks.dispensary_doctor), day="завтра",
+            ),
+            hint=(
+                "У кода 4007 два разных сообщения — читайте текст, а не только код. Этот "
+                "кардиолог принимает только пациентов, состоящих у него на диспансерном "
+                "учёте; направьте пациента к участковому терапевту."
+            ),
+            steps=(
+                Expect.of(K.REJECTED, codes=["4007"], patients=["no_dispensary"],
+                          clinics=main_clinic, resources=[marks.dispensary_doctor]),
+            ),
+        ),
+        Exercise(
+            id="clinic_offline",
+            title="Поликлиника недоступна (Offline)",
+            task=_task(
+                todo="Выберите поликлинику и посмотрите на её статус под списком. Попробуйте "
+                "записать пациента и прочитайте ответ.",
+                patient=f"любой, например {who('adult')}", clinic="Заречная ЦРБ",
+                doctor=doctor(offline_therapist), day="завтра",
+            ),
+            hint=(
+                "Статус «Offline» значит, что информационная система поликлиники сейчас "
+                "недоступна: запись не создана. Попробуйте позже или запишите пациента по "
+                "телефону поликлиники."
+            ),
+            steps=(
+                Expect.of(K.UNAVAILABLE, clinics=[marks.offline_clinic],
+                          resources=offline_resources),
+            ),
+        ),
+        Exercise(
+            id="token_expired",
+            title="Истёк токен пациента (5009)",
+            task=_task(
+                todo="Нажмите «Начать упражнение»: следующий токен этой пациентки будет уже "
+                "просроченным. Запишите её и прочитайте ответ. Затем запишите её ещё раз — "
+                "с новым токеном.",
+                patient=who("elderly"), clinic="ГП № 1", doctor=doctor(marks.geriatrician),
+                day="завтра",
+            ),
+            hint=(
+                "Ошибка 5009 «Подпись запроса некорректна» — токен пациента просрочен или "
+                "неверен; запись не создана. В работе попросите у пациента новый токен и "
+                "вставьте его. В учебном режиме новый токен выдаётся при следующей записи."
+            ),
+            steps=(
+                Expect.of(K.CREDENTIALS_REFUSED, patients=["elderly"]),
+                Expect.of(K.BOOKED, same=["patient_id"]),
+            ),
+            prepare=lambda desk: desk.expire_next_token("elderly"),
+            cleanup=_disarm,
+        ),
+        Exercise(
+            id="connection_lost",
+            title="Связь оборвалась: проверить, прежде чем записывать снова",
+            task=_task(
+                todo="Нажмите «Начать упражнение»: при следующей записи связь оборвётся. "
+                "Запишите пациентку и прочитайте сообщение. Затем попробуйте записать её к "
+                "тому же врачу на тот же день ещё раз и правильно ответьте на "
+                "предупреждение.",
+                patient=who("dispensary"), clinic="ГП № 1",
+                doctor=doctor(marks.dispensary_doctor), day="завтра",
+            ),
+            hint=(
+                "Результат неизвестен: запись могла быть создана. Повторная запись может "
+                "создать вторую запись. На предупреждение ответьте «Отмена» и сначала "
+                "проверьте, есть ли у пациента запись."
+            ),
+            steps=(
+                Expect.of(K.OUTCOME_UNKNOWN, patients=["dispensary"], clinics=main_clinic,
+                          resources=[marks.dispensary_doctor]),
+                Expect.of(K.REBOOK_WARNED, same=["patient_id", "resource_guid"]),
+                Expect.of(K.REBOOK_CANCELLED, same=["patient_id", "resource_guid"]),
+            ),
+            breakers={
+                K.REBOOK_CONFIRMED: (
+                    "Пациент записан повторно без проверки: так могут появиться две записи. "
+                    "Начните упражнение заново и на предупреждение ответьте «Отмена»."
+                ),
+            },
+            prepare=lambda desk: desk.drop_next_booking(),
+            cleanup=_disarm,
+        ),
+    )

@@ -1,0 +1,574 @@
+"""The shift journal window: what this desk booked today, found by any word, reprinted.
+
+Three questions an operator brings here: "did that booking go through?" (status and details),
+"the patient lost the slip" (reprint), and "the program froze mid-booking, is the patient booked?"
+(unknown outcomes, which the operator checks in the registry and marks with a note). The
+window only reads and annotates the journal; printing belongs to the caller (``on_reprint``).
+
+The note for an unknown outcome is typed inline, not in a modal input box: a nested event loop
+inside the qasync app can run other tasks re-entrantly (see ``dialogs.py``).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.journal import JournalEntry, ShiftJournal, Status
+from desktop_app.ui.formatting import day_ru, hhmm, stamp, time_range
+
+log = logging.getLogger(__name__)
+
+#: How many entries "all history" shows at most (newest first); the search narrows it.
+HISTORY_LIMIT = 1000
+#: Enough for any one shift at one desk.
+SHIFT_LIMIT = 100_000
+NOTE_LIMIT = 500
+_CONTEXT = "JournalView"
+
+_STATUS_COLOURS: dict[str, str] = {
+    "booked": "#1b6e20",
+    "failed": "#b3261e",
+    "unknown": "#7a3e00",
+    "sent": "#555555",
+    "resolved": "#333333",
+}
+
+
+def status_text(status: Status | str) -> str:
+    """The status as the operator reads it (Russian, lower case, as in the shift report)."""
+    tr = QCoreApplication.translate
+    if status == "booked":
+        return tr(_CONTEXT, "записан")
+    if status == "failed":
+        return tr(_CONTEXT, "отказ")
+    if status == "unknown":
+        return tr(_CONTEXT, "результат неизвестен")
+    if status == "resolved":
+        return tr(_CONTEXT, "проверено")
+    if status == "sent":
+        return tr(_CONTEXT, "отправляется")
+    return str(status)
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    return moment.astimezone() if moment is not None else None
+
+
+def _doctor(entry: JournalEntry) -> str:
+    ticket = entry.ticket
+    return entry.resource_name or (ticket.doc_fio if ticket else None) or "—"
+
+
+def _clinic(entry: JournalEntry) -> str:
+    lpu = entry.ticket.lpu if entry.ticket else None
+    return entry.clinic_name or (lpu.display_name if lpu else None) or "—"
+
+
+class JournalTableModel(QAbstractTableModel):
+    """Journal entries as table rows; the entries themselves are kept for details and actions."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[JournalEntry] = []
+        self._with_dates = False
+
+    def set_entries(self, entries: list[JournalEntry], *, with_dates: bool) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._with_dates = with_dates
+        self.endResetModel()
+
+    def entry(self, row: int) -> JournalEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, entry_id: int) -> int:
+        return next((i for i, e in enumerate(self._entries) if e.id == entry_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Время"),
+            self.tr("Поликлиника"),
+            self.tr("Врач"),
+            self.tr("Пациент"),
+            self.tr("Статус"),
+            self.tr("№ талона"),
+            self.tr("Печать"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def _text(self, entry: JournalEntry, column: int) -> str:
+        if column == 0:
+            created = _local(entry.created_at)
+            return stamp(created) if self._with_dates else hhmm(created)
+        if column == 1:
+            return _clinic(entry)
+        if column == 2:
+            return _doctor(entry)
+        if column == 3:
+            return entry.patient_label or "—"
+        if column == 4:
+            text = status_text(entry.status)
+            return self.tr("{0} (учебная)").format(text) if entry.training else text
+        if column == 5:
+            return entry.ticket_num or ""
+        if column == 6:
+            return str(entry.print_count) if entry.print_count else ""
+        return ""
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
+        if role == Qt.ItemDataRole.FontRole and column == 4 and entry.status == "unknown":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 5, 6):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class JournalView(QDialog):
+    """The journal of the current shift (or all kept history), searchable.
+
+    ``on_reprint(entry)`` is called for a booked entry when the operator asks for another
+    copy; the caller prints and marks it printed, and the view refreshes afterwards. ``clock``
+    gives "now" for where the shift starts (local midnight); tests pin it.
+    """
+
+    def __init__(
+        self,
+        journal: ShiftJournal,
+        parent: QWidget | None = None,
+        *,
+        on_reprint: Callable[[JournalEntry], None] | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("journalView")
+        self.setWindowTitle(self.tr("Журнал смены"))
+        self.setAccessibleName(self.tr("Журнал смены"))
+        self._journal = journal
+        self._on_reprint = on_reprint
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._current_id: int | None = None
+
+        # Search row
+        self.search = QLineEdit(self)
+        self.search.setObjectName("journalSearch")
+        self.search.setAccessibleName(self.tr("Поиск в журнале"))
+        self.search.setPlaceholderText(self.tr("поликлиника, врач, пациент или № талона"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("Пои&ск:"), self)
+        search_label.setBuddy(self.search)
+        self.all_history = QCheckBox(self.tr("&Вся история"), self)
+        self.all_history.setObjectName("journalAllHistory")
+        self.all_history.setAccessibleName(self.tr("Показать всю историю, не только смену"))
+        self.all_history.setToolTip(
+            self.tr("Показать записи за все хранимые дни, а не только за сегодня")
+        )
+        self.refresh_button = QPushButton(self.tr("О&бновить"), self)
+        self.refresh_button.setObjectName("journalRefresh")
+        self.refresh_button.setAccessibleName(self.tr("Обновить журнал"))
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.all_history)
+        top.addWidget(self.refresh_button)
+
+        # Table
+        self.model = JournalTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("journalTable")
+        self.table.setAccessibleName(self.tr("Записи журнала"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("journalEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #555555;")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("journalCount")
+        self.count_label.setStyleSheet("color: #555555;")
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.empty_label)
+        table_layout.addWidget(self.count_label)
+
+        # Details
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("journalDetails")
+        self.details.setAccessibleName(self.tr("Подробности записи"))
+        self.details.setOpenLinks(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("journalSplitter")
+        self.splitter.addWidget(table_box)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        # Inline note for an unknown outcome
+        self.resolve_panel = QWidget(self)
+        self.resolve_panel.setObjectName("journalResolvePanel")
+        self.resolve_note = QLineEdit(self.resolve_panel)
+        self.resolve_note.setObjectName("journalResolveNote")
+        self.resolve_note.setAccessibleName(self.tr("Что выяснили при проверке"))
+        self.resolve_note.setPlaceholderText(
+            self.tr("например: запись есть в МИС, талон № 12 / записи нет")
+        )
+        self.resolve_note.setMaxLength(NOTE_LIMIT)
+        note_label = QLabel(self.tr("&Что выяснили:"), self.resolve_panel)
+        note_label.setBuddy(self.resolve_note)
+        self.resolve_save = QPushButton(self.tr("Со&хранить отметку"), self.resolve_panel)
+        self.resolve_save.setObjectName("journalResolveSave")
+        self.resolve_save.setAccessibleName(self.tr("Сохранить отметку о проверке"))
+        self.resolve_cancel = QPushButton(self.tr("Отмена"), self.resolve_panel)
+        self.resolve_cancel.setObjectName("journalResolveCancel")
+        self.resolve_error = QLabel(self.resolve_panel)
+        self.resolve_error.setObjectName("journalResolveError")
+        self.resolve_error.setWordWrap(True)
+        self.resolve_error.setStyleSheet("color: #b3261e;")
+        self.resolve_error.hide()
+        panel = QVBoxLayout(self.resolve_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        note_row = QHBoxLayout()
+        note_row.addWidget(note_label)
+        note_row.addWidget(self.resolve_note, 1)
+        note_row.addWidget(self.resolve_save)
+        note_row.addWidget(self.resolve_cancel)
+        panel.addLayout(note_row)
+        panel.addWidget(self.resolve_error)
+        self.resolve_panel.hide()
+
+        # Actions
+        self.reprint_button = QPushButton(self.tr("Повторить &печать"), self)
+        self.reprint_button.setObjectName("journalReprint")
+        self.reprint_button.setAccessibleName(self.tr("Повторить печать талона"))
+        self.resolve_button = QPushButton(self.tr("&Отметить как проверенную"), self)
+        self.resolve_button.setObjectName("journalResolve")
+        self.resolve_button.setAccessibleName(
+            self.tr("Отметить запись с неизвестным результатом как проверенную")
+        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setText(self.tr("Закрыть"))
+        close_button.setObjectName("journalClose")
+        self.buttons.rejected.connect(self.reject)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reprint_button)
+        actions.addWidget(self.resolve_button)
+        actions.addStretch(1)
+        actions.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.resolve_panel)
+        layout.addLayout(actions)
+
+        # Enter in the table means "details", never "press a button": no default buttons.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+        self.search.textChanged.connect(self.refresh)
+        self.all_history.toggled.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.activated.connect(self._on_activated)
+        self.reprint_button.clicked.connect(self.reprint_current)
+        self.resolve_button.clicked.connect(self.start_resolve)
+        self.resolve_save.clicked.connect(self.save_resolution)
+        self.resolve_note.returnPressed.connect(self.save_resolution)
+        self.resolve_note.textEdited.connect(lambda _t: self.resolve_error.hide())
+        self.resolve_cancel.clicked.connect(self.cancel_resolve)
+
+        self.resize(1040, 660)
+        self.refresh()
+        self.search.setFocus()
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def _shift_start(self) -> datetime:
+        now = self._clock()
+        now = now if now.tzinfo is not None else now.astimezone()
+        return datetime.combine(now.date(), time.min, tzinfo=now.tzinfo)
+
+    def refresh(self) -> None:
+        """Re-read the journal with the current search; the selected entry stays selected."""
+        text = self.search.text().strip() or None
+        everything = self.all_history.isChecked()
+        if everything:
+            entries = self._journal.entries(search=text, limit=HISTORY_LIMIT)
+        else:
+            entries = self._journal.entries(
+                since=self._shift_start(), search=text, limit=SHIFT_LIMIT
+            )
+        keep = self._current_id
+        self.model.set_entries(entries, with_dates=everything)
+        self._fit_columns()
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0 and entries:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self._show_entry(None)
+        self._update_counts(len(entries), text, everything)
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column, cap in ((1, 260), (2, 240), (3, 200)):
+            header.resizeSection(column, min(max(header.sectionSize(column), 120), cap))
+
+    def _update_counts(self, count: int, search: str | None, everything: bool) -> None:
+        if count:
+            self.empty_label.hide()
+        else:
+            if search:
+                self.empty_label.setText(self.tr("Ничего не найдено."))
+            elif everything:
+                self.empty_label.setText(self.tr("В журнале нет записей."))
+            else:
+                self.empty_label.setText(self.tr("За эту смену записей нет."))
+            self.empty_label.show()
+        if everything and count >= HISTORY_LIMIT:
+            self.count_label.setText(
+                self.tr("Показаны последние {0} записей — уточните поиск.").format(count)
+            )
+        else:
+            self.count_label.setText(self.tr("Записей: {0}").format(count))
+
+    def current_entry(self) -> JournalEntry | None:
+        index = self.table.currentIndex()
+        return self.model.entry(index.row()) if index.isValid() else None
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.entry(current.row()) if current.isValid() else None
+        if entry is None or entry.id != self._current_id:
+            self.cancel_resolve()
+        self._show_entry(entry)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a row: its details, with the focus in them."""
+        self._show_entry(self.model.entry(index.row()))
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] < 80:
+            self.splitter.setSizes([max(sizes[0] - 200, 100), sizes[1] + 200])
+        self.details.setFocus()
+
+    def _show_entry(self, entry: JournalEntry | None) -> None:
+        self._current_id = entry.id if entry is not None else None
+        if entry is None:
+            self.details.setHtml(
+                "<p style='color:#555555'>{}</p>".format(
+                    html.escape(self.tr("Выберите запись, чтобы увидеть подробности."))
+                )
+            )
+        else:
+            self.details.setHtml(self._details_html(entry))
+        booked = entry is not None and entry.status == "booked" and entry.ticket is not None
+        self.reprint_button.setEnabled(booked and self._on_reprint is not None)
+        self.resolve_button.setEnabled(entry is not None and entry.status == "unknown")
+
+    # -- details --------------------------------------------------------------------------------
+
+    def _details_html(self, e: JournalEntry) -> str:
+        rows: list[tuple[str, str]] = []
+
+        def add(caption: str, value: object) -> None:
+            if value not in (None, ""):
+                rows.append((caption, str(value)))
+
+        status = status_text(e.status)
+        if e.training:
+            status = self.tr("{0} — учебная запись, не настоящая").format(status)
+        add(self.tr("Статус"), status)
+        add(self.tr("Попытка записи"), stamp(_local(e.created_at)))
+        if e.updated_at != e.created_at:
+            add(self.tr("Изменено"), stamp(_local(e.updated_at)))
+        add(self.tr("Пациент"), e.patient_label)
+        add(self.tr("Поликлиника"), _clinic(e))
+        add(self.tr("Врач или кабинет"), _doctor(e))
+        wanted = day_ru(e.day)
+        if e.at is not None:
+            wanted = f"{wanted}, {e.at.strftime('%H:%M')}"
+        add(self.tr("Запрошенный день"), wanted)
+
+        t = e.ticket
+        if t is not None:
+            add(self.tr("Номер талона"), t.num)
+            when = time_range(_local(t.begin_time), _local(t.end_time))
+            if t.begin_time is not None:
+                when = f"{when}, {day_ru(_local(t.begin_time).date())}"  # type: ignore[union-attr]
+            add(self.tr("Время приёма"), when)
+            add(self.tr("Кабинет"), t.room)
+            add(self.tr("Этаж"), t.flat)
+            doctor = ", ".join(p for p in (t.doc_fio, t.doctor_role, t.speciality) if p)
+            add(self.tr("Врач по талону"), doctor)
+            add(self.tr("Тип приёма"), t.busy_type.describe() if t.busy_type else None)
+            if t.lpu is not None:
+                clinic = ", ".join(
+                    p for p in (t.lpu.display_name, t.lpu.address, t.lpu.phone) if p
+                )
+                add(self.tr("Поликлиника по талону"), clinic)
+            who = " / ".join(p for p in (t.source_name, t.login) if p)
+            add(self.tr("Кем записано"), who)
+            add(self.tr("GUID талона"), t.ticket_guid)
+        elif e.ticket_num:
+            add(self.tr("Номер талона"), e.ticket_num)
+        if e.print_count:
+            add(
+                self.tr("Напечатано"),
+                self.tr("{0} раз(а), последний — {1}").format(
+                    e.print_count, stamp(_local(e.last_printed_at))
+                ),
+            )
+        add(self.tr("Ошибка"), e.error_message)
+        add(self.tr("Код ошибки"), e.error_code)
+        add(self.tr("Ответ сервера (HTTP)"), e.error_status)
+        add(self.tr("Вид ошибки"), e.error_kind)
+        add(self.tr("Почему результат неизвестен"), e.unknown_detail)
+        add(self.tr("Отметка о проверке"), e.resolution_note)
+        add(self.tr("Проверено"), stamp(_local(e.resolved_at)))
+
+        body = "".join(
+            "<tr><td style='color:#333333; padding-right:12px; white-space:nowrap' "
+            "valign='top'><b>{}</b></td><td>{}</td></tr>".format(
+                html.escape(caption), html.escape(value).replace("\n", "<br>")
+            )
+            for caption, value in rows
+        )
+        warning = ""
+        if e.status == "unknown":
+            warning = "<p style='color:#7a3e00'><b>{}</b></p>".format(html.escape(self.tr(
+                "Ответ сервера не получен: запись могла быть создана. Проверьте её в "
+                "регистратуре, прежде чем записывать пациента снова, и отметьте результат."
+            )))
+        return f"{warning}<table cellspacing='0' cellpadding='2'>{body}</table>"
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def reprint_current(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.status != "booked" or entry.ticket is None:
+            return
+        if self._on_reprint is None:
+            return
+        self._on_reprint(entry)
+        self.refresh()
+
+    def start_resolve(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.status != "unknown":
+            return
+        self.resolve_note.clear()
+        self.resolve_error.hide()
+        self.resolve_panel.show()
+        self.resolve_note.setFocus()
+
+    def cancel_resolve(self) -> None:
+        if self.resolve_panel.isVisible():
+            self.resolve_panel.hide()
+            self.table.setFocus()
+        self.resolve_note.clear()
+        self.resolve_error.hide()
+
+    def save_resolution(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.status != "unknown" or not self.resolve_panel.isVisible():
+            return
+        note = " ".join(self.resolve_note.text().split())
+        if len(note) < 3:
+            self.resolve_error.setText(self.tr(
+                "Напишите коротко, что выяснили: например, «запись есть, талон № 12» "
+                "или «записи нет»."
+            ))
+            self.resolve_error.show()
+            self.resolve_note.setFocus()
+            return
+        try:
+            self._journal.resolve_unknown(entry.id, note)
+        except (KeyError, ValueError):
+            log.info("journal view: entry %s is no longer an unknown outcome", entry.id)
+            self.resolve_error.setText(self.tr(
+                "Эту запись уже отметили или она изменилась. Список обновлён."
+            ))
+            self.resolve_error.show()
+            self.refresh()
+            return
+        log.info("journal view: unknown outcome %s marked as checked", entry.id)
+        self.resolve_panel.hide()
+        self.resolve_note.clear()
+        self.refresh()
+        self.table.setFocus()
+
+    def reject(self) -> None:
+        """Esc while typing a note closes the note, not the window."""
+        if self.resolve_panel.isVisible():
+            self.cancel_resolve()
+            return
+        super().reject()

@@ -1,0 +1,197 @@
+"""Printing the shown ticket: straight to the printer (Ctrl+P), dialog, preview, PDF, reprint.
+
+Every issued copy (paper or PDF) is counted in the shift journal; the copy number decides
+whether the slip says "ДУБЛИКАТ № n". A failed print changes nothing: the ticket stays on
+screen and can be printed again or saved as PDF.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop_app.api import TicketVisitWithLpu
+from desktop_app.printing import SlipLayout, TicketSlip
+from desktop_app.ui import slip_printer
+from desktop_app.ui.dialogs import Message, Severity
+
+log = logging.getLogger(__name__)
+
+
+class SlipActions(QObject):
+    """Owns the print flow for one window; ``current`` supplies (attempt id, ticket)."""
+
+    printed = Signal(int)  # the copy number just issued
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        dialogs: Any,
+        journal: Any,
+        training: bool,
+        current: Callable[[], tuple[int | None, TicketVisitWithLpu | None]],
+        layout: Callable[[], str] = lambda: SlipLayout.default().value,
+        printer_name: Callable[[], str | None] = lambda: None,
+        operator_login: Callable[[], str | None] = lambda: None,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.dialogs = dialogs
+        self.journal = journal
+        self.training = training
+        self._current = current
+        self._layout = layout
+        self._printer_name = printer_name
+        self._operator_login = operator_login
+        self._open_dialogs: set[QWidget] = set()
+
+    # -- slip --------------------------------------------------------------------------------
+
+    def _copies_so_far(self, attempt_id: int | None) -> int:
+        if attempt_id is None or self.journal is None:
+            return 0
+        entry = self.journal.get(attempt_id)
+        return entry.print_count if entry is not None else 0
+
+    def _login(self) -> str | None:
+        login = self._operator_login()
+        if login:
+            return login
+        try:
+            return getpass.getuser()
+        except Exception:  # no user name on some locked-down PCs
+            return None
+
+    def slip_for(self, attempt_id: int | None, ticket: TicketVisitWithLpu) -> TicketSlip:
+        return TicketSlip.from_ticket(
+            ticket,
+            printed_at=datetime.now().astimezone(),
+            operator_login=self._login(),
+            training=self.training,
+            copy_number=self._copies_so_far(attempt_id) + 1,
+        )
+
+    def _shown(self) -> tuple[int | None, TicketVisitWithLpu] | None:
+        attempt_id, ticket = self._current()
+        if ticket is None:
+            self.dialogs.show(Message(
+                Severity.INFO, self.tr("Печать"),
+                self.tr("Нет талона для печати: сначала запишите пациента."),
+            ))
+            return None
+        return attempt_id, ticket
+
+    def _issued(self, attempt_id: int | None) -> None:
+        count = self._copies_so_far(attempt_id) + 1
+        if attempt_id is not None and self.journal is not None:
+            count = self.journal.mark_printed(attempt_id)
+        log.info("slip issued: attempt %s copy %d", attempt_id, count)
+        self.printed.emit(count)
+
+    def _failed(self, error: slip_printer.SlipPrintError) -> None:
+        log.warning("printing failed: %s", error.detail)
+        self.dialogs.show(Message(
+            Severity.ERROR, self.tr("Талон не напечатан"), error.user_message,
+            self.tr("Талон остаётся на экране: его можно напечатать ещё раз или сохранить "
+                    "в PDF."),
+        ))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def print_now(self) -> bool:
+        """Ctrl+P: print on the chosen printer with no dialog (the desk flow)."""
+        shown = self._shown()
+        if shown is None:
+            return False
+        attempt_id, ticket = shown
+        try:
+            printer = slip_printer.make_printer(self._printer_name())
+            slip_printer.print_slip(self.slip_for(attempt_id, ticket), self._layout(), printer)
+        except slip_printer.SlipPrintError as exc:
+            self._failed(exc)
+            return False
+        self._issued(attempt_id)
+        return True
+
+    def save_pdf_to(self, path: Path, attempt_id: int | None = None,
+                    ticket: TicketVisitWithLpu | None = None) -> Path | None:
+        if ticket is None:
+            shown = self._shown()
+            if shown is None:
+                return None
+            attempt_id, ticket = shown
+        try:
+            out = slip_printer.save_pdf(self.slip_for(attempt_id, ticket), self._layout(), path)
+        except slip_printer.SlipPrintError as exc:
+            self._failed(exc)
+            return None
+        self._issued(attempt_id)
+        return out
+
+    def save_pdf(self) -> None:
+        shown = self._shown()
+        if shown is None:
+            return
+        attempt_id, ticket = shown
+        dialog = QFileDialog(self._parent, self.tr("Сохранить талон в PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"talon-{ticket.num or 'b-n'}.pdf")
+        self._keep(dialog)
+        dialog.fileSelected.connect(
+            lambda name: self.save_pdf_to(Path(name), attempt_id, ticket)
+        )
+        dialog.open()
+
+    def print_dialog(self) -> None:
+        shown = self._shown()
+        if shown is None:
+            return
+        attempt_id, ticket = shown
+        try:
+            dialog = slip_printer.open_print_dialog(
+                self._parent, self.slip_for(attempt_id, ticket), self._layout(),
+                self._printer_name(), on_error=self._failed,
+                on_printed=lambda: self._issued(attempt_id),
+            )
+        except slip_printer.SlipPrintError as exc:
+            self._failed(exc)
+            return
+        self._keep(dialog)
+        dialog.open()
+
+    def preview(self) -> None:
+        shown = self._shown()
+        if shown is None:
+            return
+        attempt_id, ticket = shown
+        dialog = slip_printer.open_preview(
+            self._parent, self.slip_for(attempt_id, ticket), self._layout(),
+            printer_name=self._printer_name(), on_error=self._failed,
+        )
+        self._keep(dialog)
+        dialog.open()
+
+    def reprint(self, attempt_id: int, ticket: TicketVisitWithLpu) -> bool:
+        """Print a journal entry's ticket again (marked as a duplicate)."""
+        try:
+            printer = slip_printer.make_printer(self._printer_name())
+            slip_printer.print_slip(self.slip_for(attempt_id, ticket), self._layout(), printer)
+        except slip_printer.SlipPrintError as exc:
+            self._failed(exc)
+            return False
+        self._issued(attempt_id)
+        return True
+
+    def _keep(self, dialog: QWidget) -> None:
+        self._open_dialogs.add(dialog)
+        dialog.finished.connect(lambda *_: self._open_dialogs.discard(dialog))  # type: ignore[attr-defined]

@@ -1,0 +1,467 @@
+"""The training panel: a dock beside the booking form with the exercises of training mode.
+
+The trainee types their name (inline, not a modal: the window stays usable), picks an exercise,
+reads the task and does it in the real window on the in-process sandbox. The panel listens to
+the window's ``desk_event`` signal and ticks an exercise once its detector says it is done.
+Progress is saved per trainee (``desktop_app.training.progress``); the trainer gets an HTML
+report.
+
+``install_training(window, sandbox)`` builds and docks the panel; the session calls it in
+training mode after ``open_window``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.booking.events import DeskEvent
+from desktop_app.training import (
+    Exercise,
+    Outcome,
+    ProgressError,
+    ProgressStore,
+    StepDetector,
+    TraineeProgress,
+    TrainingDesk,
+    build_exercises,
+    write_report,
+)
+from desktop_app.training.progress import MAX_NAME_LENGTH, normalise_name, progress_file_name
+from desktop_app.ui.dialogs import Message, Severity
+
+log = logging.getLogger(__name__)
+
+__all__ = ["TrainingPanel", "install_training"]
+
+_STYLES = {
+    "info": "color: #333;",
+    "success": "color: #1b5e20; font-weight: bold;",
+    "warning": "color: #8a4b00;",
+    "error": "color: #b71c1c; font-weight: bold;",
+}
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+class TrainingPanel(QDockWidget):
+    """The dock. Public methods are what the buttons do, so tests can call them directly."""
+
+    exercise_completed = Signal(str)  # exercise id
+    trainee_started = Signal(str)  # trainee name
+
+    def __init__(
+        self,
+        window: Any,
+        desk: TrainingDesk,
+        exercises: Sequence[Exercise],
+        store: ProgressStore,
+    ) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.desk = desk
+        self.exercises = tuple(exercises)
+        self.store = store
+        self.progress: TraineeProgress | None = None
+        self.detectors: dict[str, StepDetector] = {e.id: e.detector() for e in self.exercises}
+        self.setObjectName("trainingPanel")
+        self.setWindowTitle(self.tr("Обучение"))
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        self._build()
+        self._set_started(False)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        body = QWidget(self)
+        body.setObjectName("trainingPanelBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(6)
+
+        # Who is training: asked inline at start.
+        self.name_box = QWidget(body)
+        name_layout = QVBoxLayout(self.name_box)
+        name_layout.setContentsMargins(0, 0, 0, 0)
+        name_label = QLabel(self.tr("&Стажёр (фамилия и имя):"), self.name_box)
+        row = QHBoxLayout()
+        self.name_edit = QLineEdit(self.name_box)
+        self.name_edit.setObjectName("traineeName")
+        self.name_edit.setAccessibleName(self.tr("Фамилия и имя стажёра"))
+        self.name_edit.setPlaceholderText(self.tr("например: Иванова Мария"))
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH)
+        name_label.setBuddy(self.name_edit)
+        self.start_button = QPushButton(self.tr("Начать"), self.name_box)
+        self.start_button.setObjectName("startTraining")
+        self.start_button.setAutoDefault(False)
+        row.addWidget(self.name_edit, 1)
+        row.addWidget(self.start_button)
+        name_layout.addWidget(name_label)
+        name_layout.addLayout(row)
+        layout.addWidget(self.name_box)
+
+        self.trainee_label = QLabel(body)
+        self.trainee_label.setObjectName("traineeLabel")
+        self.trainee_label.setWordWrap(True)
+        self.trainee_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.trainee_label)
+
+        self.summary = QLabel(body)
+        self.summary.setObjectName("progressSummary")
+        layout.addWidget(self.summary)
+
+        # The checklist.
+        self.exercise_list = QListWidget(body)
+        self.exercise_list.setObjectName("exerciseList")
+        self.exercise_list.setAccessibleName(self.tr("Упражнения"))
+        self.exercise_list.setWordWrap(True)
+        self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for number, exercise in enumerate(self.exercises, start=1):
+            item = QListWidgetItem(f"{number}. {exercise.title}")
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.exercise_list.addItem(item)
+        layout.addWidget(self.exercise_list, 3)
+
+        # The selected exercise.
+        self.title_label = QLabel(body)
+        self.title_label.setObjectName("exerciseTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.title_label)
+        self.task_view = QTextBrowser(body)
+        self.task_view.setObjectName("exerciseTask")
+        self.task_view.setAccessibleName(self.tr("Задание"))
+        self.task_view.setOpenLinks(False)
+        self.task_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.task_view, 4)
+
+        self.hint_label = QLabel(body)
+        self.hint_label.setObjectName("exerciseHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet(
+            "background: #fff3c4; border: 1px solid #d8b548; padding: 4px; color: #3e2700;"
+        )
+        self.hint_label.hide()
+        layout.addWidget(self.hint_label)
+
+        buttons = QHBoxLayout()
+        self.hint_button = QPushButton(self.tr("&Подсказка"), body)
+        self.hint_button.setObjectName("showHint")
+        self.exercise_button = QPushButton(self.tr("Начать &упражнение"), body)
+        self.exercise_button.setObjectName("startExercise")
+        buttons.addWidget(self.hint_button)
+        buttons.addWidget(self.exercise_button, 1)
+        layout.addLayout(buttons)
+
+        self.message = QLabel(body)
+        self.message.setObjectName("trainingStatus")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+
+        tools = QHBoxLayout()
+        self.reset_button = QPushButton(self.tr("Сбросить песочницу"), body)
+        self.reset_button.setObjectName("resetSandbox")
+        self.report_button = QPushButton(self.tr("Отчёт для наставника…"), body)
+        self.report_button.setObjectName("exportReport")
+        tools.addWidget(self.reset_button)
+        tools.addWidget(self.report_button)
+        layout.addLayout(tools)
+
+        for button in (self.start_button, self.hint_button, self.exercise_button,
+                       self.reset_button, self.report_button):
+            button.setAutoDefault(False)
+
+        self.setWidget(body)
+        self.setMinimumWidth(340)
+
+        self.name_edit.returnPressed.connect(self._start_clicked)
+        self.start_button.clicked.connect(self._start_clicked)
+        self.exercise_list.currentRowChanged.connect(self._show_exercise)
+        self.hint_button.clicked.connect(self.show_hint)
+        self.exercise_button.clicked.connect(self.start_exercise)
+        self.reset_button.clicked.connect(self.request_reset)
+        self.report_button.clicked.connect(self._report_clicked)
+
+    # -- trainee ---------------------------------------------------------------------------------
+
+    def _set_started(self, started: bool) -> None:
+        self.name_box.setVisible(not started)
+        self.trainee_label.setVisible(started)
+        self.summary.setVisible(started)
+        for widget in (self.exercise_list, self.task_view, self.hint_button,
+                       self.exercise_button, self.report_button):
+            widget.setEnabled(started)
+        if not started:
+            self.title_label.setText(self.tr("Введите свою фамилию и имя и нажмите «Начать»."))
+            self.task_view.clear()
+
+    def _start_clicked(self) -> None:
+        if self.start_trainee(self.name_edit.text()):
+            self.window_.form.clinic_picker.edit.setFocus()
+
+    def start_trainee(self, name: str) -> bool:
+        """Load (or begin) the trainee's progress; False, with a message, for an empty name."""
+        trainee = normalise_name(name)
+        if not any(ch.isalnum() for ch in trainee):
+            self._say(self.tr("Введите фамилию и имя стажёра."), "warning")
+            self.name_edit.setFocus()
+            return False
+        loaded = self.store.load(trainee)
+        self.progress = loaded.progress
+        # A new trainee starts every unfinished exercise from scratch.
+        self.detectors = {e.id: e.detector() for e in self.exercises}
+        for exercise in self.exercises:
+            self.detectors[exercise.id].done = self.progress.is_done(exercise.id)
+        self._set_started(True)
+        self.trainee_label.setText(self.tr("Стажёр: {0}").format(self.progress.trainee))
+        self._refresh_ticks()
+        first = next((i for i, e in enumerate(self.exercises)
+                      if not self.progress.is_done(e.id)), 0)
+        self.exercise_list.setCurrentRow(first)
+        if loaded.warning:
+            self._say(loaded.warning, "warning")
+        elif self.progress.completed:
+            self._say(self.tr("С возвращением! Выполненные упражнения отмечены."), "info")
+        else:
+            self._say(self.tr("Выберите упражнение и прочитайте задание."), "info")
+        self.trainee_started.emit(self.progress.trainee)
+        return True
+
+    # -- exercises -------------------------------------------------------------------------------
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+    @property
+    def selected(self) -> Exercise | None:
+        row = self.exercise_list.currentRow()
+        return self.exercises[row] if 0 <= row < len(self.exercises) else None
+
+    def select_exercise(self, exercise_id: str) -> None:
+        ids = [e.id for e in self.exercises]
+        self.exercise_list.setCurrentRow(ids.index(exercise_id))
+
+    def is_ticked(self, exercise_id: str) -> bool:
+        ids = [e.id for e in self.exercises]
+        item = self.exercise_list.item(ids.index(exercise_id))
+        return item.checkState() == Qt.CheckState.Checked
+
+    def _show_exercise(self, row: int) -> None:
+        self.hint_label.hide()
+        exercise = self.selected
+        if exercise is None or self.progress is None:
+            return
+        title = f"{row + 1}. {exercise.title}"
+        finished = self.progress.completed.get(exercise.id)
+        if finished:
+            title += " — " + self.tr("выполнено {0}").format(_when(finished))
+        self.title_label.setText(title)
+        self.task_view.setPlainText(exercise.task)
+        self.exercise_button.setText(
+            self.tr("Начать &упражнение") if exercise.needs_start
+            else self.tr("Начать &заново")
+        )
+
+    def show_hint(self) -> None:
+        exercise = self.selected
+        if exercise is None or self.progress is None:
+            return
+        self.hint_label.setText(self.tr("Подсказка: {0}").format(exercise.hint))
+        self.hint_label.show()
+        if self.progress.note_hint(exercise.id):
+            self._save()
+
+    def start_exercise(self) -> None:
+        """Run the selected exercise's ``prepare`` (after disarming any earlier trap)."""
+        exercise = self.selected
+        if exercise is None or self.progress is None:
+            return
+        self.desk.disarm()
+        self.detectors[exercise.id].restart()
+        if exercise.prepare is not None:
+            exercise.prepare(self.desk)
+        log.info("training: exercise %s started", exercise.id)
+        self._say(self.tr("Упражнение «{0}» начато. Выполните задание в окне записи.")
+                  .format(exercise.title), "info")
+        self.window_.form.clinic_picker.edit.setFocus()
+
+    def on_desk_event(self, event: DeskEvent) -> None:
+        """Connected to ``window.desk_event``: springs traps, advances detectors, ticks."""
+        self.desk.observe(event)
+        if self.progress is None:
+            return
+        selected = self.selected
+        for exercise in self.exercises:
+            feedback = self.detectors[exercise.id].feed(event)
+            if feedback.outcome is Outcome.DONE:
+                self._completed(exercise)
+            elif feedback.outcome is Outcome.RESTARTED and feedback.message:
+                self._say(feedback.message, "error")
+            elif (
+                feedback.outcome in (Outcome.STARTED, Outcome.ADVANCED)
+                and exercise is selected
+            ):
+                self._say(self.tr("Шаг {0} из {1} выполнен — продолжайте по заданию.")
+                          .format(feedback.stage, feedback.total), "info")
+
+    def _completed(self, exercise: Exercise) -> None:
+        assert self.progress is not None
+        self.progress.mark_done(exercise.id)
+        log.info("training: exercise %s done", exercise.id)
+        if exercise.cleanup is not None:
+            exercise.cleanup(self.desk)
+        self._save()
+        self._refresh_ticks()
+        if exercise is self.selected:
+            self._show_exercise(self.exercise_list.currentRow())
+        self._say(self.tr("✔ Упражнение «{0}» выполнено!").format(exercise.title), "success")
+        self.exercise_completed.emit(exercise.id)
+
+    def _refresh_ticks(self) -> None:
+        if self.progress is None:
+            return
+        for row, exercise in enumerate(self.exercises):
+            item = self.exercise_list.item(row)
+            finished = self.progress.completed.get(exercise.id)
+            item.setCheckState(Qt.CheckState.Checked if finished else Qt.CheckState.Unchecked)
+            item.setToolTip(self.tr("Выполнено {0}").format(_when(finished)) if finished
+                            else self.tr("Не выполнено"))
+        done = sum(1 for e in self.exercises if self.progress.is_done(e.id))
+        self.summary.setText(self.tr("Выполнено: {0} из {1}").format(done, len(self.exercises)))
+
+    # -- sandbox reset ---------------------------------------------------------------------------
+
+    def request_reset(self) -> None:
+        self.window_.tasks.spawn(self.reset_sandbox(), name="training-reset")
+
+    async def reset_sandbox(self) -> bool:
+        """After confirmation: the sandbox back to its start, the ticket cleared, no traps."""
+        go = await self.window_.dialogs.confirm(
+            Message(
+                Severity.WARNING,
+                self.tr("Сбросить песочницу"),
+                self.tr("Все учебные записи будут удалены, песочница вернётся в начальное "
+                        "состояние."),
+                self.tr("Отметки о выполненных упражнениях сохранятся."),
+            ),
+            yes=self.tr("Сбросить"),
+            no=self.tr("Отмена"),
+        )
+        if not go:
+            return False
+        self.desk.reset()
+        self.window_.ticket_view.clear()
+        for detector in self.detectors.values():
+            detector.restart()
+        log.info("training: sandbox reset")
+        self._say(self.tr("Песочница сброшена: учебные записи удалены."), "info")
+        return True
+
+    # -- report ----------------------------------------------------------------------------------
+
+    def default_report_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = progress_file_name(self.progress.trainee if self.progress else "")
+        stem = name.rsplit("-", 1)[0]
+        return Path(folder) / f"Отчёт_обучения_{stem}_{datetime.now():%Y-%m-%d}.html"
+
+    def _report_clicked(self) -> None:  # pragma: no cover - a modal file dialog
+        if self.progress is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Сохранить отчёт для наставника"), str(self.default_report_path()),
+            self.tr("Страница HTML (*.html)"),
+        )
+        if path:
+            self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> Path | None:
+        """Write the HTML report to ``path``; None (and a message) if that failed."""
+        if self.progress is None:
+            self._say(self.tr("Сначала введите фамилию и имя стажёра."), "warning")
+            return None
+        path = Path(path)
+        if path.suffix.lower() not in (".html", ".htm"):
+            path = path.with_name(path.name + ".html")
+        try:
+            write_report(path, self.progress, self.exercises)
+        except OSError as exc:
+            log.warning("could not write the training report to %s: %s", path, exc)
+            self._say(self.tr("Не удалось сохранить отчёт в {0}: {1}")
+                      .format(path, exc.strerror or type(exc).__name__), "error")
+            return None
+        self._say(self.tr("Отчёт сохранён: {0}").format(path), "info")
+        return path
+
+    # -- misc ------------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.progress is None:
+            return
+        try:
+            self.store.save(self.progress)
+        except ProgressError as exc:
+            self._say(exc.message, "warning")
+
+    def _say(self, text: str, kind: str = "info") -> None:
+        self.message.setStyleSheet(_STYLES.get(kind, _STYLES["info"]))
+        self.message.setText(text)
+
+
+def _route_tokens(window: Any, desk: TrainingDesk) -> None:
+    """Make the window get patients' tokens from the desk (so the token traps work).
+
+    With the ``WindowServices.issue_token`` hook the desk's method is plugged in there; without
+    it the desk stands in for the sandbox (it forwards everything else to the sandbox).
+    """
+    services = window.services
+    if hasattr(services, "issue_token"):
+        services.issue_token = desk.issue_token
+    else:
+        services.sandbox = desk
+
+
+def install_training(
+    window: Any, sandbox: Any, *, progress_dir: Path | None = None
+) -> TrainingPanel:
+    """Dock the training panel into ``window`` and connect it to ``window.desk_event``."""
+    desk = sandbox if isinstance(sandbox, TrainingDesk) else TrainingDesk(sandbox)
+    exercises = build_exercises(desk.sandbox)
+    panel = TrainingPanel(window, desk, exercises, ProgressStore(progress_dir))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    window.desk_event.connect(panel.on_desk_event)
+    _route_tokens(window, desk)
+    panel.name_edit.setFocus()
+    return panel

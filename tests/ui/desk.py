@@ -1,0 +1,121 @@
+"""Helpers for driving the real window the way an operator does."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.api import RegistryClient
+from desktop_app.sandbox import Sandbox
+from desktop_app.settings.model import AppSettings
+from desktop_app.ui.dialogs import RecordingDialogs
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session import Session
+from tests.ui.asyncwait import wait_until
+
+
+@dataclass
+class Desk:
+    window: MainWindow
+    sandbox: Sandbox
+    dialogs: RecordingDialogs
+    session: Session
+
+    @property
+    def form(self):
+        return self.window.form
+
+    def posts(self) -> int:
+        return sum(1 for r in self.sandbox.requests if r.method == "POST"
+                   and "/outSchedule/" in r.path)
+
+    def resource_fio(self, guid: str) -> str:
+        lpu = next(c["guid"] for c in self.sandbox.clinics()
+                   if any(r["guid"] == guid for r in self.sandbox.resources(c["guid"])))
+        return next(r["fio"] for r in self.sandbox.resources(lpu) if r["guid"] == guid)
+
+    def clinic_short(self, guid: str) -> str:
+        return next(c["ferName"] for c in self.sandbox.clinics() if c["guid"] == guid)
+
+
+@contextlib.asynccontextmanager
+async def open_desk(
+    tmp_path: Path,
+    *,
+    sandbox: Sandbox | None = None,
+    client: RegistryClient | None = None,
+    training: bool = True,
+    wait_for_clinics: bool = True,
+) -> AsyncIterator[Desk]:
+    sandbox = sandbox or Sandbox()
+    dialogs = RecordingDialogs()
+    session = Session(
+        settings=AppSettings(),
+        log_path=tmp_path / "desk.log",
+        training=training,
+        server_url=None,
+        dialogs=dialogs,
+        sandbox=sandbox,
+        client=client,
+        journal_path=tmp_path / "journal.sqlite3",
+    )
+    window = session.open_window()
+    if not training:
+        window.services.today = lambda: sandbox.now().date()
+        window._apply_today()
+    window.activateWindow()
+    desk = Desk(window, sandbox, dialogs, session)
+    try:
+        if wait_for_clinics:
+            await wait_until(lambda: window.form.clinic_picker.model.rowCount() > 0,
+                             what="clinic directory")
+        yield desk
+    finally:
+        window.close()
+        await session.close()
+
+
+async def choose_clinic_and_doctor(qtbot, desk: Desk, clinic_text: str, doctor_text: str) -> None:
+    """Type into the clinic search, Enter, type a doctor, Enter — as at the desk."""
+    form = desk.form
+    type_text(form.clinic_picker.edit, clinic_text)
+    qtbot.keyClick(form.clinic_picker.edit, Qt.Key.Key_Return)
+    await wait_until(lambda: form.resource_picker.model.rowCount() > 0, what="doctor list")
+    type_text(form.resource_picker.edit, doctor_text)
+    qtbot.keyClick(form.resource_picker.edit, Qt.Key.Key_Return)
+    await wait_until(lambda: desk.window.resource is not None, what="doctor chosen")
+
+
+def choose_patient(qtbot, desk: Desk, patient_id: str) -> None:
+    """Pick a roster patient in the combo by keyboard (Down/Up from the current row)."""
+    combo = desk.form.patient_picker
+    target = next(i for i in range(combo.count()) if combo.itemData(i)["id"] == patient_id)
+    combo.setFocus()
+    while combo.currentIndex() != target:
+        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key. QTest.keyClicks asserts on non-ASCII characters (Cyrillic,
+    ``№``), so each character goes as a key press/release carrying its text, through the
+    application's event dispatch like a keyboard's events."""
+    for char in text:
+        key = ord(char.upper()) if char.isascii() and char.isalnum() else 0
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def ctrl_enter(qtbot, widget: QWidget) -> None:
+    qtbot.keyClick(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def surname(fio: str) -> str:
+    return fio.split()[0]

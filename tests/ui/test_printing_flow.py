@@ -1,0 +1,74 @@
+"""Printing from the window: Ctrl+P, failures that keep the ticket, PDF copies and duplicates."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.booking import DeskEventKind
+from tests.ui.asyncwait import wait_until
+from tests.ui.desk import choose_clinic_and_doctor, choose_patient, ctrl_enter, open_desk, surname
+
+pytestmark = pytest.mark.asyncio
+
+
+def pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+async def _booked_desk(qtbot, desk) -> None:
+    marks = desk.sandbox.landmarks()
+    await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
+                                   surname(desk.resource_fio(marks.therapist)))
+    desk.form.date_edit.setFocus()
+    qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
+    choose_patient(qtbot, desk, "adult")
+    ctrl_enter(qtbot, desk.form.patient_picker)
+    await wait_until(lambda: desk.window.ticket_view.card.isVisible(), what="ticket")
+
+
+async def test_ctrl_p_without_a_printer_says_so_and_keeps_the_ticket(qtbot, tmp_path,
+                                                                     monkeypatch) -> None:
+    from desktop_app.ui import slip_printer
+
+    monkeypatch.setattr(slip_printer, "available_printers", lambda: [])
+    monkeypatch.setattr(slip_printer, "default_printer_name", lambda: None)
+    async with open_desk(tmp_path) as desk:
+        assert not desk.window.print_button.isEnabled()  # nothing to print yet
+        await _booked_desk(qtbot, desk)
+        assert desk.window.print_button.isEnabled()
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
+                       Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: desk.dialogs.shown, what="dialog")
+        message = desk.dialogs.shown[-1]
+        assert message.title == "Талон не напечатан"
+        assert "PDF" in message.details
+        assert desk.window.ticket_view.card.isVisible()
+        entry = desk.session.journal.get(desk.window.last_attempt_id)
+        assert entry.print_count == 0
+
+
+async def test_pdf_copies_count_and_the_second_is_a_duplicate(qtbot, tmp_path) -> None:
+    async with open_desk(tmp_path) as desk:
+        events = []
+        desk.window.desk_event.connect(events.append)
+        await _booked_desk(qtbot, desk)
+        number = desk.window.ticket_view.number.text()
+        first = desk.window.slips.save_pdf_to(tmp_path / "first.pdf")
+        second = desk.window.slips.save_pdf_to(tmp_path / "second.pdf")
+        text1, text2 = pdf_text(first), pdf_text(second)
+        assert number in text1
+        assert "ДУБЛИКАТ" not in text1
+        assert "ДУБЛИКАТ № 2" in text2
+        assert "УЧЕБНЫЙ — НЕ ДЕЙСТВИТЕЛЕН" in text1  # training mode watermark
+        entry = desk.session.journal.get(desk.window.last_attempt_id)
+        assert entry.print_count == 2
+        assert [e.kind for e in events].count(DeskEventKind.PRINTED) == 2
+        assert "дубликат № 2" in desk.window.status_text.text()
