@@ -18,6 +18,7 @@
 
 import os
 import re
+import shutil
 import sys
 
 from PyInstaller.building.api import COLLECT, EXE, PYZ
@@ -26,6 +27,9 @@ from PyInstaller.building.build_main import Analysis
 ROOT = os.path.abspath(globals().get("SPECPATH") or os.path.dirname(os.path.abspath(__file__)))
 APP_NAME = "DeskBooking"
 IS_WINDOWS = sys.platform == "win32"
+# Linux only (CI's build): symbols out of libpython and friends, ~30 MB. Never on Windows (no
+# strip there; it would damage signed DLLs) nor macOS (code signatures).
+STRIP = sys.platform.startswith("linux") and shutil.which("strip") is not None
 UNTRIMMED = os.environ.get("DESKBOOKING_BUILD_UNTRIMMED", "").strip() not in ("", "0")
 
 # Python modules never bundled: other Qt bindings, Tk, and the Qt modules the app does not use.
@@ -83,6 +87,15 @@ EXCLUDES = [
     "PySide6.QtTextToSpeech",
     "PySide6.QtConcurrent",
     "PySide6.QtXml",
+    # Pulled in only by httpx's optional command line tool (httpx falls back when it is absent).
+    "pygments",
+    "rich",
+    # Packaging tools (reached through PyInstaller's setuptools hook), docs data for help().
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "distutils",
+    "pydoc_data",
     # Development tools that must never reach a desk.
     "pytest",
     "_pytest",
@@ -107,6 +120,9 @@ DROP_PATTERNS = [
     r"^PySide6/(Qt/)?plugins/(wayland-[^/]+|egldeviceintegrations|qmltooling|qmllint"
     r"|designer|sqldrivers|networkinformation)/",
     r"^PySide6/(Qt/)?plugins/platforms/[^/]*(wayland|eglfs|linuxfb|minimalegl|vnc|vkkhrdisplay)",
+    # ... and the Linux libraries only those plugins load (Windows has no such files).
+    r"^PySide6/(Qt/)?lib/libQt6(WaylandClient|WlShellIntegration|EglFSDeviceIntegration"
+    r"|EglFsKmsSupport|OpenGL)\.so",
     # Image formats the app never reads (its pictures are PNG, built into QtGui).
     r"^PySide6/(Qt/)?plugins/imageformats/[^/]*(pdf|tiff|webp|gif|tga|wbmp|icns|jpeg)[^/]*$",
 ]
@@ -218,7 +234,7 @@ def _exe(name, console):
         name=name,
         debug=False,
         bootloader_ignore_signals=False,
-        strip=False,
+        strip=STRIP,
         upx=False,
         console=console,
         disable_windowed_traceback=False,
@@ -235,7 +251,7 @@ coll = COLLECT(
     exe_debug,
     a.binaries,
     a.datas,
-    strip=False,
+    strip=STRIP,
     upx=False,
     upx_exclude=[],
     name=APP_NAME,

@@ -26,7 +26,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.logs import CRASH_MESSAGE, UNKNOWN_ERROR_SUMMARY, current_log_path, install_excepthook
+from desktop_app.logs import (
+    CRASH_MESSAGE,
+    UNKNOWN_ERROR_SUMMARY,
+    current_log_path,
+    install_excepthook,
+)
 from desktop_app.settings.redact import redact
 
 log = logging.getLogger(__name__)
@@ -150,8 +155,11 @@ def install_loop_exception_handler(
             if isinstance(exc, asyncio.CancelledError | KeyboardInterrupt | SystemExit):
                 log.info("asyncio: %s (%s)", message, type(exc).__name__)
                 return
-            log.critical("unhandled exception in the event loop: %s", message,
-                         exc_info=(type(exc), exc, exc.__traceback__))
+            log.critical(
+                "unhandled exception in the event loop: %s",
+                message,
+                exc_info=(type(exc), exc, exc.__traceback__),
+            )
             path = log_path or current_log_path() or Path("desk-app.log")
             show(_summary(exc), path)
         except Exception:  # the handler must never raise into the loop

@@ -461,9 +461,10 @@ class JournalView(QDialog):
         t = e.ticket
         if t is not None:
             add(self.tr("Номер талона"), t.num)
-            when = time_range(_local(t.begin_time), _local(t.end_time))
+            # The clinic's own clock, as the server sent it (same as the ticket card and slip).
+            when = time_range(t.begin_time, t.end_time)
             if t.begin_time is not None:
-                when = f"{when}, {day_ru(_local(t.begin_time).date())}"  # type: ignore[union-attr]
+                when = f"{when}, {day_ru(t.begin_time.date())}"
             add(self.tr("Время приёма"), when)
             add(self.tr("Кабинет"), t.room)
             add(self.tr("Этаж"), t.flat)
@@ -471,9 +472,7 @@ class JournalView(QDialog):
             add(self.tr("Врач по талону"), doctor)
             add(self.tr("Тип приёма"), t.busy_type.describe() if t.busy_type else None)
             if t.lpu is not None:
-                clinic = ", ".join(
-                    p for p in (t.lpu.display_name, t.lpu.address, t.lpu.phone) if p
-                )
+                clinic = ", ".join(p for p in (t.lpu.display_name, t.lpu.address, t.lpu.phone) if p)
                 add(self.tr("Поликлиника по талону"), clinic)
             who = " / ".join(p for p in (t.source_name, t.login) if p)
             add(self.tr("Кем записано"), who)
@@ -504,10 +503,14 @@ class JournalView(QDialog):
         )
         warning = ""
         if e.status == "unknown":
-            warning = "<p style='color:#7a3e00'><b>{}</b></p>".format(html.escape(self.tr(
-                "Ответ сервера не получен: запись могла быть создана. Проверьте её в "
-                "регистратуре, прежде чем записывать пациента снова, и отметьте результат."
-            )))
+            warning = "<p style='color:#7a3e00'><b>{}</b></p>".format(
+                html.escape(
+                    self.tr(
+                        "Ответ сервера не получен: запись могла быть создана. Проверьте её в "
+                        "регистратуре, прежде чем записывать пациента снова, и отметьте результат."
+                    )
+                )
+            )
         return f"{warning}<table cellspacing='0' cellpadding='2'>{body}</table>"
 
     # -- actions --------------------------------------------------------------------------------
@@ -543,10 +546,12 @@ class JournalView(QDialog):
             return
         note = " ".join(self.resolve_note.text().split())
         if len(note) < 3:
-            self.resolve_error.setText(self.tr(
-                "Напишите коротко, что выяснили: например, «запись есть, талон № 12» "
-                "или «записи нет»."
-            ))
+            self.resolve_error.setText(
+                self.tr(
+                    "Напишите коротко, что выяснили: например, «запись есть, талон № 12» "
+                    "или «записи нет»."
+                )
+            )
             self.resolve_error.show()
             self.resolve_note.setFocus()
             return
@@ -554,9 +559,9 @@ class JournalView(QDialog):
             self._journal.resolve_unknown(entry.id, note)
         except (KeyError, ValueError):
             log.info("journal view: entry %s is no longer an unknown outcome", entry.id)
-            self.resolve_error.setText(self.tr(
-                "Эту запись уже отметили или она изменилась. Список обновлён."
-            ))
+            self.resolve_error.setText(
+                self.tr("Эту запись уже отметили или она изменилась. Список обновлён.")
+            )
             self.resolve_error.show()
             self.refresh()
             return

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 
 def normalise(text: str) -> str:
@@ -41,6 +41,11 @@ def make_item(key: str, text: str, *search_parts: str | None, payload: Any = Non
               tooltip: str | None = None) -> PickerItem:
     hay = normalise(" | ".join(p for p in (text, *search_parts) if p))
     return PickerItem(key=key, text=text, haystack=hay, payload=payload, tooltip=tooltip)
+
+
+#: At most this many matches are listed: nobody scrolls through thousands of rows at a desk,
+#: and a bounded list keeps every keystroke fast with 100 000 resources.
+MAX_SHOWN = 300
 
 
 class MatchModel(QAbstractListModel):
@@ -86,7 +91,7 @@ class MatchModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return item.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.tooltip
+            return item.tooltip or item.text
         return None
 
 
@@ -107,13 +112,22 @@ class SearchPicker(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.model = MatchModel(self)
         self.list.setModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self.more = QLabel(self)
+        self.more.setObjectName(object_name + "More")
+        self.more.setStyleSheet("color: #444;")
+        self.more.hide()
         layout.addWidget(self.edit)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.more)
+        self._hays: list[str] = []
+        self._all_matches: list[int] = []
         self._query = ""
         self._chosen: PickerItem | None = None
         self.edit.textEdited.connect(self._on_text)
@@ -125,9 +139,16 @@ class SearchPicker(QWidget):
 
     def set_items(self, items: Sequence[PickerItem]) -> None:
         self._chosen = None
-        self.model.set_items(list(items))
+        items = list(items)
+        self._hays = [item.haystack for item in items]
+        self.model.set_items(items)
         self._query = ""
         self.filter(self.edit.text())
+
+    @property
+    def match_count(self) -> int:
+        """All matches of the current query (the list shows at most ``MAX_SHOWN``)."""
+        return len(self._all_matches)
 
     @property
     def chosen(self) -> PickerItem | None:
@@ -149,17 +170,27 @@ class SearchPicker(QWidget):
 
     def filter(self, text: str) -> None:
         query = normalise(text.strip())
-        items = self.model.items
+        hays = self._hays
         words = query.split()
         if not words:
-            matches = list(range(len(items)))
+            matches = list(range(len(hays)))
         else:
-            # A longer query can only narrow the previous result.
-            base = self.model.matches if self._query and query.startswith(self._query) \
-                else range(len(items))
-            matches = [i for i in base if all(w in items[i].haystack for w in words)]
+            # A longer query can only narrow the previous result; each word narrows further.
+            narrowing = bool(self._query) and query.startswith(self._query)
+            first, rest = words[0], words[1:]
+            if narrowing:
+                matches = [i for i in self._all_matches if first in hays[i]]
+            else:
+                matches = [i for i, hay in enumerate(hays) if first in hay]
+            for word in rest:
+                matches = [i for i in matches if word in hays[i]]
         self._query = query
-        self.model.set_matches(matches)
+        self._all_matches = matches
+        self.model.set_matches(matches[:MAX_SHOWN])
+        hidden = len(matches) - MAX_SHOWN
+        self.more.setVisible(hidden > 0)
+        if hidden > 0:
+            self.more.setText(self.tr("и ещё {0} — уточните поиск").format(hidden))
         if matches:
             self.list.setCurrentIndex(self.model.index(0, 0))
 
@@ -213,5 +244,8 @@ class SearchPicker(QWidget):
         self.edit.setText(item.text)
         self.edit.setCursorPosition(0)
         self._query = ""
-        self.model.set_matches([self.model.items.index(item)] if item in self.model.items else [])
+        index = self.model.items.index(item) if item in self.model.items else None
+        self._all_matches = [index] if index is not None else []
+        self.model.set_matches(self._all_matches)
+        self.more.hide()
         self.list.setCurrentIndex(self.model.index(0, 0))

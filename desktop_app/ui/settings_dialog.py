@@ -200,8 +200,12 @@ class SettingsDialog(QDialog):
         page, form = self._page(self.tr("&Подключение"), "settingsConnectionTab")
         self.server_url = self._line_edit(page, "server_url", "https://mis.example.ru/api")
         self._row(
-            form, "server_url", self.tr("&Адрес сервера:"), self.server_url,
-            "settingsServerUrl", self.tr("Адрес сервера регистратуры"),
+            form,
+            "server_url",
+            self.tr("&Адрес сервера:"),
+            self.server_url,
+            "settingsServerUrl",
+            self.tr("Адрес сервера регистратуры"),
             hint=self.tr("Только https://. Адрес http:// допустим лишь для этого компьютера."),
         )
         self.server_url.textChanged.connect(self._update_token_button)
@@ -209,11 +213,15 @@ class SettingsDialog(QDialog):
         token_box = QGroupBox(self.tr("Токен доступа"), page)
         token_box.setObjectName("settingsTokenGroup")
         token_layout = QVBoxLayout(token_box)
-        token_layout.addWidget(_hint_label(
-            self.tr("Сохранённый токен хранится в защищённом хранилище Windows, "
-                    "а не в файле настроек."),
-            token_box,
-        ))
+        token_layout.addWidget(
+            _hint_label(
+                self.tr(
+                    "Сохранённый токен хранится в защищённом хранилище Windows, "
+                    "а не в файле настроек."
+                ),
+                token_box,
+            )
+        )
         self.forget_token_button = QPushButton(self.tr("&Забыть сохранённый токен"), token_box)
         self.forget_token_button.setObjectName("settingsForgetToken")
         self.forget_token_button.setAccessibleName(self.tr("Забыть сохранённый токен"))
@@ -243,8 +251,12 @@ class SettingsDialog(QDialog):
         form.addRow("", self.use_system_proxy)
         self.proxy_url = self._line_edit(page, "proxy_url", "http://proxy.clinic.local:3128")
         self._row(
-            form, "proxy_url", self.tr("Адрес п&рокси:"), self.proxy_url,
-            "settingsProxyUrl", self.tr("Адрес прокси-сервера"),
+            form,
+            "proxy_url",
+            self.tr("Адрес п&рокси:"),
+            self.proxy_url,
+            "settingsProxyUrl",
+            self.tr("Адрес прокси-сервера"),
             hint=self.tr("Если адрес указан, системный прокси не используется."),
         )
 
@@ -255,11 +267,17 @@ class SettingsDialog(QDialog):
         self.ca_browse.setAutoDefault(False)
         self.ca_browse.clicked.connect(self._browse_ca_file)
         self._row(
-            form, "extra_ca_file", self.tr("&Файл сертификата УЦ:"), self.ca_file,
-            "settingsCaFile", self.tr("Файл сертификата удостоверяющего центра"),
+            form,
+            "extra_ca_file",
+            self.tr("&Файл сертификата УЦ:"),
+            self.ca_file,
+            "settingsCaFile",
+            self.tr("Файл сертификата удостоверяющего центра"),
             extra=self.ca_browse,
-            hint=self.tr("Дополнительный корневой сертификат (.pem, .crt, .cer). "
-                         "Сертификаты Windows используются всегда."),
+            hint=self.tr(
+                "Дополнительный корневой сертификат (.pem, .crt, .cer). "
+                "Сертификаты Windows используются всегда."
+            ),
         )
 
     def _build_printing_tab(self) -> None:
@@ -272,26 +290,48 @@ class SettingsDialog(QDialog):
             ("a6", self.tr("A6")),
         ):
             self.slip_layout.addItem(title, value)
-        self._row(form, "slip_layout", self.tr("&Размер талона:"), self.slip_layout,
-                  "settingsSlipLayout", self.tr("Размер талона"))
+        self._row(
+            form,
+            "slip_layout",
+            self.tr("&Размер талона:"),
+            self.slip_layout,
+            "settingsSlipLayout",
+            self.tr("Размер талона"),
+        )
 
         self.printer = QComboBox(page)
-        self._row(form, "printer_name", self.tr("При&нтер:"), self.printer,
-                  "settingsPrinter", self.tr("Принтер для талонов"))
+        self._row(
+            form,
+            "printer_name",
+            self.tr("При&нтер:"),
+            self.printer,
+            "settingsPrinter",
+            self.tr("Принтер для талонов"),
+        )
 
         self.font_scale = QSpinBox(page)
         self.font_scale.setRange(80, 200)
         self.font_scale.setSingleStep(10)
         self.font_scale.setSuffix(" %")
-        self._row(form, "font_scale", self.tr("Размер &шрифта:"), self.font_scale,
-                  "settingsFontScale", self.tr("Размер шрифта в процентах"))
+        self._row(
+            form,
+            "font_scale",
+            self.tr("Размер &шрифта:"),
+            self.font_scale,
+            "settingsFontScale",
+            self.tr("Размер шрифта в процентах"),
+        )
 
         self.language = QComboBox(page)
         for value, title in LANGUAGES:
             self.language.addItem(title, value)
         self._row(
-            form, "language", self.tr("&Язык интерфейса:"), self.language,
-            "settingsLanguage", self.tr("Язык интерфейса"),
+            form,
+            "language",
+            self.tr("&Язык интерфейса:"),
+            self.language,
+            "settingsLanguage",
+            self.tr("Язык интерфейса"),
             hint=self.tr("Размер шрифта и язык применяются после перезапуска программы."),
         )
 
@@ -300,43 +340,76 @@ class SettingsDialog(QDialog):
         self.operator_login = self._line_edit(page, "operator_login")
         self.operator_login.setMaxLength(200)
         self._row(
-            form, "operator_login", self.tr("&Логин оператора:"), self.operator_login,
-            "settingsOperatorLogin", self.tr("Логин оператора"),
+            form,
+            "operator_login",
+            self.tr("&Логин оператора:"),
+            self.operator_login,
+            "settingsOperatorLogin",
+            self.tr("Логин оператора"),
             hint=self.tr("Печатается на талоне и помогает найти, кто записал пациента."),
         )
         self.retention_days = QSpinBox(page)
         self.retention_days.setRange(1, 3650)
         self.retention_days.setSuffix(self.tr(" дн."))
         self._row(
-            form, "journal_retention_days", self.tr("&Хранить журнал:"), self.retention_days,
-            "settingsJournalRetention", self.tr("Сколько дней хранить журнал смены"),
+            form,
+            "journal_retention_days",
+            self.tr("&Хранить журнал:"),
+            self.retention_days,
+            "settingsJournalRetention",
+            self.tr("Сколько дней хранить журнал смены"),
             hint=self.tr("Более старые записи журнала смены удаляются автоматически."),
         )
 
     def _build_advanced_tab(self) -> None:
         page, form = self._page(self.tr("&Дополнительно"), "settingsAdvancedTab")
-        form.addRow(_hint_label(
-            self.tr("Эти параметры зависят от сервера регистратуры. Меняйте их только по "
-                    "указанию службы поддержки."),
-            page,
-        ))
+        form.addRow(
+            _hint_label(
+                self.tr(
+                    "Эти параметры зависят от сервера регистратуры. Меняйте их только по "
+                    "указанию службы поддержки."
+                ),
+                page,
+            )
+        )
         self.datetime_format = QComboBox(page)
         for value, title in DATETIME_FORMATS:
             self.datetime_format.addItem(title, value)
-        self._row(form, "booking_datetime_format", self.tr("&Формат даты в запросе:"),
-                  self.datetime_format, "settingsDatetimeFormat",
-                  self.tr("Формат даты и времени в запросе записи"))
+        self._row(
+            form,
+            "booking_datetime_format",
+            self.tr("&Формат даты в запросе:"),
+            self.datetime_format,
+            "settingsDatetimeFormat",
+            self.tr("Формат даты и времени в запросе записи"),
+        )
 
         self.path_edits: dict[str, QLineEdit] = {}
         for key, caption, object_name, accessible in (
-            ("booking_path", self.tr("Запись &вне расписания:"), "settingsBookingPath",
-             self.tr("Путь запроса записи вне расписания")),
-            ("clinics_path", self.tr("Спис&ок поликлиник:"), "settingsClinicsPath",
-             self.tr("Путь запроса списка поликлиник")),
-            ("clinic_path", self.tr("Поликлин&ика:"), "settingsClinicPath",
-             self.tr("Путь запроса сведений о поликлинике")),
-            ("resources_path", self.tr("Врачи поли&клиники:"), "settingsResourcesPath",
-             self.tr("Путь запроса списка врачей поликлиники")),
+            (
+                "booking_path",
+                self.tr("Запись &вне расписания:"),
+                "settingsBookingPath",
+                self.tr("Путь запроса записи вне расписания"),
+            ),
+            (
+                "clinics_path",
+                self.tr("Спис&ок поликлиник:"),
+                "settingsClinicsPath",
+                self.tr("Путь запроса списка поликлиник"),
+            ),
+            (
+                "clinic_path",
+                self.tr("Поликлин&ика:"),
+                "settingsClinicPath",
+                self.tr("Путь запроса сведений о поликлинике"),
+            ),
+            (
+                "resources_path",
+                self.tr("Врачи поли&клиники:"),
+                "settingsResourcesPath",
+                self.tr("Путь запроса списка врачей поликлиники"),
+            ),
         ):
             edit = self._line_edit(page, key, str(DEFAULT_PATHS[key]))
             self.path_edits[key] = edit
@@ -353,15 +426,26 @@ class SettingsDialog(QDialog):
         self.connect_timeout.setDecimals(1)
         self.connect_timeout.setSingleStep(0.5)
         self.connect_timeout.setSuffix(self.tr(" с"))
-        self._row(form, "connect_timeout", self.tr("Ожидание соедин&ения:"),
-                  self.connect_timeout, "settingsConnectTimeout",
-                  self.tr("Время ожидания соединения, секунд"))
+        self._row(
+            form,
+            "connect_timeout",
+            self.tr("Ожидание соедин&ения:"),
+            self.connect_timeout,
+            "settingsConnectTimeout",
+            self.tr("Время ожидания соединения, секунд"),
+        )
         self.read_timeout = QDoubleSpinBox(page)
         self.read_timeout.setRange(1.0, 300.0)
         self.read_timeout.setDecimals(0)
         self.read_timeout.setSuffix(self.tr(" с"))
-        self._row(form, "read_timeout", self.tr("Ожидание о&твета:"), self.read_timeout,
-                  "settingsReadTimeout", self.tr("Время ожидания ответа сервера, секунд"))
+        self._row(
+            form,
+            "read_timeout",
+            self.tr("Ожидание о&твета:"),
+            self.read_timeout,
+            "settingsReadTimeout",
+            self.tr("Время ожидания ответа сервера, секунд"),
+        )
 
     # -- values in and out ---------------------------------------------------------------------
 
@@ -513,10 +597,12 @@ class SettingsDialog(QDialog):
             self.token_status.setStyleSheet("")
             self.token_forgotten.emit()
         else:
-            self.token_status.setText(self.tr(
-                "Не удалось удалить токен из хранилища учётных данных. Подробности записаны "
-                "в журнал программы."
-            ))
+            self.token_status.setText(
+                self.tr(
+                    "Не удалось удалить токен из хранилища учётных данных. Подробности записаны "
+                    "в журнал программы."
+                )
+            )
             self.token_status.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.token_status.show()
 

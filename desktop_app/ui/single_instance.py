@@ -72,16 +72,19 @@ class SingleInstance(QObject):
         if self._server is not None:
             return True
         if self._knock():
-            log.info("single instance: another copy is running (%s); asked it to come forward",
-                     self.server_name)
+            log.info(
+                "single instance: another copy is running (%s); asked it to come forward",
+                self.server_name,
+            )
             return False
         if self._listen():
             return True
         # Lost a race with a copy started at the same moment, or the socket is unusable.
         if self._knock():
             return False
-        log.warning("single instance: cannot listen on %s: running without the check",
-                    self.server_name)
+        log.warning(
+            "single instance: cannot listen on %s: running without the check", self.server_name
+        )
         return True
 
     def _knock(self) -> bool:
@@ -104,8 +107,9 @@ class SingleInstance(QObject):
         # Nobody answered, so a socket file left by a crashed copy (Unix) is stale.
         QLocalServer.removeServer(self.server_name)
         if not server.listen(self.server_name):
-            log.info("single instance: listen(%s) failed: %s", self.server_name,
-                     server.errorString())
+            log.info(
+                "single instance: listen(%s) failed: %s", self.server_name, server.errorString()
+            )
             server.deleteLater()
             return False
         server.newConnection.connect(self._on_new_connection)

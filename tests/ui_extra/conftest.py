@@ -17,8 +17,7 @@ from tests.ui_extra.kit import Clock, JournalKit
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(datetime.now().astimezone().replace(hour=11, minute=30, second=0,
-                                                     microsecond=0))
+    return Clock(datetime.now().astimezone().replace(hour=11, minute=30, second=0, microsecond=0))
 
 
 @pytest.fixture

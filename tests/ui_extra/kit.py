@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.api import TicketVisitWithLpu
 from desktop_app.journal import ShiftJournal, patient_key_from_token
@@ -17,6 +19,21 @@ RES = "5b1d3f00-2222-4c3d-8e8f-abcdefabcdef"
 def alt_key(letter: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:
     """Key and modifier for a Cyrillic mnemonic (``Alt+Ч``): Qt keys them by the upper letter."""
     return Qt.Key(ord(letter.upper())), Qt.KeyboardModifier.AltModifier
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key, Cyrillic and ``№`` included.
+
+    ``QTest.keyClicks`` asserts (and aborts the process) on characters outside Latin-1, so each
+    character goes as a press/release pair carrying its text, as a keyboard's events do.
+    """
+    for char in text:
+        upper = char.upper()
+        key = ord(upper) if char.isalnum() and len(upper) == 1 else 0
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 class Clock:
@@ -61,8 +78,14 @@ class JournalKit:
         self.journal = journal
         self.clock = clock
 
-    def attempt(self, patient: str, *, token: str | None = None, training: bool = False,
-                resource: str = "Смирнова Елена Викторовна") -> int:
+    def attempt(
+        self,
+        patient: str,
+        *,
+        token: str | None = None,
+        training: bool = False,
+        resource: str = "Смирнова Елена Викторовна",
+    ) -> int:
         return self.journal.record_attempt(
             lpu_guid=LPU,
             resource_guid=RES,
@@ -83,7 +106,10 @@ class JournalKit:
     def failed(self, patient: str) -> int:
         attempt_id = self.attempt(patient)
         self.journal.record_failure(
-            attempt_id, kind="refused", status=400, message_code="4005",
+            attempt_id,
+            kind="refused",
+            status=400,
+            message_code="4005",
             message="У врача нет свободного времени на эту дату",
         )
         return attempt_id

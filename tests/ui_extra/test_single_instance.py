@@ -1,0 +1,44 @@
+"""One copy per user: a second start knocks, the first comes forward."""
+
+from __future__ import annotations
+
+import uuid
+
+from desktop_app.ui.single_instance import SingleInstance, server_name
+
+
+def test_second_instance_raises_the_first(qtbot) -> None:
+    key = f"desk-test-{uuid.uuid4().hex[:8]}"
+    first = SingleInstance(key)
+    second = SingleInstance(key)
+    try:
+        assert first.is_primary()
+        assert first.is_primary()  # asking again changes nothing
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            assert not second.is_primary()
+        # A third start is told the same; the primary still answers.
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            assert not SingleInstance(key).is_primary()
+    finally:
+        first.close()
+        second.close()
+
+
+def test_after_the_primary_quits_the_next_start_is_primary(qtbot) -> None:
+    key = f"desk-test-{uuid.uuid4().hex[:8]}"
+    first = SingleInstance(key)
+    assert first.is_primary()
+    first.close()
+    again = SingleInstance(key)
+    try:
+        assert again.is_primary()
+    finally:
+        again.close()
+
+
+def test_the_name_is_per_user_and_safe() -> None:
+    assert server_name("DeskBooking", "ivanova") != server_name("DeskBooking", "petrova")
+    assert server_name("DeskBooking", "Ivanova") == server_name("DeskBooking", "ivanova")
+    name = server_name("Desk Booking/../x", "Иванова И.И.")
+    assert name.isascii() and "/" not in name and " " not in name
+    assert len(name) < 64
