@@ -27,9 +27,10 @@ from PyInstaller.building.build_main import Analysis
 ROOT = os.path.abspath(globals().get("SPECPATH") or os.path.dirname(os.path.abspath(__file__)))
 APP_NAME = "DeskBooking"
 IS_WINDOWS = sys.platform == "win32"
+IS_LINUX = sys.platform.startswith("linux")
 # Linux only (CI's build): symbols out of libpython and friends, ~30 MB. Never on Windows (no
 # strip there; it would damage signed DLLs) nor macOS (code signatures).
-STRIP = sys.platform.startswith("linux") and shutil.which("strip") is not None
+STRIP = IS_LINUX and shutil.which("strip") is not None
 UNTRIMMED = os.environ.get("DESKBOOKING_BUILD_UNTRIMMED", "").strip() not in ("", "0")
 
 # Python modules never bundled: other Qt bindings, Tk, and the Qt modules the app does not use.
@@ -105,6 +106,16 @@ EXCLUDES = [
     "PyInstaller",
 ]
 
+# Linux only (CI's build), to keep it close to what Windows bundles: the Secret Service keyring
+# backend and the ~12 MB of `cryptography` it needs do not exist on Windows (the token goes to
+# Windows Credential Manager there); without them a Linux build keeps the token in memory only,
+# which the app already handles as "no credential store".
+LINUX_EXCLUDES = [
+    "secretstorage",
+    "jeepney",
+    "cryptography",
+]
+
 # Collected files dropped after analysis, matched against the bundle path with "/" separators.
 # Qt's layout differs per OS (Windows wheels have no "Qt/" level), hence the optional group.
 # Each rule was checked with the self-test (tools/build_and_selftest.sh).
@@ -125,6 +136,13 @@ DROP_PATTERNS = [
     r"|EglFsKmsSupport|OpenGL)\.so",
     # Image formats the app never reads (its pictures are PNG, built into QtGui).
     r"^PySide6/(Qt/)?plugins/imageformats/[^/]*(pdf|tiff|webp|gif|tga|wbmp|icns|jpeg)[^/]*$",
+]
+
+# Linux only: the GTK 3 theme plugin (it needs GTK, ~8 MB of libraries once collected; without
+# it Qt draws its own Fusion style) and the GL integrations of xcb (widgets paint in software).
+LINUX_DROP_PATTERNS = [
+    r"^PySide6/Qt/plugins/platformthemes/[^/]*gtk3[^/]*$",
+    r"^PySide6/Qt/plugins/xcbglintegrations/",
 ]
 
 
@@ -185,20 +203,69 @@ def _datas():
     return datas
 
 
-_DROP = [re.compile(pattern) for pattern in DROP_PATTERNS]
+def _dest(entry):
+    return entry[0].replace("\\", "/")
 
 
-def _keep(entry):
-    dest = entry[0].replace("\\", "/")
-    return not any(rule.search(dest) for rule in _DROP)
+def _symlink_target(entry):
+    """Bundle path a SYMLINK entry points at (its source is relative to the link's folder)."""
+    return os.path.normpath(os.path.join(os.path.dirname(entry[0]), entry[1])).replace("\\", "/")
 
 
-def _trim(toc, label):
+def _linux_orphans(kept, dropped):
+    """Linux: shared libraries that only the dropped files linked against (GTK for the GTK
+    theme, EGL/Wayland for those plugins, ...). A library some kept file still needs stays,
+    and so does everything PyInstaller collected for any other reason."""
+    from PyInstaller.depend.bindepend import get_imports
+
+    def closure(paths):
+        seen, stack = set(), list(paths)
+        while stack:
+            path = stack.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            for _name, dep in get_imports(path):
+                if dep:
+                    stack.append(os.path.realpath(dep))
+        return seen
+
+    def sources(entries):
+        return {os.path.realpath(e[1]) for e in entries if e[2] in ("BINARY", "EXTENSION")}
+
+    candidates = closure(sources(dropped)) - sources(dropped)
+    roots = {path for path in sources(kept) if path not in candidates}
+    needed = closure(roots)
+    return {
+        _dest(e) for e in kept
+        if e[2] == "BINARY" and os.path.realpath(e[1]) in candidates - needed
+    }
+
+
+def _trim(binaries, datas):
+    """Drop DROP_PATTERNS (plus, on Linux, what only they needed) and links left dangling."""
     if UNTRIMMED:
-        return toc
-    kept = [entry for entry in toc if _keep(entry)]
-    print(f"build_spec: {label}: dropped {len(toc) - len(kept)} of {len(toc)} files")
-    return kept
+        return binaries, datas
+    rules = [re.compile(pattern) for pattern in DROP_PATTERNS + (LINUX_DROP_PATTERNS if IS_LINUX
+                                                                 else [])]
+    everything = list(binaries) + list(datas)
+    dropped = [e for e in everything if any(rule.search(_dest(e)) for rule in rules)]
+    gone = {_dest(e) for e in dropped}
+    if IS_LINUX:
+        try:
+            gone |= _linux_orphans([e for e in everything if _dest(e) not in gone], dropped)
+        except Exception as exc:  # a size optimisation must never break the build
+            print(f"build_spec: orphan check skipped: {exc!r}")
+    # Links into dropped files (e.g. top-level libQt6*.so.6 -> PySide6/Qt/lib/...).
+    for entry in everything:
+        if entry[2] == "SYMLINK" and _symlink_target(entry) in gone:
+            gone.add(_dest(entry))
+    result = []
+    for label, toc in (("binaries", binaries), ("datas", datas)):
+        kept = [e for e in toc if _dest(e) not in gone]
+        print(f"build_spec: {label}: dropped {len(toc) - len(kept)} of {len(toc)} files")
+        result.append(kept)
+    return result[0], result[1]
 
 
 VERSION = _app_version()
@@ -215,12 +282,11 @@ a = Analysis(
     hookspath=[],
     hooksconfig={},
     runtime_hooks=[],
-    excludes=EXCLUDES,
+    excludes=EXCLUDES + (LINUX_EXCLUDES if IS_LINUX else []),
     noarchive=False,
     optimize=0,
 )
-a.binaries = _trim(a.binaries, "binaries")
-a.datas = _trim(a.datas, "datas")
+a.binaries, a.datas = _trim(a.binaries, a.datas)
 
 pyz = PYZ(a.pure)
 

@@ -242,6 +242,6 @@ def run_self_test(out_dir: Path | None = None) -> int:
 def _out_dir(out_dir: Path | None) -> Path:
     if out_dir is None:
         return Path(tempfile.mkdtemp(prefix="deskbooking-selftest-"))
-    path = Path(out_dir)
+    path = Path(out_dir).expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -29,16 +29,18 @@ __all__ = ["ATTEMPT_OUTCOMES", "EXPIRED_TTL_SECONDS", "TrainingDesk"]
 EXPIRED_TTL_SECONDS = -60
 
 #: Events that end a booking attempt (one per POST that was sent or refused before sending).
-ATTEMPT_OUTCOMES: frozenset[DeskEventKind] = frozenset({
-    DeskEventKind.BOOKED,
-    DeskEventKind.REJECTED,
-    DeskEventKind.CREDENTIALS_REFUSED,
-    DeskEventKind.UNAVAILABLE,
-    DeskEventKind.NETWORK,
-    DeskEventKind.OUTCOME_UNKNOWN,
-    DeskEventKind.MALFORMED,
-    DeskEventKind.OTHER_ERROR,
-})
+ATTEMPT_OUTCOMES: frozenset[DeskEventKind] = frozenset(
+    {
+        DeskEventKind.BOOKED,
+        DeskEventKind.REJECTED,
+        DeskEventKind.CREDENTIALS_REFUSED,
+        DeskEventKind.UNAVAILABLE,
+        DeskEventKind.NETWORK,
+        DeskEventKind.OUTCOME_UNKNOWN,
+        DeskEventKind.MALFORMED,
+        DeskEventKind.OTHER_ERROR,
+    }
+)
 
 _ANY_PATIENT = "*"
 

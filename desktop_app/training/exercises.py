@@ -61,13 +61,7 @@ def _task(*, todo: str, patient: str, clinic: str, doctor: str, day: str) -> str
     Names stay in the nominative case on their own lines ("Пациент: Лебедев Антон Павлович"),
     so no Russian declension of generated names is ever needed.
     """
-    return (
-        f"{todo}\n\n"
-        f"Пациент: {patient}\n"
-        f"Поликлиника: {clinic}\n"
-        f"Врач: {doctor}\n"
-        f"День: {day}"
-    )
+    return f"{todo}\n\nПациент: {patient}\nПоликлиника: {clinic}\nВрач: {doctor}\nДень: {day}"
 
 
 def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
@@ -101,7 +95,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             task=_task(
                 todo="Запишите пациента, проверьте талон на экране (номер, кабинет, этаж, "
                 "время) и напечатайте талон для пациента.",
-                patient=who("adult"), clinic="ГП № 1", doctor=doctor(surgeon),
+                patient=who("adult"),
+                clinic="ГП № 1",
+                doctor=doctor(surgeon),
                 day="завтра, время не указывать",
             ),
             hint=(
@@ -111,8 +107,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "экране, напечатайте его командой печати талона."
             ),
             steps=(
-                Expect.of(K.BOOKED, patients=["adult"], clinics=main_clinic,
-                          resources=[surgeon]),
+                Expect.of(K.BOOKED, patients=["adult"], clinics=main_clinic, resources=[surgeon]),
                 Expect.of(K.PRINTED, same=["ticket_guid"]),
             ),
             breakers={K.BOOKED: None, K.NEW_BOOKING: None},
@@ -124,7 +119,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 todo="Запишите пациента на 10:00 (отметьте «Указать время») и прочитайте "
                 "ответ поликлиники. Затем запишите его к тому же врачу на другое время, "
                 "например на 12:00.",
-                patient=who("adult"), clinic="ГП № 1", doctor=doctor(marks.full_day_doctor),
+                patient=who("adult"),
+                clinic="ГП № 1",
+                doctor=doctor(marks.full_day_doctor),
                 day="завтра, 10:00",
             ),
             hint=(
@@ -132,8 +129,13 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "повторяйте то же время — измените время (или день) и запишите снова."
             ),
             steps=(
-                Expect.of(K.REJECTED, codes=["4009"], patients=["adult"], clinics=main_clinic,
-                          resources=[marks.full_day_doctor]),
+                Expect.of(
+                    K.REJECTED,
+                    codes=["4009"],
+                    patients=["adult"],
+                    clinics=main_clinic,
+                    resources=[marks.full_day_doctor],
+                ),
                 Expect.of(K.BOOKED, same=["patient_id", "resource_guid"]),
             ),
         ),
@@ -143,7 +145,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             task=_task(
                 todo="Пациентка просит записать её к терапевту. Попробуйте записать её и "
                 "прочитайте ответ: когда она уже записана?",
-                patient=who("booked"), clinic="ГП № 1", doctor="любой терапевт",
+                patient=who("booked"),
+                clinic="ГП № 1",
+                doctor="любой терапевт",
                 day="завтра",
             ),
             hint=(
@@ -152,8 +156,13 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "пациенту; вторую запись создать нельзя."
             ),
             steps=(
-                Expect.of(K.REJECTED, codes=["4008"], patients=["booked"],
-                          clinics=main_clinic, resources=therapists),
+                Expect.of(
+                    K.REJECTED,
+                    codes=["4008"],
+                    patients=["booked"],
+                    clinics=main_clinic,
+                    resources=therapists,
+                ),
             ),
         ),
         Exercise(
@@ -162,7 +171,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             task=_task(
                 todo="Отец пациентки Алисы (сам он взрослый) просит записать его к педиатру "
                 "детской поликлиники. Попробуйте записать его самого и прочитайте ответ.",
-                patient=who("parent"), clinic="ДГП № 2", doctor="любой педиатр",
+                patient=who("parent"),
+                clinic="ДГП № 2",
+                doctor="любой педиатр",
                 day="завтра",
             ),
             hint=(
@@ -171,8 +182,13 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "взрослого — записать во взрослую поликлинику."
             ),
             steps=(
-                Expect.of(K.REJECTED, codes=["4005"], patients=["parent"],
-                          clinics=[marks.children_clinic], resources=children_resources),
+                Expect.of(
+                    K.REJECTED,
+                    codes=["4005"],
+                    patients=["parent"],
+                    clinics=[marks.children_clinic],
+                    resources=children_resources,
+                ),
             ),
         ),
         Exercise(
@@ -181,7 +197,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             task=_task(
                 todo="Молодой пациент просит записать его к гериатру. Попробуйте записать "
                 "его и прочитайте ответ.",
-                patient=who("young"), clinic="ГП № 1", doctor=doctor(marks.geriatrician),
+                patient=who("young"),
+                clinic="ГП № 1",
+                doctor=doctor(marks.geriatrician),
                 day="завтра",
             ),
             hint=(
@@ -190,8 +208,13 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "например терапевта."
             ),
             steps=(
-                Expect.of(K.REJECTED, codes=["4029"], patients=["young"], clinics=main_clinic,
-                          resources=[marks.geriatrician]),
+                Expect.of(
+                    K.REJECTED,
+                    codes=["4029"],
+                    patients=["young"],
+                    clinics=main_clinic,
+                    resources=[marks.geriatrician],
+                ),
             ),
         ),
         Exercise(
@@ -199,7 +222,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             title="Запрет самостоятельной записи (4007)",
             task=_task(
                 todo="Попробуйте записать пациента и прочитайте ответ.",
-                patient=who("barred"), clinic="ГП № 1", doctor=doctor(ophthalmologist),
+                patient=who("barred"),
+                clinic="ГП № 1",
+                doctor=doctor(ophthalmologist),
                 day="завтра",
             ),
             hint=(
@@ -208,8 +233,13 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "лично в регистратуре поликлиники или по телефону."
             ),
             steps=(
-                Expect.of(K.REJECTED, codes=["4007"], patients=["barred"], clinics=main_clinic,
-                          resources=[ophthalmologist]),
+                Expect.of(
+                    K.REJECTED,
+                    codes=["4007"],
+                    patients=["barred"],
+                    clinics=main_clinic,
+                    resources=[ophthalmologist],
+                ),
             ),
         ),
         Exercise(
@@ -218,8 +248,10 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             task=_task(
                 todo="Попробуйте записать пациента и прочитайте ответ. Сравните его с "
                 "ответом из упражнения «Запрет самостоятельной записи»: код тот же.",
-                patient=who("no_dispensary"), clinic="ГП № 1",
-                doctor=doctor(marks.dispensary_doctor), day="завтра",
+                patient=who("no_dispensary"),
+                clinic="ГП № 1",
+                doctor=doctor(marks.dispensary_doctor),
+                day="завтра",
             ),
             hint=(
                 "У кода 4007 два разных сообщения — читайте текст, а не только код. Этот "
@@ -227,8 +259,13 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "учёте; направьте пациента к участковому терапевту."
             ),
             steps=(
-                Expect.of(K.REJECTED, codes=["4007"], patients=["no_dispensary"],
-                          clinics=main_clinic, resources=[marks.dispensary_doctor]),
+                Expect.of(
+                    K.REJECTED,
+                    codes=["4007"],
+                    patients=["no_dispensary"],
+                    clinics=main_clinic,
+                    resources=[marks.dispensary_doctor],
+                ),
             ),
         ),
         Exercise(
@@ -237,8 +274,10 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             task=_task(
                 todo="Выберите поликлинику и посмотрите на её статус под списком. Попробуйте "
                 "записать пациента и прочитайте ответ.",
-                patient=f"любой, например {who('adult')}", clinic="Заречная ЦРБ",
-                doctor=doctor(offline_therapist), day="завтра",
+                patient=f"любой, например {who('adult')}",
+                clinic="Заречная ЦРБ",
+                doctor=doctor(offline_therapist),
+                day="завтра",
             ),
             hint=(
                 "Статус «Offline» значит, что информационная система поликлиники сейчас "
@@ -246,8 +285,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "телефону поликлиники."
             ),
             steps=(
-                Expect.of(K.UNAVAILABLE, clinics=[marks.offline_clinic],
-                          resources=offline_resources),
+                Expect.of(
+                    K.UNAVAILABLE, clinics=[marks.offline_clinic], resources=offline_resources
+                ),
             ),
         ),
         Exercise(
@@ -257,7 +297,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 todo="Нажмите «Начать упражнение»: следующий токен этой пациентки будет уже "
                 "просроченным. Запишите её и прочитайте ответ. Затем запишите её ещё раз — "
                 "с новым токеном.",
-                patient=who("elderly"), clinic="ГП № 1", doctor=doctor(marks.geriatrician),
+                patient=who("elderly"),
+                clinic="ГП № 1",
+                doctor=doctor(marks.geriatrician),
                 day="завтра",
             ),
             hint=(
@@ -280,8 +322,10 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "Запишите пациентку и прочитайте сообщение. Затем попробуйте записать её к "
                 "тому же врачу на тот же день ещё раз и правильно ответьте на "
                 "предупреждение.",
-                patient=who("dispensary"), clinic="ГП № 1",
-                doctor=doctor(marks.dispensary_doctor), day="завтра",
+                patient=who("dispensary"),
+                clinic="ГП № 1",
+                doctor=doctor(marks.dispensary_doctor),
+                day="завтра",
             ),
             hint=(
                 "Результат неизвестен: запись могла быть создана. Повторная запись может "
@@ -289,8 +333,12 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 "проверьте, есть ли у пациента запись."
             ),
             steps=(
-                Expect.of(K.OUTCOME_UNKNOWN, patients=["dispensary"], clinics=main_clinic,
-                          resources=[marks.dispensary_doctor]),
+                Expect.of(
+                    K.OUTCOME_UNKNOWN,
+                    patients=["dispensary"],
+                    clinics=main_clinic,
+                    resources=[marks.dispensary_doctor],
+                ),
                 Expect.of(K.REBOOK_WARNED, same=["patient_id", "resource_guid"]),
                 Expect.of(K.REBOOK_CANCELLED, same=["patient_id", "resource_guid"]),
             ),

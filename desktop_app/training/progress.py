@@ -184,11 +184,13 @@ class ProgressStore:
             progress = self._read(path, trainee)
         except _Unreadable as problem:
             moved = self._move_aside(path)
-            log.warning("training progress %s unreadable (%s); starting afresh", path,
-                        problem.reason)
+            log.warning(
+                "training progress %s unreadable (%s); starting afresh", path, problem.reason
+            )
             template = BROKEN_MESSAGE if moved is not None else BROKEN_NOT_MOVED_MESSAGE
-            warning = template.format(name=trainee, reason=problem.reason,
-                                      moved=moved.name if moved else "")
+            warning = template.format(
+                name=trainee, reason=problem.reason, moved=moved.name if moved else ""
+            )
             return LoadedProgress(self._fresh(trainee), path, warning)
         return LoadedProgress(progress, path)
 
@@ -208,8 +210,9 @@ class ProgressStore:
             tmp = None
         except OSError as exc:
             log.warning("could not save training progress to %s: %s", path, exc)
-            raise ProgressError(SAVE_FAILED_MESSAGE.format(
-                path=path, reason=exc.strerror or type(exc).__name__)) from exc
+            raise ProgressError(
+                SAVE_FAILED_MESSAGE.format(path=path, reason=exc.strerror or type(exc).__name__)
+            ) from exc
         finally:
             if tmp is not None:
                 with contextlib.suppress(OSError):

@@ -50,6 +50,7 @@ def render_report(
     """The report as an HTML document (a str)."""
     generated = generated_at or datetime.now().astimezone()
     done = sum(1 for e in exercises if progress.is_done(e.id))
+    total = len(exercises)
     rows = []
     for number, exercise in enumerate(exercises, start=1):
         finished = progress.completed.get(exercise.id)
@@ -65,31 +66,32 @@ def render_report(
             f"<td>{hint}</td></tr>"
         )
     trainee = escape(progress.trainee)
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="ru">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>Отчёт об обучении — {trainee}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<h1>Отчёт об обучении: запись вне расписания</h1>",
-        f'<p class="meta">Стажёр: <strong>{trainee}</strong></p>',
-        f'<p class="meta">Дата отчёта: {escape(_when(generated))}</p>',
-        f'<p class="meta">Обучение начато: {escape(_when(progress.started_at))}</p>',
-        f'<p class="meta">Выполнено упражнений: <strong>{done} из {len(exercises)}</strong></p>',
-        "<table>",
-        "<tr><th>№</th><th></th><th>Упражнение</th><th>Выполнено</th>"
-        "<th>Подсказка</th></tr>",
-        *rows,
-        "</table>",
-        '<p class="note">Учебный режим: все записи сделаны в учебной песочнице и не '
-        "настоящие.</p>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="ru">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>Отчёт об обучении — {trainee}</title>",
+            f"<style>{_CSS}</style>",
+            "</head>",
+            "<body>",
+            "<h1>Отчёт об обучении: запись вне расписания</h1>",
+            f'<p class="meta">Стажёр: <strong>{trainee}</strong></p>',
+            f'<p class="meta">Дата отчёта: {escape(_when(generated))}</p>',
+            f'<p class="meta">Обучение начато: {escape(_when(progress.started_at))}</p>',
+            f'<p class="meta">Выполнено упражнений: <strong>{done} из {total}</strong></p>',
+            "<table>",
+            "<tr><th>№</th><th></th><th>Упражнение</th><th>Выполнено</th><th>Подсказка</th></tr>",
+            *rows,
+            "</table>",
+            '<p class="note">Учебный режим: все записи сделаны в учебной песочнице и не '
+            "настоящие.</p>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 def write_report(

@@ -31,6 +31,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     # For bench/bench_startup.py: quit as soon as the window has painted once.
     parser.add_argument("--exit-after-first-paint", action="store_true",
                         help=argparse.SUPPRESS)
+    parser.add_argument("--exit-after-splash", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
@@ -47,56 +48,141 @@ def build_training_client(sandbox: object):  # -> RegistryClient
     )
 
 
+def _show_splash(app: object):  # -> QLabel
+    """Paint something at once: heavy imports (httpx, pydantic) come after the first paint.
+
+    A plain frameless label, not ``QSplashScreen``: its ``show()`` blocks up to a second
+    waiting for the window to be exposed (measured here with bench/bench_startup.py).
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    pixmap = QPixmap(460, 150)
+    pixmap.fill(QColor("#00695c"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPointSize(16)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect().adjusted(0, 0, 0, -40), Qt.AlignmentFlag.AlignCenter,
+                     "Запись вне расписания")
+    font.setPointSize(11)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect().adjusted(0, 60, 0, 0), Qt.AlignmentFlag.AlignCenter,
+                     "Загрузка…")
+    painter.end()
+    splash = QLabel()
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setPixmap(pixmap)
+    splash.setAccessibleName("Запись вне расписания: загрузка")
+    splash.show()
+    app.processEvents()  # type: ignore[attr-defined]
+    return splash
+
+
+def choose_mode(args: argparse.Namespace, settings: object) -> tuple[bool, str | None]:
+    """(training?, server URL). ``--training`` forces training; ``--server-url`` selects a
+    real server; otherwise the app starts in the mode it was left in, and in training when no
+    server is configured."""
+    saved_url = getattr(settings, "server_url", None)
+    if args.training:
+        return True, args.server_url or saved_url
+    if args.server_url:
+        return False, args.server_url
+    if getattr(settings, "mode", "training") == "work" and saved_url:
+        return False, saved_url
+    return True, saved_url
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
 
-    import qasync
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
-
-    from desktop_app.logs import setup_logging
-    from desktop_app.settings.store import load_settings, log_dir
-
-    log_path = setup_logging(log_dir())
-    settings, settings_warning = load_settings()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DeskBooking")
     app.setOrganizationName("DeskBooking")
+    splash = _show_splash(app)
+    if args.exit_after_splash:
+        return 0
+
+    import qasync
+    from PySide6.QtGui import QFont
+
+    from desktop_app.logs import setup_logging
+    from desktop_app.settings.store import load_settings, log_dir, save_settings
+
+    log_path = setup_logging(log_dir())
+    settings, settings_warning = load_settings()
     font = QFont(app.font())
     font.setPointSizeF(11.0 * settings.font_scale)
     app.setFont(font)
-
-    server_url = args.server_url or settings.server_url
-    training = bool(args.training or not server_url or settings.mode == "training")
-    if args.server_url and not args.training:
-        training = False
+    training, server_url = choose_mode(args, settings)
 
     async def main() -> int:
         from desktop_app.ui.session import Session
 
-        session = Session(settings=settings, log_path=log_path, training=training,
-                          server_url=server_url)
-        quit_event = asyncio.Event()
+        nonlocal training, settings, settings_warning
         # The window's close ends the coroutine; letting Qt quit on its own would stop the
         # loop under a pending coroutine and skip the orderly shutdown below.
         app.setQuitOnLastWindowClosed(False)
-        app.aboutToQuit.connect(quit_event.set)
-        window = session.open_window()
-        window.closed.connect(quit_event.set)
-        if args.exit_after_first_paint:
-            from PySide6.QtCore import Qt
+        while True:
+            try:
+                session = Session(settings=settings, log_path=log_path, training=training,
+                                  server_url=server_url)
+            except Exception as exc:  # a bad URL or CA file must not kill the start-up
+                log.exception("work mode could not start; falling back to training")
+                settings_warning = _startup_problem(exc)
+                training = True
+                continue
+            done: asyncio.Future[str] = asyncio.get_running_loop().create_future()
 
-            window.first_painted.connect(window.close, Qt.ConnectionType.QueuedConnection)
-        if settings_warning:
-            from desktop_app.ui.dialogs import Message, Severity
+            def finish(outcome: str, fut: asyncio.Future[str] = done) -> None:
+                if not fut.done():
+                    fut.set_result(outcome)
 
-            window.dialogs.show(Message(Severity.WARNING, window.tr("Настройки"),
-                                        settings_warning))
-        await quit_event.wait()
-        await session.close()
-        return 0
+            window = session.open_window()
+            splash.close()
+            window.closed.connect(lambda: finish("quit"))
+            window.switch_mode_requested.connect(lambda: finish("switch"))
+            app.aboutToQuit.connect(lambda: finish("quit"))
+            if args.exit_after_first_paint:
+                from PySide6.QtCore import Qt
+
+                window.first_painted.connect(window.close, Qt.ConnectionType.QueuedConnection)
+            if settings_warning:
+                from desktop_app.ui.dialogs import Message, Severity
+
+                window.dialogs.show(Message(Severity.WARNING, window.tr("Настройки"),
+                                            settings_warning))
+                settings_warning = None
+            outcome = await done
+            settings = session.settings
+            await session.close()
+            if outcome != "switch":
+                return 0
+            window.hide()
+            training = not training
+            settings = settings.model_copy(update={"mode": "training" if training else "work"})
+            try:
+                save_settings(settings)
+            except OSError:
+                log.exception("could not save the mode")
+            window.deleteLater()
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(main())
 
+
+def _startup_problem(exc: Exception) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    detail = getattr(exc, "message", None) or str(exc)
+    return QCoreApplication.translate(
+        "App",
+        "Рабочий режим не запущен: {0}\nПрограмма открыта в учебном режиме. Исправьте адрес "
+        "сервера или файл сертификата в настройках.",
+    ).format(detail)

@@ -84,12 +84,17 @@ class CrashReporter(QObject):
         box.setAccessibleName(title)
         box.setText(CRASH_MESSAGE.format(summary=summary, log_path=log_path))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # QMessageBox wraps narrowly; a long log path then breaks after every "/" or "\\".
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 34em; }")
         folder_button = box.addButton(
             QCoreApplication.translate(_CONTEXT, "Открыть папку с журналом"),
             QMessageBox.ButtonRole.ActionRole,
         )
         folder_button.setObjectName("crashOpenLogFolder")
-        ok_button = box.addButton(QMessageBox.StandardButton.Ok)
+        ok_button = box.addButton(
+            QCoreApplication.translate(_CONTEXT, "Закрыть"), QMessageBox.ButtonRole.AcceptRole
+        )
+        ok_button.setObjectName("crashClose")
         box.setDefaultButton(ok_button)
         box.setEscapeButton(ok_button)
         folder = Path(log_path).parent

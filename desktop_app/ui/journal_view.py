@@ -240,6 +240,8 @@ class JournalView(QDialog):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The patient takes whatever width is left: it is what the operator scans for.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("journalEmpty")
@@ -264,8 +266,8 @@ class JournalView(QDialog):
         self.splitter.setObjectName("journalSplitter")
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         # Inline note for an unknown outcome
@@ -381,8 +383,9 @@ class JournalView(QDialog):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column, cap in ((1, 260), (2, 240), (3, 200)):
-            header.resizeSection(column, min(max(header.sectionSize(column), 120), cap))
+        em = self.table.fontMetrics().averageCharWidth()
+        for column, cap in ((1, 28 * em), (2, 30 * em)):
+            header.resizeSection(column, min(max(header.sectionSize(column), 12 * em), cap))
 
     def _update_counts(self, count: int, search: str | None, everything: bool) -> None:
         if count:
@@ -401,6 +404,7 @@ class JournalView(QDialog):
             )
         else:
             self.count_label.setText(self.tr("Записей: {0}").format(count))
+        self.count_label.setVisible(count > 0)
 
     def current_entry(self) -> JournalEntry | None:
         index = self.table.currentIndex()
@@ -488,8 +492,10 @@ class JournalView(QDialog):
             )
         add(self.tr("Ошибка"), e.error_message)
         add(self.tr("Код ошибки"), e.error_code)
-        add(self.tr("Ответ сервера (HTTP)"), e.error_status)
-        add(self.tr("Вид ошибки"), e.error_kind)
+        technical = ", ".join(
+            p for p in (f"HTTP {e.error_status}" if e.error_status else "", e.error_kind) if p
+        )
+        add(self.tr("Для поддержки"), technical)
         add(self.tr("Почему результат неизвестен"), e.unknown_detail)
         add(self.tr("Отметка о проверке"), e.resolution_note)
         add(self.tr("Проверено"), stamp(_local(e.resolved_at)))

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
     clinics_loaded = Signal(int)
     resources_loaded = Signal(int)
     closed = Signal()
+    switch_mode_requested = Signal()  # confirmed by the operator; the app rebuilds the session
     first_painted = Signal()
 
     def __init__(self, services: WindowServices, dialogs: Any = None) -> None:
@@ -247,6 +248,18 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(seq), self, activated=self.request_booking)
         QShortcut(QKeySequence("F2"), self, activated=self.new_booking)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.slips.print_now)
+
+        mode_menu = self.menuBar().addMenu(self.tr("Ре&жим"))
+        self.switch_mode_action = QAction(
+            self.tr("Перейти в &рабочий режим…") if self.training
+            else self.tr("Перейти в &учебный режим…"),
+            self,
+        )
+        self.switch_mode_action.setObjectName("switchModeAction")
+        self.switch_mode_action.triggered.connect(
+            lambda: self.tasks.spawn(self._confirm_mode_switch(), name="switch-mode")
+        )
+        mode_menu.addAction(self.switch_mode_action)
 
         print_menu = self.menuBar().addMenu(self.tr("&Талон"))
         self.print_action = QAction(self.tr("&Печать на принтер по умолчанию\tCtrl+P"), self)
@@ -642,6 +655,38 @@ class MainWindow(QMainWindow):
         target.setFocus()
         self._set_status(self.tr("Новая запись."))
         self.desk_event.emit(DeskEvent(kind=DeskEventKind.NEW_BOOKING))
+
+    # -- mode ----------------------------------------------------------------------------------
+
+    async def _confirm_mode_switch(self) -> None:
+        if self._booking_busy:
+            return
+        if self.training:
+            url = self._setting("server_url", None)
+            if not url:
+                self.dialogs.show(Message(
+                    Severity.INFO, self.tr("Рабочий режим"),
+                    self.tr("Адрес сервера регистратуры не указан."),
+                    self.tr("Укажите его в настройках (меню «Запись» → «Настройки…»), затем "
+                            "перейдите в рабочий режим."),
+                ))
+                return
+            question = Message(
+                Severity.WARNING, self.tr("Перейти в рабочий режим?"),
+                self.tr("В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём "
+                        "через сервер {0}.").format(url),
+                self.tr("Учебные записи и упражнения останутся в учебном режиме."),
+            )
+            yes = self.tr("Перейти в рабочий режим")
+        else:
+            question = Message(
+                Severity.INFO, self.tr("Перейти в учебный режим?"),
+                self.tr("В учебном режиме программа работает со встроенной песочницей: "
+                        "записи не настоящие, сервер регистратуры не используется."),
+            )
+            yes = self.tr("Перейти в учебный режим")
+        if await self.dialogs.confirm(question, yes=yes, no=self.tr("Отмена")):
+            self.switch_mode_requested.emit()
 
     # -- misc ----------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDir, Qt, Signal
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -70,6 +72,16 @@ def _hint_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+_SpinBox = TypeVar("_SpinBox", QSpinBox, QDoubleSpinBox)
+
+
+def _narrow(spin: _SpinBox) -> _SpinBox:
+    """Numbers need no full-width field: a wide one only makes the arrows hard to find."""
+    spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000,0 дн.") + 48)
+    return spin
+
+
 def _error_text(error: Any) -> str:
     """The Russian sentence a validator raised (pydantic prefixes it with "Value error, ")."""
     message = str(error.get("msg", ""))
@@ -105,6 +117,9 @@ class SettingsDialog(QDialog):
         self._result: AppSettings | None = None
         #: Setting name -> (its input widget, its red error line, index of its tab).
         self._fields: dict[str, tuple[QWidget, QLabel, int]] = {}
+        #: Setting name -> its grey hint, hidden while the red error line says more.
+        self._hints: dict[str, QLabel] = {}
+        self._pages: list[QWidget] = []
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
@@ -135,19 +150,60 @@ class SettingsDialog(QDialog):
 
         self._load(self._settings)
         self.server_url.setFocus()
-        self.resize(680, 560)
+        # Every tab title stays readable; the pages scroll rather than squeeze their text.
+        self.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 48)
+        self.setMinimumHeight(round(self.fontMetrics().height() * 18))
+        self._initial_size()
+
+    def _initial_size(self) -> None:
+        """Room for the longest page at the app's font size, within the screen."""
+        em = self.fontMetrics().height()
+        width = max(self.minimumWidth(), round(em * 38))
+        content = max(self._page_height(page, width - 4 * em) for page in self._pages)
+        chrome = self.sizeHint().height() - self.tabs.sizeHint().height() + 3 * em
+        self.resize(width, min(max(round(em * 30), content + chrome), self._screen_height()))
+
+    def _screen_height(self) -> int:
+        screen = self.screen()
+        return screen.availableGeometry().height() - 60 if screen is not None else 900
+
+    @staticmethod
+    def _page_height(page: QWidget, width: int) -> int:
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(width)
+        return page.sizeHint().height()
+
+    def _fit_current_page(self) -> None:
+        """Grow (never shrink) so that the current page's messages show without scrolling."""
+        index = self.tabs.currentIndex()
+        scroll = self.tabs.widget(index)
+        if not isinstance(scroll, QScrollArea) or scroll.widget() is None:
+            return
+        needed = self._page_height(scroll.widget(), scroll.viewport().width())
+        missing = needed - scroll.viewport().height()
+        if missing > 0:
+            height = min(self.height() + missing, self._screen_height())
+            self.resize(self.width(), max(self.height(), height))
 
     # -- building --------------------------------------------------------------------------------
 
     def _page(self, title: str, object_name: str) -> tuple[QWidget, QFormLayout]:
-        page = QWidget(self.tabs)
-        page.setObjectName(object_name)
+        scroll = QScrollArea(self.tabs)
+        scroll.setObjectName(object_name)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget(scroll)
+        page.setObjectName(f"{object_name}Page")
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(10)
         form.setHorizontalSpacing(12)
-        self.tabs.addTab(page, title)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, title)
+        self._pages.append(page)
         return page, form
 
     def _row(
@@ -180,12 +236,15 @@ class SettingsDialog(QDialog):
             line.addWidget(field, 1)
             line.addWidget(extra)
             column.addLayout(line)
-        if hint:
-            column.addWidget(_hint_label(hint, box))
+        hint_label = _hint_label(hint, box) if hint else None
+        if hint_label is not None:
+            column.addWidget(hint_label)
         error = _error_label(box, f"{object_name}Error")
         column.addWidget(error)
         if key is not None:
-            self._fields[key] = (field, error, self.tabs.indexOf(page))
+            self._fields[key] = (field, error, len(self._pages) - 1)
+            if hint_label is not None:
+                self._hints[key] = hint_label
         form.addRow(label, box)
         return label
 
@@ -309,7 +368,7 @@ class SettingsDialog(QDialog):
             self.tr("Принтер для талонов"),
         )
 
-        self.font_scale = QSpinBox(page)
+        self.font_scale = _narrow(QSpinBox(page))
         self.font_scale.setRange(80, 200)
         self.font_scale.setSingleStep(10)
         self.font_scale.setSuffix(" %")
@@ -348,7 +407,7 @@ class SettingsDialog(QDialog):
             self.tr("Логин оператора"),
             hint=self.tr("Печатается на талоне и помогает найти, кто записал пациента."),
         )
-        self.retention_days = QSpinBox(page)
+        self.retention_days = _narrow(QSpinBox(page))
         self.retention_days.setRange(1, 3650)
         self.retention_days.setSuffix(self.tr(" дн."))
         self._row(
@@ -419,9 +478,12 @@ class SettingsDialog(QDialog):
         self.reset_paths_button.setAccessibleName(self.tr("Восстановить стандартные пути"))
         self.reset_paths_button.setAutoDefault(False)
         self.reset_paths_button.clicked.connect(self.reset_paths)
-        form.addRow("", self.reset_paths_button)
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset_paths_button)
+        reset_row.addStretch(1)
+        form.addRow("", reset_row)
 
-        self.connect_timeout = QDoubleSpinBox(page)
+        self.connect_timeout = _narrow(QDoubleSpinBox(page))
         self.connect_timeout.setRange(0.5, 60.0)
         self.connect_timeout.setDecimals(1)
         self.connect_timeout.setSingleStep(0.5)
@@ -434,7 +496,7 @@ class SettingsDialog(QDialog):
             "settingsConnectTimeout",
             self.tr("Время ожидания соединения, секунд"),
         )
-        self.read_timeout = QDoubleSpinBox(page)
+        self.read_timeout = _narrow(QDoubleSpinBox(page))
         self.read_timeout.setRange(1.0, 300.0)
         self.read_timeout.setDecimals(0)
         self.read_timeout.setSuffix(self.tr(" с"))
@@ -537,6 +599,8 @@ class SettingsDialog(QDialog):
             label.setText(message or "")
             label.setVisible(bool(message))
             field.setAccessibleDescription(message or "")
+            if key in self._hints:
+                self._hints[key].setVisible(not message)
         for key, message in errors.items():
             if key not in self._fields:
                 general.append(message)
@@ -547,12 +611,15 @@ class SettingsDialog(QDialog):
             field, _label, tab = self._fields[first]
             self.tabs.setCurrentIndex(tab)
             field.setFocus()
+            self._fit_current_page()
 
     def _clear_error(self, key: str) -> None:
         entry = self._fields.get(key)
         if entry is not None and entry[1].isVisible():
             entry[1].hide()
             entry[0].setAccessibleDescription("")
+            if key in self._hints:
+                self._hints[key].show()
 
     def result_settings(self) -> AppSettings:
         """A new, validated copy of the settings with the dialog's values.

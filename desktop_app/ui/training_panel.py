@@ -84,13 +84,17 @@ class TrainingPanel(QDockWidget):
         self.exercises = tuple(exercises)
         self.store = store
         self.progress: TraineeProgress | None = None
+        self._focused_once = False
         self.detectors: dict[str, StepDetector] = {e.id: e.detector() for e in self.exercises}
         self.setObjectName("trainingPanel")
         self.setWindowTitle(self.tr("Обучение"))
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
-                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self._build()
         self._set_started(False)
 
@@ -195,8 +199,13 @@ class TrainingPanel(QDockWidget):
         tools.addWidget(self.report_button)
         layout.addLayout(tools)
 
-        for button in (self.start_button, self.hint_button, self.exercise_button,
-                       self.reset_button, self.report_button):
+        for button in (
+            self.start_button,
+            self.hint_button,
+            self.exercise_button,
+            self.reset_button,
+            self.report_button,
+        ):
             button.setAutoDefault(False)
 
         self.setWidget(body)
@@ -210,14 +219,28 @@ class TrainingPanel(QDockWidget):
         self.reset_button.clicked.connect(self.request_reset)
         self.report_button.clicked.connect(self._report_clicked)
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        # The first thing a trainee does is type their name. The dock becomes visible only
+        # after the window's layout runs, and a hidden widget cannot take the focus, so the
+        # focus is set here rather than when the panel is built.
+        if self.progress is None and not self._focused_once:
+            self._focused_once = True
+            self.name_edit.setFocus()
+
     # -- trainee ---------------------------------------------------------------------------------
 
     def _set_started(self, started: bool) -> None:
         self.name_box.setVisible(not started)
         self.trainee_label.setVisible(started)
         self.summary.setVisible(started)
-        for widget in (self.exercise_list, self.task_view, self.hint_button,
-                       self.exercise_button, self.report_button):
+        for widget in (
+            self.exercise_list,
+            self.task_view,
+            self.hint_button,
+            self.exercise_button,
+            self.report_button,
+        ):
             widget.setEnabled(started)
         if not started:
             self.title_label.setText(self.tr("Введите свою фамилию и имя и нажмите «Начать»."))
@@ -243,8 +266,9 @@ class TrainingPanel(QDockWidget):
         self._set_started(True)
         self.trainee_label.setText(self.tr("Стажёр: {0}").format(self.progress.trainee))
         self._refresh_ticks()
-        first = next((i for i, e in enumerate(self.exercises)
-                      if not self.progress.is_done(e.id)), 0)
+        first = next(
+            (i for i, e in enumerate(self.exercises) if not self.progress.is_done(e.id)), 0
+        )
         self.exercise_list.setCurrentRow(first)
         if loaded.warning:
             self._say(loaded.warning, "warning")
@@ -289,8 +313,7 @@ class TrainingPanel(QDockWidget):
         self.title_label.setText(title)
         self.task_view.setPlainText(exercise.task)
         self.exercise_button.setText(
-            self.tr("Начать &упражнение") if exercise.needs_start
-            else self.tr("Начать &заново")
+            self.tr("Начать &упражнение") if exercise.needs_start else self.tr("Начать &заново")
         )
 
     def show_hint(self) -> None:
@@ -312,8 +335,12 @@ class TrainingPanel(QDockWidget):
         if exercise.prepare is not None:
             exercise.prepare(self.desk)
         log.info("training: exercise %s started", exercise.id)
-        self._say(self.tr("Упражнение «{0}» начато. Выполните задание в окне записи.")
-                  .format(exercise.title), "info")
+        self._say(
+            self.tr("Упражнение «{0}» начато. Выполните задание в окне записи.").format(
+                exercise.title
+            ),
+            "info",
+        )
         self.window_.form.clinic_picker.edit.setFocus()
 
     def on_desk_event(self, event: DeskEvent) -> None:
@@ -328,12 +355,13 @@ class TrainingPanel(QDockWidget):
                 self._completed(exercise)
             elif feedback.outcome is Outcome.RESTARTED and feedback.message:
                 self._say(feedback.message, "error")
-            elif (
-                feedback.outcome in (Outcome.STARTED, Outcome.ADVANCED)
-                and exercise is selected
-            ):
-                self._say(self.tr("Шаг {0} из {1} выполнен — продолжайте по заданию.")
-                          .format(feedback.stage, feedback.total), "info")
+            elif feedback.outcome in (Outcome.STARTED, Outcome.ADVANCED) and exercise is selected:
+                self._say(
+                    self.tr("Шаг {0} из {1} выполнен — продолжайте по заданию.").format(
+                        feedback.stage, feedback.total
+                    ),
+                    "info",
+                )
 
     def _completed(self, exercise: Exercise) -> None:
         assert self.progress is not None
@@ -355,8 +383,11 @@ class TrainingPanel(QDockWidget):
             item = self.exercise_list.item(row)
             finished = self.progress.completed.get(exercise.id)
             item.setCheckState(Qt.CheckState.Checked if finished else Qt.CheckState.Unchecked)
-            item.setToolTip(self.tr("Выполнено {0}").format(_when(finished)) if finished
-                            else self.tr("Не выполнено"))
+            item.setToolTip(
+                self.tr("Выполнено {0}").format(_when(finished))
+                if finished
+                else self.tr("Не выполнено")
+            )
         done = sum(1 for e in self.exercises if self.progress.is_done(e.id))
         self.summary.setText(self.tr("Выполнено: {0} из {1}").format(done, len(self.exercises)))
 
@@ -371,8 +402,9 @@ class TrainingPanel(QDockWidget):
             Message(
                 Severity.WARNING,
                 self.tr("Сбросить песочницу"),
-                self.tr("Все учебные записи будут удалены, песочница вернётся в начальное "
-                        "состояние."),
+                self.tr(
+                    "Все учебные записи будут удалены, песочница вернётся в начальное состояние."
+                ),
                 self.tr("Отметки о выполненных упражнениях сохранятся."),
             ),
             yes=self.tr("Сбросить"),
@@ -392,7 +424,8 @@ class TrainingPanel(QDockWidget):
 
     def default_report_path(self) -> Path:
         folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
         name = progress_file_name(self.progress.trainee if self.progress else "")
         stem = name.rsplit("-", 1)[0]
         return Path(folder) / f"Отчёт_обучения_{stem}_{datetime.now():%Y-%m-%d}.html"
@@ -401,7 +434,9 @@ class TrainingPanel(QDockWidget):
         if self.progress is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Сохранить отчёт для наставника"), str(self.default_report_path()),
+            self,
+            self.tr("Сохранить отчёт для наставника"),
+            str(self.default_report_path()),
             self.tr("Страница HTML (*.html)"),
         )
         if path:
@@ -419,8 +454,12 @@ class TrainingPanel(QDockWidget):
             write_report(path, self.progress, self.exercises)
         except OSError as exc:
             log.warning("could not write the training report to %s: %s", path, exc)
-            self._say(self.tr("Не удалось сохранить отчёт в {0}: {1}")
-                      .format(path, exc.strerror or type(exc).__name__), "error")
+            self._say(
+                self.tr("Не удалось сохранить отчёт в {0}: {1}").format(
+                    path, exc.strerror or type(exc).__name__
+                ),
+                "error",
+            )
             return None
         self._say(self.tr("Отчёт сохранён: {0}").format(path), "info")
         return path
@@ -463,5 +502,4 @@ def install_training(
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     window.desk_event.connect(panel.on_desk_event)
     _route_tokens(window, desk)
-    panel.name_edit.setFocus()
     return panel

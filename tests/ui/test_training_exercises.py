@@ -16,7 +16,6 @@ from desktop_app.booking import DeskEvent, DeskEventKind
 from desktop_app.sandbox import data as ds
 
 K = DeskEventKind
-MAIN = ("ГП № 1", None)  # GUIDs are filled in from the sandbox's landmarks
 
 
 def _main(rig: TrainingRig) -> tuple[str, str]:
@@ -37,7 +36,7 @@ async def _started(rig: TrainingRig) -> None:
     assert rig.ticked() == set()
 
 
-async def _click(qtbot, button) -> None:
+def _click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -52,11 +51,16 @@ async def test_normal_booking_and_printing(tmp_path: Path) -> None:
         assert rig.dialogs.shown == []
         assert "print_slip" not in rig.ticked()  # the slip is not printed yet
         # The window has no print action yet: emit what it will emit after printing.
-        rig.window.desk_event.emit(DeskEvent(
-            kind=K.PRINTED, lpu_guid=event.lpu_guid, resource_guid=event.resource_guid,
-            patient_id=event.patient_id, ticket_num=event.ticket_num,
-            ticket_guid=event.ticket_guid,
-        ))
+        rig.window.desk_event.emit(
+            DeskEvent(
+                kind=K.PRINTED,
+                lpu_guid=event.lpu_guid,
+                resource_guid=event.resource_guid,
+                patient_id=event.patient_id,
+                ticket_num=event.ticket_num,
+                ticket_guid=event.ticket_guid,
+            )
+        )
         assert rig.ticked() == {"print_slip"}
         assert "выполнено" in rig.panel.message.text()
 
@@ -66,13 +70,15 @@ async def test_taken_time_then_another_time(tmp_path: Path) -> None:
     async with training_rig(tmp_path) as rig:
         await _started(rig)
         urologist = rig.sandbox.landmarks().full_day_doctor
-        first = await rig.book(clinic=_main(rig), doctor=("уролог", urologist), patient="adult",
-                               hour=10)
+        first = await rig.book(
+            clinic=_main(rig), doctor=("уролог", urologist), patient="adult", hour=10
+        )
         assert (first.kind, first.message_code, first.has_time) == (K.REJECTED, "4009", True)
         assert "занято" in _last_text(rig)
         assert rig.ticked() == set()
-        second = await rig.book(clinic=_main(rig), doctor=("уролог", urologist),
-                                patient="adult", hour=12)
+        second = await rig.book(
+            clinic=_main(rig), doctor=("уролог", urologist), patient="adult", hour=12
+        )
         assert second.kind is K.BOOKED
         assert rig.window.ticket_view.when.text().startswith("12:00")
         assert rig.ticked() == {"time_taken"}
@@ -83,8 +89,7 @@ async def test_second_booking_same_speciality(tmp_path: Path) -> None:
     async with training_rig(tmp_path) as rig:
         await _started(rig)
         therapists = {_doctor(rig, f"{ds.MAIN_CLINIC}/therapist-{n}") for n in (1, 2, 3)}
-        event = await rig.book(clinic=_main(rig), doctor=("терапевт", therapists),
-                               patient="booked")
+        event = await rig.book(clinic=_main(rig), doctor=("терапевт", therapists), patient="booked")
         assert (event.kind, event.message_code) == (K.REJECTED, "4008")
         assert "Морозова О.В." in _last_text(rig)
         assert rig.ticked() == {"one_per_speciality"}
@@ -96,8 +101,11 @@ async def test_adult_in_children_clinic(tmp_path: Path) -> None:
         await _started(rig)
         marks = rig.sandbox.landmarks()
         children = {r.guid for r in rig.sandbox.data.by_clinic[marks.children_clinic]}
-        event = await rig.book(clinic=("ДГП № 2", marks.children_clinic),
-                               doctor=("педиатр", children), patient="parent")
+        event = await rig.book(
+            clinic=("ДГП № 2", marks.children_clinic),
+            doctor=("педиатр", children),
+            patient="parent",
+        )
         assert (event.kind, event.message_code) == (K.REJECTED, "4005")
         assert "детское учреждение" in _last_text(rig)
         assert rig.ticked() == {"children_clinic"}
@@ -108,8 +116,7 @@ async def test_age_restricted_doctor(tmp_path: Path) -> None:
     async with training_rig(tmp_path) as rig:
         await _started(rig)
         geriatrician = rig.sandbox.landmarks().geriatrician
-        event = await rig.book(clinic=_main(rig), doctor=("гериатр", geriatrician),
-                               patient="young")
+        event = await rig.book(clinic=_main(rig), doctor=("гериатр", geriatrician), patient="young")
         assert (event.kind, event.message_code) == (K.REJECTED, "4029")
         assert "возрастной группы" in _last_text(rig)
         assert rig.ticked() == {"age_limit"}
@@ -131,8 +138,9 @@ async def test_not_under_dispensary_observation(tmp_path: Path) -> None:
     async with training_rig(tmp_path) as rig:
         await _started(rig)
         cardiologist = rig.sandbox.landmarks().dispensary_doctor
-        event = await rig.book(clinic=_main(rig), doctor=("кардиолог", cardiologist),
-                               patient="no_dispensary")
+        event = await rig.book(
+            clinic=_main(rig), doctor=("кардиолог", cardiologist), patient="no_dispensary"
+        )
         assert (event.kind, event.message_code) == (K.REJECTED, "4007")
         assert "диспансерном учете" in _last_text(rig)
         assert rig.ticked() == {"not_dispensary"}
@@ -144,8 +152,11 @@ async def test_offline_clinic(tmp_path: Path) -> None:
         await _started(rig)
         marks = rig.sandbox.landmarks()
         therapist = _doctor(rig, f"{ds.OFFLINE_CLINIC}/therapist-1")
-        event = await rig.book(clinic=("Заречная", marks.offline_clinic),
-                               doctor=("терапевт", therapist), patient="adult")
+        event = await rig.book(
+            clinic=("Заречная", marks.offline_clinic),
+            doctor=("терапевт", therapist),
+            patient="adult",
+        )
         assert event.kind is K.UNAVAILABLE
         assert rig.sandbox.bookings_of("adult") == []
         assert rig.ticked() == {"clinic_offline"}
@@ -156,16 +167,17 @@ async def test_expired_token(qtbot, tmp_path: Path) -> None:
     async with training_rig(tmp_path) as rig:
         await _started(rig)
         geriatrician = rig.sandbox.landmarks().geriatrician
-        # Without starting the exercise the token is fine and nothing is ticked.
         rig.panel.select_exercise("token_expired")
-        await _click(qtbot, rig.panel.exercise_button)
-        refused = await rig.book(clinic=_main(rig), doctor=("гериатр", geriatrician),
-                                 patient="elderly")
+        _click(qtbot, rig.panel.exercise_button)
+        refused = await rig.book(
+            clinic=_main(rig), doctor=("гериатр", geriatrician), patient="elderly"
+        )
         assert refused.kind is K.CREDENTIALS_REFUSED
         assert "token_expired" not in rig.ticked()
         assert rig.sandbox.bookings_of("elderly") == []
-        again = await rig.book(clinic=_main(rig), doctor=("гериатр", geriatrician),
-                               patient="elderly")
+        again = await rig.book(
+            clinic=_main(rig), doctor=("гериатр", geriatrician), patient="elderly"
+        )
         assert again.kind is K.BOOKED  # the trap fired once: the next token is fresh
         assert rig.ticked() == {"token_expired"}
 
@@ -176,10 +188,11 @@ async def test_lost_connection_then_check_first(qtbot, tmp_path: Path) -> None:
         await _started(rig)
         cardiologist = rig.sandbox.landmarks().dispensary_doctor
         rig.panel.select_exercise("connection_lost")
-        await _click(qtbot, rig.panel.exercise_button)
+        _click(qtbot, rig.panel.exercise_button)
         assert rig.sandbox.config.drop_connection
-        lost = await rig.book(clinic=_main(rig), doctor=("кардиолог", cardiologist),
-                              patient="dispensary")
+        lost = await rig.book(
+            clinic=_main(rig), doctor=("кардиолог", cardiologist), patient="dispensary"
+        )
         assert lost.kind is K.OUTCOME_UNKNOWN
         assert not rig.sandbox.config.drop_connection  # only the next booking was dropped
         assert len(rig.sandbox.bookings_of("dispensary")) == 1  # it was made all the same
@@ -199,9 +212,10 @@ async def test_lost_connection_booking_again_is_not_done(qtbot, tmp_path: Path) 
         await _started(rig)
         cardiologist = rig.sandbox.landmarks().dispensary_doctor
         rig.panel.select_exercise("connection_lost")
-        await _click(qtbot, rig.panel.exercise_button)
-        lost = await rig.book(clinic=_main(rig), doctor=("кардиолог", cardiologist),
-                              patient="dispensary")
+        _click(qtbot, rig.panel.exercise_button)
+        lost = await rig.book(
+            clinic=_main(rig), doctor=("кардиолог", cardiologist), patient="dispensary"
+        )
         assert lost.kind is K.OUTCOME_UNKNOWN
         rig.dialogs.answers.append(True)  # "Записать ещё раз" — the wrong step
         await rig.book_now()

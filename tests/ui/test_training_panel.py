@@ -19,8 +19,9 @@ K = DeskEventKind
 async def _book_offline(rig) -> None:
     marks = rig.sandbox.landmarks()
     therapist = rig.sandbox.resource_guid(f"{ds.OFFLINE_CLINIC}/therapist-1")
-    event = await rig.book(clinic=("Заречная", marks.offline_clinic),
-                           doctor=("терапевт", therapist), patient="adult")
+    event = await rig.book(
+        clinic=("Заречная", marks.offline_clinic), doctor=("терапевт", therapist), patient="adult"
+    )
     assert event.kind is K.UNAVAILABLE
 
 
@@ -58,8 +59,11 @@ async def test_reset_asks_first_then_clears_bookings_and_ticket(tmp_path: Path) 
     async with training_rig(tmp_path) as rig:
         await rig.start_trainee("Иванова Мария")
         surgeon = rig.sandbox.resource_guid(f"{ds.MAIN_CLINIC}/surgeon")
-        event = await rig.book(clinic=("ГП № 1", rig.sandbox.landmarks().main_clinic),
-                               doctor=("хирург", surgeon), patient="adult")
+        event = await rig.book(
+            clinic=("ГП № 1", rig.sandbox.landmarks().main_clinic),
+            doctor=("хирург", surgeon),
+            patient="adult",
+        )
         assert event.kind is K.BOOKED
         assert len(rig.sandbox.bookings_of("adult")) == 1
         assert rig.window.ticket_view.ticket is not None
@@ -97,8 +101,9 @@ async def test_reset_disarms_a_started_trap(qtbot, tmp_path: Path) -> None:
 @pytest.mark.asyncio
 async def test_progress_survives_a_restart(tmp_path: Path) -> None:
     progress_dir = tmp_path / "progress"
-    async with training_rig(tmp_path, progress_dir=progress_dir,
-                            journal_path=tmp_path / "j1.sqlite3") as rig:
+    async with training_rig(
+        tmp_path, progress_dir=progress_dir, journal_path=tmp_path / "j1.sqlite3"
+    ) as rig:
         await rig.start_trainee("Иванова Мария")
         await _book_offline(rig)
         assert rig.ticked() == {"clinic_offline"}
@@ -110,8 +115,9 @@ async def test_progress_survives_a_restart(tmp_path: Path) -> None:
     assert set(saved["completed"]) == {"clinic_offline"}
 
     # A new session, panel and progress object over the same folder; the name typed differently.
-    async with training_rig(tmp_path, progress_dir=progress_dir,
-                            journal_path=tmp_path / "j2.sqlite3") as rig:
+    async with training_rig(
+        tmp_path, progress_dir=progress_dir, journal_path=tmp_path / "j2.sqlite3"
+    ) as rig:
         assert rig.ticked() == set()
         await rig.start_trainee("иванова   мария")
         assert rig.ticked() == {"clinic_offline"}

@@ -38,8 +38,9 @@ MSK = timezone(timedelta(hours=3))
 FINAL_KINDS = ATTEMPT_OUTCOMES | {DeskEventKind.REBOOK_CANCELLED}
 
 
-async def wait_until(predicate: Callable[[], object], timeout: float = 5.0,
-                     what: str = "condition") -> None:
+async def wait_until(
+    predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition"
+) -> None:
     """Poll ``predicate`` while the Qt loop keeps running; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -76,8 +77,12 @@ class TrainingRig:
     def focus_name(self) -> str:
         return self.focused().objectName()
 
-    def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-              times: int = 1) -> None:
+    def press(
+        self,
+        key: Qt.Key,
+        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+        times: int = 1,
+    ) -> None:
         for _ in range(times):
             QTest.keyClick(self.focused(), key, modifiers)
 
@@ -163,8 +168,10 @@ class TrainingRig:
         """Ctrl+Enter where the focus is; the event that ended the attempt."""
         seen = len(self.events)
         self.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        await wait_until(lambda: any(e.kind in FINAL_KINDS for e in self.events[seen:]),
-                         what="the end of the booking attempt")
+        await wait_until(
+            lambda: any(e.kind in FINAL_KINDS for e in self.events[seen:]),
+            what="the end of the booking attempt",
+        )
         await wait_until(lambda: not self.window.booking_busy, what="the form to be free")
         return next(e for e in self.events[seen:] if e.kind in FINAL_KINDS)
 
@@ -183,8 +190,9 @@ class TrainingRig:
         if self.window.clinic is None or self.window.clinic.guid != guid:
             await self.choose_clinic(query, guid)
         doctor_query, doctor_guids = doctor
-        await self.choose_doctor(doctor_query, {doctor_guids} if isinstance(doctor_guids, str)
-                                 else doctor_guids)
+        await self.choose_doctor(
+            doctor_query, {doctor_guids} if isinstance(doctor_guids, str) else doctor_guids
+        )
         self.choose_day(days_ahead)
         if hour is not None:
             self.choose_hour(hour)
@@ -206,9 +214,15 @@ async def training_rig(
     """Session (training, in-process sandbox, recorded dialogs) + window + docked panel."""
     sandbox = sandbox or pinned_sandbox()
     dialogs = RecordingDialogs()
-    session = Session(settings=AppSettings(), log_path=None, training=True, server_url=None,
-                      dialogs=dialogs, sandbox=sandbox,
-                      journal_path=journal_path or tmp_path / "journal.sqlite3")
+    session = Session(
+        settings=AppSettings(),
+        log_path=None,
+        training=True,
+        server_url=None,
+        dialogs=dialogs,
+        sandbox=sandbox,
+        journal_path=journal_path or tmp_path / "journal.sqlite3",
+    )
     window = session.open_window(show=True)
     panel = install_training(window, sandbox, progress_dir=progress_dir or tmp_path / "progress")
     rig = TrainingRig(session, window, panel, sandbox, dialogs)
