@@ -346,9 +346,20 @@ class JournalView(QDialog):
         self.resolve_note.textEdited.connect(lambda _t: self.resolve_error.hide())
         self.resolve_cancel.clicked.connect(self.cancel_resolve)
 
-        self.resize(1040, 660)
+        self._initial_size()
         self.refresh()
         self.search.setFocus()
+
+    def _initial_size(self) -> None:
+        """Room for the table and the details at the app's font size, within the screen."""
+        em = self.fontMetrics().height()
+        width, height = round(em * 62), round(em * 40)
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() - 40)
+            height = min(height, available.height() - 60)
+        self.resize(width, height)
 
     # -- data -----------------------------------------------------------------------------------
 

@@ -158,7 +158,9 @@ class SettingsDialog(QDialog):
     def _initial_size(self) -> None:
         """Room for the longest page at the app's font size, within the screen."""
         em = self.fontMetrics().height()
-        width = max(self.minimumWidth(), round(em * 38))
+        screen = self.screen()
+        screen_width = screen.availableGeometry().width() - 40 if screen is not None else 1200
+        width = max(self.minimumWidth(), min(round(em * 38), screen_width))
         content = max(self._page_height(page, width - 4 * em) for page in self._pages)
         chrome = self.sizeHint().height() - self.tabs.sizeHint().height() + 3 * em
         self.resize(width, min(max(round(em * 30), content + chrome), self._screen_height()))
@@ -188,7 +190,13 @@ class SettingsDialog(QDialog):
 
     # -- building --------------------------------------------------------------------------------
 
-    def _page(self, title: str, object_name: str) -> tuple[QWidget, QFormLayout]:
+    def _page(self, title: str, object_name: str) -> tuple[QWidget, QFormLayout, QVBoxLayout]:
+        """A scrolling tab page: a form, with room for full-width blocks above or below it.
+
+        Full-width blocks go in the page's box layout, not in the form as spanning rows:
+        QFormLayout gives a spanning row with wrapped text less height than it asks for, and
+        the text is then cut off.
+        """
         scroll = QScrollArea(self.tabs)
         scroll.setObjectName(object_name)
         scroll.setWidgetResizable(True)
@@ -196,7 +204,11 @@ class SettingsDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         page = QWidget(scroll)
         page.setObjectName(f"{object_name}Page")
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        outer.setSpacing(12)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(10)
@@ -204,7 +216,7 @@ class SettingsDialog(QDialog):
         scroll.setWidget(page)
         self.tabs.addTab(scroll, title)
         self._pages.append(page)
-        return page, form
+        return page, form, outer
 
     def _row(
         self,
@@ -256,7 +268,7 @@ class SettingsDialog(QDialog):
         return edit
 
     def _build_connection_tab(self) -> None:
-        page, form = self._page(self.tr("&Подключение"), "settingsConnectionTab")
+        page, form, outer = self._page(self.tr("&Подключение"), "settingsConnectionTab")
         self.server_url = self._line_edit(page, "server_url", "https://mis.example.ru/api")
         self._row(
             form,
@@ -302,7 +314,7 @@ class SettingsDialog(QDialog):
         self.no_store_label.setAccessibleName(self.tr("Хранилище токенов недоступно"))
         self.no_store_label.setVisible(not self._store_available)
         token_layout.addWidget(self.no_store_label)
-        form.addRow(token_box)
+        outer.insertWidget(outer.count() - 1, token_box)  # below the form, above the stretch
 
         self.use_system_proxy = QCheckBox(self.tr("&Использовать системный прокси"), page)
         self.use_system_proxy.setObjectName("settingsUseSystemProxy")
@@ -340,7 +352,7 @@ class SettingsDialog(QDialog):
         )
 
     def _build_printing_tab(self) -> None:
-        page, form = self._page(self.tr("Пе&чать и вид"), "settingsPrintingTab")
+        page, form, _outer = self._page(self.tr("Пе&чать и вид"), "settingsPrintingTab")
         self.slip_layout = QComboBox(page)
         for value, title in (
             ("roll80", self.tr("80 мм рулон")),
@@ -395,7 +407,7 @@ class SettingsDialog(QDialog):
         )
 
     def _build_journal_tab(self) -> None:
-        page, form = self._page(self.tr("&Журнал и оператор"), "settingsJournalTab")
+        page, form, _outer = self._page(self.tr("&Журнал и оператор"), "settingsJournalTab")
         self.operator_login = self._line_edit(page, "operator_login")
         self.operator_login.setMaxLength(200)
         self._row(
@@ -421,15 +433,16 @@ class SettingsDialog(QDialog):
         )
 
     def _build_advanced_tab(self) -> None:
-        page, form = self._page(self.tr("&Дополнительно"), "settingsAdvancedTab")
-        form.addRow(
+        page, form, outer = self._page(self.tr("&Дополнительно"), "settingsAdvancedTab")
+        outer.insertWidget(
+            0,
             _hint_label(
                 self.tr(
                     "Эти параметры зависят от сервера регистратуры. Меняйте их только по "
                     "указанию службы поддержки."
                 ),
                 page,
-            )
+            ),
         )
         self.datetime_format = QComboBox(page)
         for value, title in DATETIME_FORMATS:
