@@ -91,7 +91,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
     return (
         Exercise(
             id="print_slip",
-            title="Обычная запись и печать талона",
+            title="Запись и печать талона",
             task=_task(
                 todo="Запишите пациента, проверьте талон на экране (номер, кабинет, этаж, "
                 "время) и напечатайте талон для пациента.",
@@ -141,7 +141,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="one_per_speciality",
-            title="Повторная запись к той же специальности (4008)",
+            title="Уже записан к этой специальности (4008)",
             task=_task(
                 todo="Пациентка просит записать её к терапевту. Попробуйте записать её и "
                 "прочитайте ответ: когда она уже записана?",
@@ -219,7 +219,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="self_booking_barred",
-            title="Запрет самостоятельной записи (4007)",
+            title="Запрет самозаписи (4007)",
             task=_task(
                 todo="Попробуйте записать пациента и прочитайте ответ.",
                 patient=who("barred"),
@@ -247,7 +247,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             title="Нет диспансерного учёта (4007)",
             task=_task(
                 todo="Попробуйте записать пациента и прочитайте ответ. Сравните его с "
-                "ответом из упражнения «Запрет самостоятельной записи»: код тот же.",
+                "ответом из упражнения «Запрет самозаписи»: код тот же.",
                 patient=who("no_dispensary"),
                 clinic="ГП № 1",
                 doctor=doctor(marks.dispensary_doctor),
@@ -316,7 +316,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="connection_lost",
-            title="Связь оборвалась: проверить, прежде чем записывать снова",
+            title="Обрыв связи: сначала проверить",
             task=_task(
                 todo="Нажмите «Начать упражнение»: при следующей записи связь оборвётся. "
                 "Запишите пациентку и прочитайте сообщение. Затем попробуйте записать её к "

@@ -22,6 +22,7 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,6 +53,9 @@ from desktop_app.ui.dialogs import Message, Severity
 log = logging.getLogger(__name__)
 
 __all__ = ["TrainingPanel", "install_training"]
+
+#: The dock's width at start: the booking form and the ticket keep the rest of a 1366 px screen.
+PANEL_WIDTH = 350
 
 _STYLES = {
     "info": "color: #333;",
@@ -128,30 +132,34 @@ class TrainingPanel(QDockWidget):
         name_layout.addLayout(row)
         layout.addWidget(self.name_box)
 
+        # After the start: who is training and how far they got, on one line.
+        trainee_row = QHBoxLayout()
         self.trainee_label = QLabel(body)
         self.trainee_label.setObjectName("traineeLabel")
         self.trainee_label.setWordWrap(True)
         self.trainee_label.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.trainee_label)
-
         self.summary = QLabel(body)
         self.summary.setObjectName("progressSummary")
-        layout.addWidget(self.summary)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        trainee_row.addWidget(self.trainee_label, 1)
+        trainee_row.addWidget(self.summary)
+        layout.addLayout(trainee_row)
 
-        # The checklist.
+        # The checklist: every exercise visible at once, no scrolling.
         self.exercise_list = QListWidget(body)
         self.exercise_list.setObjectName("exerciseList")
         self.exercise_list.setAccessibleName(self.tr("Упражнения"))
-        self.exercise_list.setWordWrap(True)
-        self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.exercise_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.exercise_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for number, exercise in enumerate(self.exercises, start=1):
             item = QListWidgetItem(f"{number}. {exercise.title}")
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.exercise_list.addItem(item)
-        layout.addWidget(self.exercise_list, 3)
+        layout.addWidget(self.exercise_list)
 
         # The selected exercise.
         self.title_label = QLabel(body)
@@ -164,7 +172,8 @@ class TrainingPanel(QDockWidget):
         self.task_view.setAccessibleName(self.tr("Задание"))
         self.task_view.setOpenLinks(False)
         self.task_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout.addWidget(self.task_view, 4)
+        self.task_view.setMinimumHeight(90)
+        layout.addWidget(self.task_view, 1)
 
         self.hint_label = QLabel(body)
         self.hint_label.setObjectName("exerciseHint")
@@ -190,14 +199,18 @@ class TrainingPanel(QDockWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
 
-        tools = QHBoxLayout()
-        self.reset_button = QPushButton(self.tr("Сбросить песочницу"), body)
+        # Tools of the session, apart from the exercise's own buttons; one per row so the
+        # dock stays narrow and the booking form keeps its width.
+        line = QFrame(body)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        self.reset_button = QPushButton(self.tr("Сбросить песочницу…"), body)
         self.reset_button.setObjectName("resetSandbox")
         self.report_button = QPushButton(self.tr("Отчёт для наставника…"), body)
         self.report_button.setObjectName("exportReport")
-        tools.addWidget(self.reset_button)
-        tools.addWidget(self.report_button)
-        layout.addLayout(tools)
+        layout.addWidget(self.reset_button)
+        layout.addWidget(self.report_button)
 
         for button in (
             self.start_button,
@@ -209,7 +222,8 @@ class TrainingPanel(QDockWidget):
             button.setAutoDefault(False)
 
         self.setWidget(body)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(PANEL_WIDTH - 40)
+        self._fit_list()
 
         self.name_edit.returnPressed.connect(self._start_clicked)
         self.start_button.clicked.connect(self._start_clicked)
@@ -219,8 +233,15 @@ class TrainingPanel(QDockWidget):
         self.reset_button.clicked.connect(self.request_reset)
         self.report_button.clicked.connect(self._report_clicked)
 
+    def _fit_list(self) -> None:
+        """Make the checklist exactly as tall as its rows (they are few and short)."""
+        view = self.exercise_list
+        rows = sum(max(view.sizeHintForRow(i), 0) for i in range(view.count()))
+        view.setFixedHeight(rows + 2 * view.frameWidth() + 2)
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._fit_list()
         # The first thing a trainee does is type their name. The dock becomes visible only
         # after the window's layout runs, and a hidden widget cannot take the focus, so the
         # focus is set here rather than when the panel is built.
@@ -236,15 +257,26 @@ class TrainingPanel(QDockWidget):
         self.summary.setVisible(started)
         for widget in (
             self.exercise_list,
-            self.task_view,
             self.hint_button,
             self.exercise_button,
             self.report_button,
         ):
             widget.setEnabled(started)
         if not started:
-            self.title_label.setText(self.tr("Введите свою фамилию и имя и нажмите «Начать»."))
-            self.task_view.clear()
+            self.title_label.setText(self.tr("Как проходит обучение"))
+            self.task_view.setPlainText(self._how_it_works())
+
+    def _how_it_works(self) -> str:
+        return self.tr(
+            "1. Введите свою фамилию и имя и нажмите «Начать».\n"
+            "2. Выберите упражнение в списке и прочитайте задание.\n"
+            "3. Выполните его в окне записи, как с настоящим пациентом. Пациенты, "
+            "поликлиники и записи здесь учебные.\n"
+            "4. Выполненное упражнение отмечается галочкой само. Если не получается — "
+            "нажмите «Подсказка».\n\n"
+            "Прогресс сохраняется на этом компьютере; наставник получает отчёт кнопкой "
+            "«Отчёт для наставника…»."
+        )
 
     def _start_clicked(self) -> None:
         if self.start_trainee(self.name_edit.text()):
@@ -500,6 +532,7 @@ def install_training(
     exercises = build_exercises(desk.sandbox)
     panel = TrainingPanel(window, desk, exercises, ProgressStore(progress_dir))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    window.resizeDocks([panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
     window.desk_event.connect(panel.on_desk_event)
     _route_tokens(window, desk)
     return panel

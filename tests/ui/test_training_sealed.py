@@ -62,7 +62,7 @@ async def test_training_books_without_any_socket_even_with_a_production_url(
         await wait_until(lambda: window.ticket_view.card.isVisible(), what="ticket")
         # An absolute production URL through the training client still lands in the sandbox.
         before = len(sandbox.requests)
-        response = await session.client._http.get(PRODUCTION + "/lpu")
+        response = await session.client._http.get("https://mis.example.ru/lpu")
         assert response.status_code == 200
         assert len(sandbox.requests) == before + 1
         assert window.training_banner.isVisible()
