@@ -1,6 +1,10 @@
 # PyInstaller spec of the Windows build (it builds on Linux too, for CI's self-test):
 #
-#     uv run pyinstaller --noconfirm --clean build_spec.py
+#     uv run pyinstaller --noconfirm --clean DeskBooking.spec
+#
+# PyInstaller takes only a file named *.spec for a spec; DeskBooking.spec is a stub that runs
+# this file. (`pyinstaller build_spec.py` would instead bundle this file as if it were the app's
+# script, into dist/build_spec/.)
 #
 # Result: dist/DeskBooking/ (onedir) with two executables over one shared _internal/ folder:
 #   DeskBooking(.exe)        windowed, what the desk's shortcut starts;
@@ -176,12 +180,20 @@ def _windows_version_info(version):
         vi.StringStruct("ProductVersion", version),
     ]
     return vi.VSVersionInfo(
-        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers, mask=0x3F, flags=0x0,
-                             OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+        ffi=vi.FixedFileInfo(
+            filevers=numbers,
+            prodvers=numbers,
+            mask=0x3F,
+            flags=0x0,
+            OS=0x40004,
+            fileType=0x1,
+            subtype=0x0,
+            date=(0, 0),
+        ),
         kids=[
-            # 0x0419 Russian, code page 1200 (Unicode); 0x0409 English listed as well.
+            # 0x0419 Russian, code page 1200 (UTF-16).
             vi.StringFileInfo([vi.StringTable("041904B0", strings)]),
-            vi.VarFileInfo([vi.VarStruct("Translation", [0x0419, 1200, 0x0409, 1200])]),
+            vi.VarFileInfo([vi.VarStruct("Translation", [0x0419, 1200])]),
         ],
     )
 
@@ -237,8 +249,7 @@ def _linux_orphans(kept, dropped):
     roots = {path for path in sources(kept) if path not in candidates}
     needed = closure(roots)
     return {
-        _dest(e) for e in kept
-        if e[2] == "BINARY" and os.path.realpath(e[1]) in candidates - needed
+        _dest(e) for e in kept if e[2] == "BINARY" and os.path.realpath(e[1]) in candidates - needed
     }
 
 
@@ -246,8 +257,9 @@ def _trim(binaries, datas):
     """Drop DROP_PATTERNS (plus, on Linux, what only they needed) and links left dangling."""
     if UNTRIMMED:
         return binaries, datas
-    rules = [re.compile(pattern) for pattern in DROP_PATTERNS + (LINUX_DROP_PATTERNS if IS_LINUX
-                                                                 else [])]
+    rules = [
+        re.compile(pattern) for pattern in DROP_PATTERNS + (LINUX_DROP_PATTERNS if IS_LINUX else [])
+    ]
     everything = list(binaries) + list(datas)
     dropped = [e for e in everything if any(rule.search(_dest(e)) for rule in rules)]
     gone = {_dest(e) for e in dropped}

@@ -14,12 +14,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QListView  # noqa: E402
+from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt
+from PySide6.QtWidgets import QApplication, QListView
 
-from desktop_app.api import Resource  # noqa: E402
-from desktop_app.sandbox import generate_directory  # noqa: E402
-from desktop_app.ui.search_picker import SearchPicker, make_item  # noqa: E402
+from desktop_app.api import Resource
+from desktop_app.sandbox import generate_directory
+from desktop_app.ui.search_picker import SearchPicker, make_item
 
 QUERIES = ["смирнова", "кардиолог", "терапевт 21", "каб 3"]
 

@@ -18,14 +18,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DESKTOP_APP_HOME", tempfile.mkdtemp(prefix="bench-home-"))
 
-import qasync  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.sandbox import Sandbox  # noqa: E402
-from desktop_app.settings.model import AppSettings  # noqa: E402
-from desktop_app.ui.dialogs import RecordingDialogs  # noqa: E402
-from desktop_app.ui.session import Session  # noqa: E402
+from desktop_app.sandbox import Sandbox
+from desktop_app.settings.model import AppSettings
+from desktop_app.ui.dialogs import RecordingDialogs
+from desktop_app.ui.session import Session
 
 BOOKINGS = int(os.environ.get("BENCH_BOOKINGS", "30"))
 

@@ -71,8 +71,10 @@ def _qt_app() -> str:
     from PySide6.QtWidgets import QApplication
 
     # Under pytest-qt (or inside the running app) a QApplication already exists: reuse it.
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "DeskBooking"])
-    _keep_alive.append(app)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "DeskBooking"])
+        _keep_alive.append(app)
     name = app.platformName() if isinstance(app, QApplication) else type(app).__name__
     return f"Qt {qVersion()}, PySide6 {pyside_version}, platform plugin {name!r}"
 

@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 os.environ.setdefault("QT_API", "pyside6")
 os.environ["DESKTOP_APP_HOME"] = tempfile.mkdtemp(prefix="desk-app-test-home-")
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

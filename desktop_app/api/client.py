@@ -47,7 +47,7 @@ from desktop_app.api.models import (
 
 log = logging.getLogger(__name__)
 
-GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+GUID_RE = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 NIL_GUID = "00000000-0000-0000-0000-000000000000"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -81,7 +81,7 @@ class ClientSettings:
 def check_guid(value: str, *, field_name: str, allow_nil: bool = False) -> str:
     """A well-formed 36-character GUID, stripped; anything else is refused before sending."""
     text = (value or "").strip()
-    if not GUID_RE.match(text):
+    if not GUID_RE.fullmatch(text):
         raise InvalidRequestError(f"{field_name} is not a GUID", field=field_name)
     if not allow_nil and text == NIL_GUID:
         raise InvalidRequestError(f"{field_name} is the nil GUID", field=field_name)

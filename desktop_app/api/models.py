@@ -253,7 +253,7 @@ KNOWN_BUSY_TYPES: dict[int, str] = {
 
 
 class DocumentHistory(WireModel):
-    """One entry of a ticket's history; the model's page is not public, so everything is optional."""
+    """One entry of a ticket's history; its page is not public, so everything is optional."""
 
     date: datetime | None = None
     action: str | None = None

@@ -141,7 +141,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="one_per_speciality",
-            title="Уже записан к этой специальности (4008)",
+            title="Уже есть запись (4008)",
             task=_task(
                 todo="Пациентка просит записать её к терапевту. Попробуйте записать её и "
                 "прочитайте ответ: когда она уже записана?",
@@ -167,7 +167,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="children_clinic",
-            title="Взрослый в детской поликлинике (4005)",
+            title="Детская поликлиника (4005)",
             task=_task(
                 todo="Отец пациентки Алисы (сам он взрослый) просит записать его к педиатру "
                 "детской поликлиники. Попробуйте записать его самого и прочитайте ответ.",
@@ -193,7 +193,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="age_limit",
-            title="Ограничение по возрасту (4029)",
+            title="Не подходит возраст (4029)",
             task=_task(
                 todo="Молодой пациент просит записать его к гериатру. Попробуйте записать "
                 "его и прочитайте ответ.",
@@ -244,7 +244,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="not_dispensary",
-            title="Нет диспансерного учёта (4007)",
+            title="Только диспансерные (4007)",
             task=_task(
                 todo="Попробуйте записать пациента и прочитайте ответ. Сравните его с "
                 "ответом из упражнения «Запрет самозаписи»: код тот же.",
@@ -270,7 +270,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="clinic_offline",
-            title="Поликлиника недоступна (Offline)",
+            title="Поликлиника недоступна",
             task=_task(
                 todo="Выберите поликлинику и посмотрите на её статус под списком. Попробуйте "
                 "записать пациента и прочитайте ответ.",
@@ -316,7 +316,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="connection_lost",
-            title="Обрыв связи: сначала проверить",
+            title="Обрыв связи при записи",
             task=_task(
                 todo="Нажмите «Начать упражнение»: при следующей записи связь оборвётся. "
                 "Запишите пациентку и прочитайте сообщение. Затем попробуйте записать её к "

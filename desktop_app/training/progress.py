@@ -178,7 +178,11 @@ class ProgressStore:
         if not trainee:
             raise ValueError("empty trainee name")
         path = self.path_for(trainee)
-        if not path.exists():
+        try:
+            present = path.exists() or path.is_symlink()
+        except OSError:  # no access to the folder: reading will say so
+            present = True
+        if not present:
             return LoadedProgress(self._fresh(trainee), path)
         try:
             progress = self._read(path, trainee)

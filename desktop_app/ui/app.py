@@ -109,6 +109,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.exit_after_splash:
         return 0
 
+    from desktop_app.ui.single_instance import SingleInstance
+
+    instance = SingleInstance("DeskBooking")
+    if not instance.is_primary():
+        # The first window was asked to come forward; a second desk app would only confuse.
+        splash.close()
+        return 0
+
     import qasync
     from PySide6.QtGui import QFont
 
@@ -117,22 +125,31 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     log_path = setup_logging(log_dir())
     settings, settings_warning = load_settings()
+    current: dict[str, object] = {}
+
+    from desktop_app.ui.crash import install_gui_excepthook, install_loop_exception_handler
+
+    reporter = install_gui_excepthook(
+        log_path, lambda: current.get("window")  # type: ignore[arg-type,return-value]
+    )
     font = QFont(app.font())
     font.setPointSizeF(11.0 * settings.font_scale)
     app.setFont(font)
-    training, server_url = choose_mode(args, settings)
+    training, _url = choose_mode(args, settings)
 
     async def main() -> int:
         from desktop_app.ui.session import Session
 
         nonlocal training, settings, settings_warning
+        install_loop_exception_handler(asyncio.get_running_loop(), reporter.show, log_path)
         # The window's close ends the coroutine; letting Qt quit on its own would stop the
         # loop under a pending coroutine and skip the orderly shutdown below.
         app.setQuitOnLastWindowClosed(False)
         while True:
             try:
                 session = Session(settings=settings, log_path=log_path, training=training,
-                                  server_url=server_url)
+                                  server_url=args.server_url or settings.server_url,
+                                  persist=True)
             except Exception as exc:  # a bad URL or CA file must not kill the start-up
                 log.exception("work mode could not start; falling back to training")
                 settings_warning = _startup_problem(exc)
@@ -145,9 +162,12 @@ def run(argv: Sequence[str] | None = None) -> int:
                     fut.set_result(outcome)
 
             window = session.open_window()
+            current["window"] = window
             splash.close()
+            instance.raise_requested.connect(window.bring_forward)
             window.closed.connect(lambda: finish("quit"))
             window.switch_mode_requested.connect(lambda: finish("switch"))
+            window.restart_requested.connect(lambda: finish("restart"))
             app.aboutToQuit.connect(lambda: finish("quit"))
             if args.exit_after_first_paint:
                 from PySide6.QtCore import Qt
@@ -160,18 +180,22 @@ def run(argv: Sequence[str] | None = None) -> int:
                                             settings_warning))
                 settings_warning = None
             outcome = await done
-            settings = session.settings
             await session.close()
-            if outcome != "switch":
+            settings = session.settings
+            instance.raise_requested.disconnect(window.bring_forward)
+            if outcome == "quit":
+                instance.close()
                 return 0
             window.hide()
+            window.deleteLater()
+            if outcome == "restart":
+                continue
             training = not training
             settings = settings.model_copy(update={"mode": "training" if training else "work"})
             try:
                 save_settings(settings)
             except OSError:
                 log.exception("could not save the mode")
-            window.deleteLater()
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(main())

@@ -94,8 +94,13 @@ def _clinic(entry: JournalEntry) -> str:
 
 
 class JournalTableModel(QAbstractTableModel):
-    """Journal entries as table rows; the entries themselves are kept for details and actions."""
+    """Journal entries as table rows; the entries themselves are kept for details and actions.
 
+    Status and patient come right after the time: they are what the operator scans for, and
+    they stay in view when the window is narrow.
+    """
+
+    TIME, STATUS, PATIENT, DOCTOR, CLINIC, TICKET, PRINTED = range(7)
     COLUMNS = 7
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,33 +131,33 @@ class JournalTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (
-            self.tr("Время"),
-            self.tr("Поликлиника"),
-            self.tr("Врач"),
-            self.tr("Пациент"),
-            self.tr("Статус"),
-            self.tr("№ талона"),
-            self.tr("Печать"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+        titles = {
+            self.TIME: self.tr("Время"),
+            self.STATUS: self.tr("Статус"),
+            self.PATIENT: self.tr("Пациент"),
+            self.DOCTOR: self.tr("Врач"),
+            self.CLINIC: self.tr("Поликлиника"),
+            self.TICKET: self.tr("№ талона"),
+            self.PRINTED: self.tr("Печать"),
+        }
+        return titles.get(section)
 
     def _text(self, entry: JournalEntry, column: int) -> str:
-        if column == 0:
+        if column == self.TIME:
             created = _local(entry.created_at)
             return stamp(created) if self._with_dates else hhmm(created)
-        if column == 1:
-            return _clinic(entry)
-        if column == 2:
-            return _doctor(entry)
-        if column == 3:
-            return entry.patient_label or "—"
-        if column == 4:
+        if column == self.STATUS:
             text = status_text(entry.status)
             return self.tr("{0} (учебная)").format(text) if entry.training else text
-        if column == 5:
+        if column == self.PATIENT:
+            return entry.patient_label or "—"
+        if column == self.DOCTOR:
+            return _doctor(entry)
+        if column == self.CLINIC:
+            return _clinic(entry)
+        if column == self.TICKET:
             return entry.ticket_num or ""
-        if column == 6:
+        if column == self.PRINTED:
             return str(entry.print_count) if entry.print_count else ""
         return ""
 
@@ -165,13 +170,17 @@ class JournalTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(entry, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
-        if role == Qt.ItemDataRole.FontRole and column == 4 and entry.status == "unknown":
+        if role == Qt.ItemDataRole.FontRole and column == self.STATUS and entry.status == "unknown":
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.TIME,
+            self.TICKET,
+            self.PRINTED,
+        ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -240,8 +249,8 @@ class JournalView(QDialog):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The patient takes whatever width is left: it is what the operator scans for.
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The clinic (often the same on every row) takes whatever width is left.
+        header.setSectionResizeMode(JournalTableModel.CLINIC, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("journalEmpty")
@@ -307,6 +316,7 @@ class JournalView(QDialog):
         self.reprint_button = QPushButton(self.tr("Повторить &печать"), self)
         self.reprint_button.setObjectName("journalReprint")
         self.reprint_button.setAccessibleName(self.tr("Повторить печать талона"))
+        self.reprint_button.setVisible(on_reprint is not None)  # no printing here: no button
         self.resolve_button = QPushButton(self.tr("&Отметить как проверенную"), self)
         self.resolve_button.setObjectName("journalResolve")
         self.resolve_button.setAccessibleName(
@@ -395,7 +405,8 @@ class JournalView(QDialog):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         em = self.table.fontMetrics().averageCharWidth()
-        for column, cap in ((1, 28 * em), (2, 30 * em)):
+        m = JournalTableModel
+        for column, cap in ((m.PATIENT, 30 * em), (m.DOCTOR, 30 * em), (m.CLINIC, 30 * em)):
             header.resizeSection(column, min(max(header.sectionSize(column), 12 * em), cap))
 
     def _update_counts(self, count: int, search: str | None, everything: bool) -> None:

@@ -72,6 +72,8 @@ class WindowServices:
     today: Callable[[], date] = date.today
     journal: Any = None  # desktop_app.journal.ShiftJournal
     settings: Any = None  # desktop_app.settings.model.AppSettings
+    token_store: Any = None  # desktop_app.settings.secrets.TokenStore (work mode)
+    save_settings: Callable[[Any], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
     resources_loaded = Signal(int)
     closed = Signal()
     switch_mode_requested = Signal()  # confirmed by the operator; the app rebuilds the session
+    restart_requested = Signal()  # connection settings changed: rebuild in the same mode
     first_painted = Signal()
 
     def __init__(self, services: WindowServices, dialogs: Any = None) -> None:
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
         self._apply_today()
         if self.training and services.sandbox is not None:
             self._fill_patients()
+        self._init_token_store()
         if services.initial_token:
             self.form.token_edit.setText(services.initial_token)
             self._token_changed(services.initial_token)
@@ -235,12 +239,20 @@ class MainWindow(QMainWindow):
         self.manual_action = QAction(self.tr("Ввод &GUID вручную"), self)
         self.manual_action.setCheckable(True)
         self.manual_action.toggled.connect(self._set_manual_mode)
+        self.journal_action = QAction(self.tr("&Журнал смены…"), self)
+        self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.journal_action.triggered.connect(self.open_journal)
+        self.settings_action = QAction(self.tr("&Настройки…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
         quit_action = QAction(self.tr("В&ыход"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (self.book_action, self.new_action, self.reload_action,
                        self.manual_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.journal_action)
+        menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(quit_action)
         # Real desktops deliver these through the shortcut map; the key filter covers the rest.
@@ -402,7 +414,56 @@ class MainWindow(QMainWindow):
         patient = self.form.patient_picker.itemData(index)
         self.form.patient_note.setText(patient.get("note", "") if patient else "")
 
+    def _init_token_store(self) -> None:
+        """"Remember" keeps the token only in the OS credential store; without one, in memory."""
+        from desktop_app.settings.secrets import NO_STORE_MESSAGE
+
+        store = self.services.token_store
+        box = self.form.remember_token
+        if self.training or store is None:
+            box.setEnabled(False)
+            return
+        if not store.available():
+            box.setEnabled(False)
+            box.setToolTip(NO_STORE_MESSAGE)
+            box.setText(self.tr("Запомнить токен (хранилище Windows недоступно)"))
+            return
+        url = self._setting("server_url", None)
+        box.setChecked(bool(self._setting("remember_token", False)))
+        if url and box.isChecked() and not self.services.initial_token:
+            saved = store.load(url)
+            if saved:
+                self.services.initial_token = saved
+
+    def _remember_token(self, token: str) -> None:
+        store = self.services.token_store
+        url = self._setting("server_url", None)
+        if self.training or store is None or not url or not store.available():
+            return
+        wanted = self.form.remember_token.isChecked()
+        if wanted:
+            store.save(url, token)
+        elif self._setting("remember_token", False):
+            store.delete(url)
+        if wanted != bool(self._setting("remember_token", False)):
+            self._update_settings(remember_token=wanted)
+
+    def _update_settings(self, **changes: Any) -> None:
+        settings = self.services.settings
+        if settings is None:
+            return
+        self.services.settings = settings.model_copy(update=changes)
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(self.services.settings)
+            except OSError as exc:
+                log.warning("settings not saved: %s", exc)
+
     def _token_changed(self, text: str) -> None:
+        if text.strip():
+            from desktop_app.settings.redact import add_secret
+
+            add_secret(text.strip())  # masked in every log line from now on
         expires = token_expiry(text.strip()) if text.strip() else None
         if expires is None:
             self.form.token_expiry.setText("")
@@ -556,6 +617,8 @@ class MainWindow(QMainWindow):
                 )
             label = None
             patient_id = None
+        if not self.training:
+            self._remember_token(token)
         return BookingRequest(
             lpu_guid=lpu_guid,
             resource_guid=resource_guid,
@@ -656,6 +719,59 @@ class MainWindow(QMainWindow):
         self._set_status(self.tr("Новая запись."))
         self.desk_event.emit(DeskEvent(kind=DeskEventKind.NEW_BOOKING))
 
+    # -- dialogs -------------------------------------------------------------------------------
+
+    def open_journal(self) -> Any:
+        from desktop_app.ui.journal_view import JournalView
+
+        if self.services.journal is None:
+            return None
+        view = JournalView(self.services.journal, self, on_reprint=self._reprint_entry)
+        view.setObjectName("journalView")
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.resize(1000, 560)
+        view.open()
+        return view
+
+    def _reprint_entry(self, entry: Any) -> None:
+        if entry.ticket is not None:
+            self.slips.reprint(entry.id, entry.ticket)
+
+    def open_settings(self) -> Any:
+        from desktop_app.settings.secrets import TokenStore
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        if self.services.settings is None:
+            return None
+        store = self.services.token_store or TokenStore()
+        dialog = SettingsDialog(self.services.settings, store, self)
+        dialog.setObjectName("settingsDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_accepted(self, dialog: Any) -> None:
+        old = self.services.settings
+        new = dialog.result_settings()
+        self.services.settings = new
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(new)
+            except OSError as exc:
+                self.dialogs.show(Message(
+                    Severity.ERROR, self.tr("Настройки не сохранены"),
+                    self.tr("Не удалось записать файл настроек: {0}").format(exc),
+                    self.tr("Настройки действуют до закрытия программы."),
+                ))
+        connection = ("server_url", "extra_ca_file", "proxy_url", "use_system_proxy",
+                      "connect_timeout", "read_timeout", "booking_datetime_format",
+                      "booking_path", "clinics_path", "clinic_path", "resources_path")
+        changed = any(getattr(old, f) != getattr(new, f) for f in connection)
+        self._set_status(self.tr("Настройки сохранены."))
+        if changed and not self.training:
+            self.restart_requested.emit()
+
     # -- mode ----------------------------------------------------------------------------------
 
     async def _confirm_mode_switch(self) -> None:
@@ -689,6 +805,14 @@ class MainWindow(QMainWindow):
             self.switch_mode_requested.emit()
 
     # -- misc ----------------------------------------------------------------------------------
+
+    def bring_forward(self) -> None:
+        """A second start of the app asked this window to come to the front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _set_status(self, text: str) -> None:
         self.status_text.setText(text)

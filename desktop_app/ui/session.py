@@ -32,6 +32,7 @@ class Session:
         sandbox: Any = None,
         client: RegistryClient | None = None,
         journal_path: Path | None = None,
+        persist: bool = False,
     ) -> None:
         self.settings = settings
         self.training = training
@@ -48,6 +49,17 @@ class Session:
         )
         self.booking = BookingService(self.client, self.journal, training=training)
         self.window: Any = None
+        from desktop_app.settings.secrets import TokenStore
+
+        self.token_store = None if training else TokenStore()
+        self.persist = persist
+
+    def _save_settings(self, settings: AppSettings) -> None:
+        self.settings = settings
+        if self.persist:
+            from desktop_app.settings.store import save_settings
+
+            save_settings(settings)
 
     def _make_client(self, server_url: str | None) -> RegistryClient:
         if self.training:
@@ -92,6 +104,8 @@ class Session:
             today=self.today,
             journal=self.journal,
             settings=self.settings,
+            token_store=self.token_store,
+            save_settings=self._save_settings,
         )
         self.window = MainWindow(services, dialogs=self.dialogs)
         if show:
@@ -101,6 +115,8 @@ class Session:
         return self.window
 
     async def close(self) -> None:
+        if self.window is not None and self.window.services.settings is not None:
+            self.settings = self.window.services.settings
         if self.window is not None:
             await self.window.tasks.cancel_all()
         await self.client.aclose()

@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -54,6 +55,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["TrainingPanel", "install_training"]
 
+_TASK_KEYS = ("Пациент", "Поликлиника", "Врач", "День")
+
 #: The dock's width at start: the booking form and the ticket keep the rest of a 1366 px screen.
 PANEL_WIDTH = 350
 
@@ -83,12 +86,13 @@ class TrainingPanel(QDockWidget):
         store: ProgressStore,
     ) -> None:
         super().__init__(window)
-        self.window_ = window
+        self.main_window = window
         self.desk = desk
         self.exercises = tuple(exercises)
         self.store = store
         self.progress: TraineeProgress | None = None
         self._focused_once = False
+        self.hint_visible = False
         self.detectors: dict[str, StepDetector] = {e.id: e.detector() for e in self.exercises}
         self.setObjectName("trainingPanel")
         self.setWindowTitle(self.tr("Обучение"))
@@ -132,18 +136,12 @@ class TrainingPanel(QDockWidget):
         name_layout.addLayout(row)
         layout.addWidget(self.name_box)
 
-        # After the start: who is training and how far they got, on one line.
-        trainee_row = QHBoxLayout()
+        # After the start: who is training (how far they got is in the dock's title bar).
         self.trainee_label = QLabel(body)
         self.trainee_label.setObjectName("traineeLabel")
         self.trainee_label.setWordWrap(True)
         self.trainee_label.setStyleSheet("font-weight: bold;")
-        self.summary = QLabel(body)
-        self.summary.setObjectName("progressSummary")
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        trainee_row.addWidget(self.trainee_label, 1)
-        trainee_row.addWidget(self.summary)
-        layout.addLayout(trainee_row)
+        layout.addWidget(self.trainee_label)
 
         # The checklist: every exercise visible at once, no scrolling.
         self.exercise_list = QListWidget(body)
@@ -175,17 +173,8 @@ class TrainingPanel(QDockWidget):
         self.task_view.setMinimumHeight(90)
         layout.addWidget(self.task_view, 1)
 
-        self.hint_label = QLabel(body)
-        self.hint_label.setObjectName("exerciseHint")
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet(
-            "background: #fff3c4; border: 1px solid #d8b548; padding: 4px; color: #3e2700;"
-        )
-        self.hint_label.hide()
-        layout.addWidget(self.hint_label)
-
         buttons = QHBoxLayout()
-        self.hint_button = QPushButton(self.tr("&Подсказка"), body)
+        self.hint_button = QPushButton(self.tr("Подсказ&ка"), body)
         self.hint_button.setObjectName("showHint")
         self.exercise_button = QPushButton(self.tr("Начать &упражнение"), body)
         self.exercise_button.setObjectName("startExercise")
@@ -254,7 +243,6 @@ class TrainingPanel(QDockWidget):
     def _set_started(self, started: bool) -> None:
         self.name_box.setVisible(not started)
         self.trainee_label.setVisible(started)
-        self.summary.setVisible(started)
         for widget in (
             self.exercise_list,
             self.hint_button,
@@ -269,18 +257,17 @@ class TrainingPanel(QDockWidget):
     def _how_it_works(self) -> str:
         return self.tr(
             "1. Введите свою фамилию и имя и нажмите «Начать».\n"
-            "2. Выберите упражнение в списке и прочитайте задание.\n"
-            "3. Выполните его в окне записи, как с настоящим пациентом. Пациенты, "
-            "поликлиники и записи здесь учебные.\n"
-            "4. Выполненное упражнение отмечается галочкой само. Если не получается — "
-            "нажмите «Подсказка».\n\n"
-            "Прогресс сохраняется на этом компьютере; наставник получает отчёт кнопкой "
-            "«Отчёт для наставника…»."
+            "2. Выберите упражнение и прочитайте задание.\n"
+            "3. Выполните его в окне записи, как с настоящим пациентом: все пациенты и "
+            "записи здесь учебные.\n"
+            "4. Выполненное упражнение отмечается галочкой само. Не получается — нажмите "
+            "«Подсказка».\n\n"
+            "Прогресс сохраняется на этом компьютере."
         )
 
     def _start_clicked(self) -> None:
         if self.start_trainee(self.name_edit.text()):
-            self.window_.form.clinic_picker.edit.setFocus()
+            self.main_window.form.clinic_picker.edit.setFocus()
 
     def start_trainee(self, name: str) -> bool:
         """Load (or begin) the trainee's progress; False, with a message, for an empty name."""
@@ -302,6 +289,7 @@ class TrainingPanel(QDockWidget):
             (i for i, e in enumerate(self.exercises) if not self.progress.is_done(e.id)), 0
         )
         self.exercise_list.setCurrentRow(first)
+        self._show_exercise(first)
         if loaded.warning:
             self._say(loaded.warning, "warning")
         elif self.progress.completed:
@@ -334,7 +322,7 @@ class TrainingPanel(QDockWidget):
         return item.checkState() == Qt.CheckState.Checked
 
     def _show_exercise(self, row: int) -> None:
-        self.hint_label.hide()
+        self.hint_visible = False
         exercise = self.selected
         if exercise is None or self.progress is None:
             return
@@ -343,17 +331,48 @@ class TrainingPanel(QDockWidget):
         if finished:
             title += " — " + self.tr("выполнено {0}").format(_when(finished))
         self.title_label.setText(title)
-        self.task_view.setPlainText(exercise.task)
-        self.exercise_button.setText(
-            self.tr("Начать &упражнение") if exercise.needs_start else self.tr("Начать &заново")
-        )
+        self._render_task(exercise)
+
+    def _render_task(self, exercise: Exercise) -> None:
+        """The task as rich text; the hint, once asked for, as a yellow box below it.
+
+        The hint lives inside the scrolling task view rather than in a label of its own: on a
+        768 px screen a separate box would squeeze the task to a few lines.
+        """
+        blocks = []
+        for paragraph in exercise.task.split("\n\n"):
+            lines = []
+            for line in paragraph.split("\n"):
+                key, sep, value = line.partition(": ")
+                if sep and key in _TASK_KEYS:
+                    lines.append(f"<b>{escape(key)}:</b> {escape(value)}")
+                else:
+                    lines.append(escape(line))
+            blocks.append(f"<p>{'<br>'.join(lines)}</p>")
+        if self.hint_visible:
+            blocks.append(
+                '<table width="100%" cellpadding="6" cellspacing="0" bgcolor="#fff3c4" '
+                'style="border: 1px solid #d8b548;"><tr><td style="color: #3e2700;">'
+                f"<b>{escape(self.tr('Подсказка:'))}</b> {escape(exercise.hint)}"
+                "</td></tr></table>"
+            )
+        self.task_view.setHtml("".join(blocks))
+
+    @property
+    def hint_text(self) -> str | None:
+        """The hint on show, or None (for tests and accessibility checks)."""
+        exercise = self.selected
+        return exercise.hint if self.hint_visible and exercise is not None else None
 
     def show_hint(self) -> None:
         exercise = self.selected
         if exercise is None or self.progress is None:
             return
-        self.hint_label.setText(self.tr("Подсказка: {0}").format(exercise.hint))
-        self.hint_label.show()
+        self.hint_visible = True
+        self._render_task(exercise)
+        # Scroll once the document has been laid out, or the box's last line stays hidden.
+        bar = self.task_view.verticalScrollBar()
+        QTimer.singleShot(0, self.task_view, lambda: bar.setValue(bar.maximum()))
         if self.progress.note_hint(exercise.id):
             self._save()
 
@@ -363,7 +382,8 @@ class TrainingPanel(QDockWidget):
         if exercise is None or self.progress is None:
             return
         self.desk.disarm()
-        self.detectors[exercise.id].restart()
+        # A fresh detector: a done exercise can be practised again (its first time is kept).
+        self.detectors[exercise.id] = exercise.detector()
         if exercise.prepare is not None:
             exercise.prepare(self.desk)
         log.info("training: exercise %s started", exercise.id)
@@ -373,7 +393,7 @@ class TrainingPanel(QDockWidget):
             ),
             "info",
         )
-        self.window_.form.clinic_picker.edit.setFocus()
+        self.main_window.form.clinic_picker.edit.setFocus()
 
     def on_desk_event(self, event: DeskEvent) -> None:
         """Connected to ``window.desk_event``: springs traps, advances detectors, ticks."""
@@ -397,11 +417,12 @@ class TrainingPanel(QDockWidget):
 
     def _completed(self, exercise: Exercise) -> None:
         assert self.progress is not None
-        self.progress.mark_done(exercise.id)
-        log.info("training: exercise %s done", exercise.id)
+        first_time = self.progress.mark_done(exercise.id)
+        log.info("training: exercise %s done (first time: %s)", exercise.id, first_time)
         if exercise.cleanup is not None:
             exercise.cleanup(self.desk)
-        self._save()
+        if first_time:
+            self._save()
         self._refresh_ticks()
         if exercise is self.selected:
             self._show_exercise(self.exercise_list.currentRow())
@@ -415,22 +436,29 @@ class TrainingPanel(QDockWidget):
             item = self.exercise_list.item(row)
             finished = self.progress.completed.get(exercise.id)
             item.setCheckState(Qt.CheckState.Checked if finished else Qt.CheckState.Unchecked)
-            item.setToolTip(
-                self.tr("Выполнено {0}").format(_when(finished))
+            state = (
+                self.tr("выполнено {0}").format(_when(finished))
                 if finished
-                else self.tr("Не выполнено")
+                else self.tr("не выполнено")
             )
+            item.setToolTip(f"{exercise.title} — {state}")
+        self.setWindowTitle(self.summary_text())
+
+    def summary_text(self) -> str:
+        """ "Обучение — выполнено 3 из 10": the dock's title, always in sight."""
+        if self.progress is None:
+            return self.tr("Обучение")
         done = sum(1 for e in self.exercises if self.progress.is_done(e.id))
-        self.summary.setText(self.tr("Выполнено: {0} из {1}").format(done, len(self.exercises)))
+        return self.tr("Обучение — выполнено {0} из {1}").format(done, len(self.exercises))
 
     # -- sandbox reset ---------------------------------------------------------------------------
 
     def request_reset(self) -> None:
-        self.window_.tasks.spawn(self.reset_sandbox(), name="training-reset")
+        self.main_window.tasks.spawn(self.reset_sandbox(), name="training-reset")
 
     async def reset_sandbox(self) -> bool:
         """After confirmation: the sandbox back to its start, the ticket cleared, no traps."""
-        go = await self.window_.dialogs.confirm(
+        go = await self.main_window.dialogs.confirm(
             Message(
                 Severity.WARNING,
                 self.tr("Сбросить песочницу"),
@@ -445,7 +473,7 @@ class TrainingPanel(QDockWidget):
         if not go:
             return False
         self.desk.reset()
-        self.window_.ticket_view.clear()
+        self.main_window.ticket_view.clear()
         for detector in self.detectors.values():
             detector.restart()
         log.info("training: sandbox reset")

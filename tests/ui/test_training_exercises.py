@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from training_fixtures import TrainingRig, training_rig, wait_until
 
-from desktop_app.booking import DeskEvent, DeskEventKind
+from desktop_app.booking import DeskEventKind
 from desktop_app.sandbox import data as ds
 
 K = DeskEventKind
@@ -50,17 +50,11 @@ async def test_normal_booking_and_printing(tmp_path: Path) -> None:
         assert rig.window.ticket_view.number.text() == event.ticket_num
         assert rig.dialogs.shown == []
         assert "print_slip" not in rig.ticked()  # the slip is not printed yet
-        # The window has no print action yet: emit what it will emit after printing.
-        rig.window.desk_event.emit(
-            DeskEvent(
-                kind=K.PRINTED,
-                lpu_guid=event.lpu_guid,
-                resource_guid=event.resource_guid,
-                patient_id=event.patient_id,
-                ticket_num=event.ticket_num,
-                ticket_guid=event.ticket_guid,
-            )
-        )
+        # Print the way the window does (the PDF route: same PRINTED event, no printer needed).
+        pdf = rig.window.slips.save_pdf_to(tmp_path / "talon.pdf")
+        assert pdf is not None and pdf.stat().st_size > 0
+        assert rig.events[-1].kind is K.PRINTED
+        assert rig.events[-1].ticket_guid == event.ticket_guid
         assert rig.ticked() == {"print_slip"}
         assert "выполнено" in rig.panel.message.text()
 

@@ -45,13 +45,19 @@ async def test_panel_is_docked_and_waits_for_the_trainee(tmp_path: Path) -> None
         assert panel.exercise_list.isEnabled()
         assert panel.selected is panel.exercises[0]
         assert "Пациент:" in panel.task_view.toPlainText()
-        assert panel.summary.text() == f"Выполнено: 0 из {len(panel.exercises)}"
+        assert panel.windowTitle() == f"Обучение — выполнено 0 из {len(panel.exercises)}"
         # The hint is hidden until asked for, and the trainer will see it was used.
-        assert panel.hint_label.isHidden()
+        hint = panel.exercises[0].hint
+        assert panel.hint_text is None
+        assert hint not in panel.task_view.toPlainText()
         panel.hint_button.click()
-        assert not panel.hint_label.isHidden()
-        assert panel.exercises[0].hint in panel.hint_label.text()
+        assert panel.hint_text == hint
+        assert hint in panel.task_view.toPlainText()
         assert panel.progress.hints_used == [panel.exercises[0].id]
+        # Another exercise hides it again.
+        panel.select_exercise(panel.exercises[1].id)
+        assert panel.hint_text is None
+        assert hint not in panel.task_view.toPlainText()
 
 
 @pytest.mark.asyncio
@@ -122,7 +128,7 @@ async def test_progress_survives_a_restart(tmp_path: Path) -> None:
         await rig.start_trainee("иванова   мария")
         assert rig.ticked() == {"clinic_offline"}
         assert rig.panel.progress.trainee == "Иванова Мария"
-        assert rig.panel.summary.text() == f"Выполнено: 1 из {len(rig.panel.exercises)}"
+        assert rig.panel.windowTitle().endswith(f"выполнено 1 из {len(rig.panel.exercises)}")
         # The first unfinished exercise is selected; the done one does not tick again.
         assert rig.panel.selected.id == rig.panel.exercises[0].id
         await _book_offline(rig)
@@ -168,3 +174,50 @@ async def test_report_for_the_trainer(tmp_path: Path) -> None:
         # A folder that cannot be written to: a message, no exception.
         assert rig.panel.export_report(tmp_path / "missing" / "r.html") is None
         assert "Не удалось сохранить отчёт" in rig.panel.message.text()
+
+
+@pytest.mark.asyncio
+async def test_a_done_exercise_can_be_practised_again(tmp_path: Path) -> None:
+    async with training_rig(tmp_path) as rig:
+        await rig.start_trainee("Иванова Мария")
+        await _book_offline(rig)
+        first = rig.panel.progress.completed["clinic_offline"]
+        rig.panel.select_exercise("clinic_offline")
+        assert "выполнено" in rig.panel.title_label.text()
+        rig.panel.exercise_button.click()
+        assert "начато" in rig.panel.message.text()
+        await _book_offline(rig)
+        assert "выполнено" in rig.panel.message.text()
+        assert rig.panel.progress.completed["clinic_offline"] == first
+        assert rig.ticked() == {"clinic_offline"}
+
+
+def test_tokens_go_through_the_desk_with_or_without_the_window_hook() -> None:
+    from dataclasses import dataclass
+
+    from desktop_app.sandbox import Sandbox
+    from desktop_app.training import TrainingDesk
+    from desktop_app.ui.training_panel import _route_tokens
+
+    @dataclass
+    class WithHook:
+        sandbox: object
+        issue_token: object = None
+
+    @dataclass
+    class WithoutHook:
+        sandbox: object
+
+    class Window:
+        def __init__(self, services: object) -> None:
+            self.services = services
+
+    sandbox = Sandbox()
+    desk = TrainingDesk(sandbox)
+    hooked = Window(WithHook(sandbox))
+    _route_tokens(hooked, desk)
+    assert hooked.services.issue_token == desk.issue_token
+    assert hooked.services.sandbox is sandbox
+    plain = Window(WithoutHook(sandbox))
+    _route_tokens(plain, desk)
+    assert plain.services.sandbox is desk

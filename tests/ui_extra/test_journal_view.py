@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.journal import JournalEntry
+from desktop_app.ui.journal_view import JournalTableModel as M
 from desktop_app.ui.journal_view import JournalView
 from tests.ui_extra.kit import JournalKit, type_text
 
@@ -43,12 +44,12 @@ def test_lists_the_shift_with_russian_statuses(qtbot, journal_kit: JournalKit) -
 
     view = open_view(qtbot, kit)
     assert view.model.rowCount() == 4
-    assert column(view, 4) == ["отправляется", "результат неизвестен", "отказ", "записан"]
-    assert column(view, 3)[-1] == "Иванова Мария Петровна"
-    assert column(view, 1)[-1] == "ГП № 3"
-    assert column(view, 2)[-1] == "Смирнова Елена Викторовна"
-    assert column(view, 5) == ["", "", "", "12"]
-    assert column(view, 0)[0] == "11:30"
+    assert column(view, M.STATUS) == ["отправляется", "результат неизвестен", "отказ", "записан"]
+    assert column(view, M.PATIENT)[-1] == "Иванова Мария Петровна"
+    assert column(view, M.CLINIC)[-1] == "ГП № 3"
+    assert column(view, M.DOCTOR)[-1] == "Смирнова Елена Викторовна"
+    assert column(view, M.TICKET) == ["", "", "", "12"]
+    assert column(view, M.TIME)[0] == "11:30"
     assert view.count_label.text() == "Записей: 4"
 
     select(qtbot, view, booked)
@@ -71,7 +72,7 @@ def test_search_narrows_by_cyrillic_in_any_case(qtbot, journal_kit: JournalKit) 
 
     view.search.clear()
     type_text(view.search, "петров пЕТР")  # ё = е: matches "Петров Пётр"
-    assert column(view, 3) == ["Петров Пётр"]
+    assert column(view, M.PATIENT) == ["Петров Пётр"]
 
     view.search.clear()
     type_text(view.search, "нет такого")
@@ -88,11 +89,11 @@ def test_all_history_drops_the_shift_limit(qtbot, journal_kit: JournalKit) -> No
     kit.booked("Сегодняшний Пациент", num="8")
 
     view = open_view(qtbot, kit)
-    assert column(view, 3) == ["Сегодняшний Пациент"]
+    assert column(view, M.PATIENT) == ["Сегодняшний Пациент"]
     qtbot.keyClick(view.all_history, Qt.Key.Key_Space)
     assert view.all_history.isChecked()
-    assert column(view, 3) == ["Сегодняшний Пациент", "Вчерашняя Пациентка"]
-    assert "." in column(view, 0)[1]  # with the date, not only the time
+    assert column(view, M.PATIENT) == ["Сегодняшний Пациент", "Вчерашняя Пациентка"]
+    assert "." in column(view, M.TIME)[1]  # with the date, not only the time
 
 
 def test_reprint_calls_back_with_the_entry_only_for_booked(qtbot, journal_kit) -> None:
@@ -121,7 +122,7 @@ def test_reprint_calls_back_with_the_entry_only_for_booked(qtbot, journal_kit) -
     assert reprinted[0].ticket is not None and reprinted[0].ticket.num == "12"
     # The view re-read the journal: the count shows and the same entry stays selected.
     assert view.current_entry().id == booked
-    assert view.model.data(view.model.index(view.model.row_of(booked), 6)) == "1"
+    assert view.model.data(view.model.index(view.model.row_of(booked), M.PRINTED)) == "1"
 
 
 def test_resolve_unknown_with_a_typed_note(qtbot, journal_kit: JournalKit) -> None:
@@ -152,7 +153,7 @@ def test_resolve_unknown_with_a_typed_note(qtbot, journal_kit: JournalKit) -> No
     assert not view.resolve_panel.isVisible()
     assert view.isVisible()  # Enter saved the note; it did not close the window
     assert view.current_entry().id == unknown
-    assert column(view, 4)[view.model.row_of(unknown)] == "проверено"
+    assert column(view, M.STATUS)[view.model.row_of(unknown)] == "проверено"
     assert not view.resolve_button.isEnabled()
     assert "запись есть в МИС" in view.details.toPlainText()
 
@@ -182,7 +183,7 @@ def test_enter_on_a_row_opens_its_details_and_presses_no_button(qtbot, journal_k
 def test_training_entries_are_marked(qtbot, journal_kit: JournalKit) -> None:
     journal_kit.booked("Учебный Пациент", training=True)
     view = open_view(qtbot, journal_kit)
-    assert column(view, 4) == ["записан (учебная)"]
+    assert column(view, M.STATUS) == ["записан (учебная)"]
     assert "учебная запись" in view.details.toPlainText()
 
 
