@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -74,6 +74,8 @@ class WindowServices:
     settings: Any = None  # desktop_app.settings.model.AppSettings
     token_store: Any = None  # desktop_app.settings.secrets.TokenStore (work mode)
     save_settings: Callable[[Any], None] | None = None
+    #: Training: issues a roster patient's token (training traps); None = sandbox.issue_token.
+    issue_token: Callable[[str], str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
         ticket_layout.setContentsMargins(0, 0, 0, 0)
         ticket_layout.addWidget(self.ticket_view, 1)
         self.print_row = QWidget(ticket_side)
-        row = QHBoxLayout(self.print_row)
+        row = QGridLayout(self.print_row)
         row.setContentsMargins(0, 0, 0, 0)
         self.print_button = QPushButton(self.tr("&Печать (Ctrl+P)"), self.print_row)
         self.print_button.setObjectName("printButton")
@@ -169,10 +171,13 @@ class MainWindow(QMainWindow):
         self.new_button = QPushButton(self.tr("Новая запись (F2)"), self.print_row)
         self.new_button.setObjectName("newBookingButton")
         self.new_button.setAccessibleName(self.tr("Новая запись"))
-        for button in (self.print_button, self.print_dialog_button, self.preview_button,
-                       self.pdf_button, self.new_button):
+        # Two rows, so nothing is clipped when the training panel narrows the window.
+        placement = [(self.print_button, 0, 0, 1, 2), (self.print_dialog_button, 0, 2, 1, 1),
+                     (self.new_button, 1, 0, 1, 1), (self.preview_button, 1, 1, 1, 1),
+                     (self.pdf_button, 1, 2, 1, 1)]
+        for button, r, c, rs, cs in placement:
             button.setAutoDefault(False)
-            row.addWidget(button)
+            row.addWidget(button, r, c, rs, cs)
         ticket_layout.addWidget(self.print_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.addWidget(self.form)
@@ -606,7 +611,8 @@ class MainWindow(QMainWindow):
             patient = f.patient_picker.currentData()
             if not patient:
                 raise _FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
-            token = self.services.sandbox.issue_token(patient["id"])
+            issue = self.services.issue_token or self.services.sandbox.issue_token
+            token = issue(patient["id"])
             label = patient["name"]
             patient_id = patient["id"]
         else:

@@ -33,6 +33,7 @@ class Session:
         client: RegistryClient | None = None,
         journal_path: Path | None = None,
         persist: bool = False,
+        progress_dir: Path | None = None,
     ) -> None:
         self.settings = settings
         self.training = training
@@ -53,6 +54,7 @@ class Session:
 
         self.token_store = None if training else TokenStore()
         self.persist = persist
+        self.progress_dir = progress_dir
 
     def _save_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -112,6 +114,12 @@ class Session:
             self.window.resize(1280, 760)
             self.window.show()
         self.window.start()
+        self.training_panel = None
+        if self.training:
+            from desktop_app.ui.training_panel import install_training
+
+            self.training_panel = install_training(self.window, self.sandbox,
+                                                   progress_dir=self.progress_dir)
         return self.window
 
     async def close(self) -> None:

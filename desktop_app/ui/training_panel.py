@@ -91,7 +91,6 @@ class TrainingPanel(QDockWidget):
         self.exercises = tuple(exercises)
         self.store = store
         self.progress: TraineeProgress | None = None
-        self._focused_once = False
         self.hint_visible = False
         self.detectors: dict[str, StepDetector] = {e.id: e.detector() for e in self.exercises}
         self.setObjectName("trainingPanel")
@@ -231,12 +230,8 @@ class TrainingPanel(QDockWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._fit_list()
-        # The first thing a trainee does is type their name. The dock becomes visible only
-        # after the window's layout runs, and a hidden widget cannot take the focus, so the
-        # focus is set here rather than when the panel is built.
-        if self.progress is None and not self._focused_once:
-            self._focused_once = True
-            self.name_edit.setFocus()
+        # The focus stays in the clinic search (the desk's keyboard contract): the name field
+        # is one Alt+mnemonic or a click away, and the panel asks for the name in bold.
 
     # -- trainee ---------------------------------------------------------------------------------
 
@@ -474,11 +469,29 @@ class TrainingPanel(QDockWidget):
             return False
         self.desk.reset()
         self.main_window.ticket_view.clear()
+        self._close_training_unknowns()
         for detector in self.detectors.values():
             detector.restart()
         log.info("training: sandbox reset")
         self._say(self.tr("Песочница сброшена: учебные записи удалены."), "info")
         return True
+
+    def _close_training_unknowns(self) -> None:
+        """Resolve the training journal's "outcome unknown" attempts: the reset removed them.
+
+        Otherwise the next attempt for the same patient, doctor and day would warn about a
+        booking that no longer exists, and the lost-connection exercise could not be repeated.
+        Only training entries are touched; a journal without this API is left alone.
+        """
+        journal = getattr(self.main_window.services.booking, "journal", None)
+        if journal is None or not hasattr(journal, "entries"):
+            return
+        try:
+            for entry in journal.entries(training=True, limit=100_000):
+                if entry.is_open_unknown:
+                    journal.resolve_unknown(entry.id, "учебный режим: песочница сброшена")
+        except Exception:  # the reset itself has happened; the journal is secondary here
+            log.warning("training: could not close unknown outcomes after a reset", exc_info=True)
 
     # -- report ----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from training_fixtures import training_rig, wait_until
 
 from desktop_app.booking import DeskEventKind
@@ -32,6 +33,9 @@ async def test_panel_is_docked_and_waits_for_the_trainee(tmp_path: Path) -> None
         assert rig.window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea
         assert panel.exercise_list.count() == len(panel.exercises) >= 10
         assert not panel.exercise_list.isEnabled()
+        # The desk's keyboard contract holds in training too: focus starts in the clinic search.
+        assert rig.focus_name() == "clinicSearch"
+        QTest.mouseClick(panel.name_edit, Qt.MouseButton.LeftButton)
         assert rig.focus_name() == "traineeName"
         # An empty name is refused inline; nothing modal is shown.
         rig.type_text("   ")
@@ -221,3 +225,28 @@ def test_tokens_go_through_the_desk_with_or_without_the_window_hook() -> None:
     plain = Window(WithoutHook(sandbox))
     _route_tokens(plain, desk)
     assert plain.services.sandbox is desk
+
+
+@pytest.mark.asyncio
+async def test_reset_closes_the_unknown_outcomes_so_the_exercise_can_be_repeated(
+    tmp_path: Path,
+) -> None:
+    async with training_rig(tmp_path) as rig:
+        await rig.start_trainee("Иванова Мария")
+        cardiologist = rig.sandbox.landmarks().dispensary_doctor
+        main = ("ГП № 1", rig.sandbox.landmarks().main_clinic)
+        rig.panel.select_exercise("connection_lost")
+        rig.panel.exercise_button.click()
+        lost = await rig.book(clinic=main, doctor=("кардиолог", cardiologist), patient="dispensary")
+        assert lost.kind is K.OUTCOME_UNKNOWN
+        journal = rig.session.journal
+        assert [e.is_open_unknown for e in journal.entries(training=True)] == [True]
+        rig.dialogs.answers.append(True)
+        assert await rig.panel.reset_sandbox()
+        assert not any(e.is_open_unknown for e in journal.entries(training=True))
+        # Same patient, doctor and day: no warning about a booking the reset removed.
+        again = await rig.book(
+            clinic=main, doctor=("кардиолог", cardiologist), patient="dispensary"
+        )
+        assert again.kind is K.BOOKED
+        assert not any(e.kind is K.REBOOK_WARNED for e in rig.events)

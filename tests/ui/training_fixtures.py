@@ -30,7 +30,7 @@ from desktop_app.settings.model import AppSettings
 from desktop_app.training.desk import ATTEMPT_OUTCOMES
 from desktop_app.ui.dialogs import RecordingDialogs
 from desktop_app.ui.session import Session
-from desktop_app.ui.training_panel import TrainingPanel, install_training
+from desktop_app.ui.training_panel import TrainingPanel
 
 MSK = timezone(timedelta(hours=3))
 
@@ -102,6 +102,8 @@ class TrainingRig:
     # -- the booking flow ------------------------------------------------------------------------
 
     async def start_trainee(self, name: str) -> None:
+        # The desk's focus starts in the clinic search; the trainee clicks into the name field.
+        QTest.mouseClick(self.panel.name_edit, Qt.MouseButton.LeftButton)
         assert self.focus_name() == "traineeName", self.focus_name()
         self.type_text(name)
         self.press(Qt.Key.Key_Return)
@@ -222,9 +224,10 @@ async def training_rig(
         dialogs=dialogs,
         sandbox=sandbox,
         journal_path=journal_path or tmp_path / "journal.sqlite3",
+        progress_dir=progress_dir or tmp_path / "progress",
     )
     window = session.open_window(show=True)
-    panel = install_training(window, sandbox, progress_dir=progress_dir or tmp_path / "progress")
+    panel = session.training_panel  # Session docks the panel in training mode
     rig = TrainingRig(session, window, panel, sandbox, dialogs)
     window.desk_event.connect(rig.events.append)
     try:

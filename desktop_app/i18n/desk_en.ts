@@ -1,0 +1,1929 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ru">
+<context>
+    <name></name>
+    <message>
+        <location filename="../ui/error_messages.py" line="29"/>
+        <source>Выберите другое время или другой день приёма.</source>
+        <translation>Choose another time or another day.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="31"/>
+        <source>У пациента уже есть запись на эту специальность. Найдите существующую запись и при необходимости отмените её, прежде чем записывать снова.</source>
+        <translation>The patient already has an appointment for this specialty. Find the existing appointment and cancel it if needed before booking again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="35"/>
+        <source>Детская поликлиника не принимает пациентов старше 18 лет. Выберите другую поликлинику.</source>
+        <translation>A children&apos;s clinic does not see patients over 18. Choose another clinic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="39"/>
+        <source>Врач не принимает пациентов этого возраста. Выберите другого врача или другую поликлинику.</source>
+        <translation>The doctor does not see patients of this age. Choose another doctor or another clinic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="43"/>
+        <source>Запись запрещена правилами регистратуры для этого пациента. Действуйте по правилам вашей регистратуры (например, запись через заведующего или по направлению).</source>
+        <translation>Reception rules do not allow booking this patient. Follow your reception&apos;s procedure (for example, booking through the head of department or by referral).</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="48"/>
+        <source>Не выбран врач или дата. Проверьте выбор врача и даты и повторите запись.</source>
+        <translation>No doctor or date selected. Check the doctor and date, then book again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="51"/>
+        <source>Исправьте данные записи и повторите попытку.</source>
+        <translation>Correct the booking details and try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="57"/>
+        <source>Ответ сервера: «{0}»</source>
+        <translation>Server response: “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="60"/>
+        <location filename="../ui/error_messages.py" line="74"/>
+        <source>Код: {0}</source>
+        <translation>Code: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="67"/>
+        <source>Сервер отказал в записи.</source>
+        <translation>The server refused the booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="70"/>
+        <source>Запись не создана</source>
+        <translation>Booking not created</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="82"/>
+        <source>Токен отклонён</source>
+        <translation>Token rejected</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="84"/>
+        <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
+        <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="88"/>
+        <source>Получите новый токен и вставьте его в поле «Токен».</source>
+        <translation>Get a new token and paste it into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="94"/>
+        <location filename="../ui/error_messages.py" line="122"/>
+        <source>Непонятный ответ сервера</source>
+        <translation>Unexpected server response</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="96"/>
+        <source>Сервер принял запрос на запись, но ответил что-то неожиданное, и программа не смогла прочитать талон. Запись МОГЛА быть создана.</source>
+        <translation>The server accepted the booking request but sent an unexpected reply, and the program could not read the slip. The booking MAY have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="100"/>
+        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся. Подробности записаны в журнал программы{0}.</source>
+        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically. Details were written to the program log{0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="108"/>
+        <source>Результат записи неизвестен</source>
+        <translation>Booking outcome unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="110"/>
+        <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
+        <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="114"/>
+        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
+        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="123"/>
+        <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
+        <translation>The server sent an unexpected reply that the program could not read.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="124"/>
+        <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
+        <translation>Try again later. Details were written to the program log{0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="131"/>
+        <source>Поликлиника недоступна</source>
+        <translation>Clinic unavailable</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="133"/>
+        <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
+        <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="137"/>
+        <source>Повторите через несколько минут или выберите другую поликлинику.</source>
+        <translation>Try again in a few minutes or choose another clinic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="144"/>
+        <source>Сертификат сервера не доверенный</source>
+        <translation>Server certificate not trusted</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="146"/>
+        <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
+        <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="150"/>
+        <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
+        <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="157"/>
+        <source>Нет связи с сервером</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="158"/>
+        <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
+        <translation>Could not connect to the booking server. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="159"/>
+        <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
+        <translation>Check the network connection and the server address in Settings, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="164"/>
+        <source>Не найдено</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="165"/>
+        <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
+        <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="167"/>
+        <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
+        <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="173"/>
+        <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+        <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="175"/>
+        <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+        <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="177"/>
+        <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
+        <translation>The appointment date has passed. Choose today or a future day.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="178"/>
+        <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
+        <translation>No patient token. Paste the token into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="182"/>
+        <source>Проверьте данные</source>
+        <translation>Check the details</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="183"/>
+        <source>Данные записи заполнены неверно.</source>
+        <translation>The booking details are incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="184"/>
+        <source>Запрос не отправлялся.</source>
+        <translation>The request was not sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="189"/>
+        <source>Сервер отказал</source>
+        <translation>Server refused</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="190"/>
+        <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
+        <translation>The server refused the request. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="195"/>
+        <source>Непредвиденная ошибка</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="196"/>
+        <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
+        <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="197"/>
+        <source>Подробности записаны в журнал программы{0}.</source>
+        <translation>Details were written to the program log{0}.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../ui/app.py" line="208"/>
+        <source>Рабочий режим не запущен: {0}
+Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
+        <translation>Live mode did not start: {0}
+The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingForm</name>
+    <message>
+        <location filename="../ui/booking_form.py" line="52"/>
+        <source>1. Поликлиника (ЛПУ)</source>
+        <translation>1. Clinic</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="54"/>
+        <source>&amp;Поиск поликлиники:</source>
+        <translation>&amp;Clinic search:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="56"/>
+        <source>название, адрес или код МО</source>
+        <translation>name, address or facility code</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="58"/>
+        <source>Поиск поликлиники</source>
+        <translation>Clinic search</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="66"/>
+        <source>2. Врач или кабинет</source>
+        <translation>2. Doctor or room</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="68"/>
+        <source>&amp;Врач:</source>
+        <translation>D&amp;octor:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="70"/>
+        <source>фамилия, специальность или кабинет</source>
+        <translation>surname, specialty or room</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="72"/>
+        <source>Поиск врача</source>
+        <translation>Doctor search</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="78"/>
+        <source>Ввод GUID вручную</source>
+        <translation>Manual GUID entry</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="82"/>
+        <source>GUID поликлиники</source>
+        <translation>Clinic GUID</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="86"/>
+        <source>GUID врача</source>
+        <translation>Doctor GUID</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="90"/>
+        <source>Название для памяти</source>
+        <translation>Label to remember it by</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="91"/>
+        <source>например: ГП № 3, терапевт Смирнова</source>
+        <translation>e.g. Polyclinic No. 3, GP Smirnova</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="92"/>
+        <source>GUID &amp;ЛПУ:</source>
+        <translation>C&amp;linic GUID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="93"/>
+        <source>GUID &amp;ресурса:</source>
+        <translation>&amp;Resource GUID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="94"/>
+        <source>&amp;Название:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="98"/>
+        <source>3. Дата и пациент</source>
+        <translation>3. Date and patient</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="103"/>
+        <source>Дата приёма</source>
+        <translation>Appointment date</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="109"/>
+        <source>+ / − — следующий / предыдущий день</source>
+        <translation>+ / − — next / previous day</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="112"/>
+        <source>&amp;Дата:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="117"/>
+        <source>Указать в&amp;ремя</source>
+        <translation>Set &amp;time</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="119"/>
+        <source>Указать время приёма</source>
+        <translation>Set the appointment time</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="120"/>
+        <source>Без времени поликлиника назначит ближайшее свободное</source>
+        <translation>Without a time, the clinic assigns the nearest free slot</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="123"/>
+        <source>Время приёма</source>
+        <translation>Appointment time</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="130"/>
+        <source>Время:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="134"/>
+        <source>Учебный пациент</source>
+        <translation>Training patient</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="137"/>
+        <source>Токен пациента</source>
+        <translation>Patient token</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="139"/>
+        <source>вставьте токен (Ctrl+V)</source>
+        <translation>paste the token (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="142"/>
+        <source>&amp;Запомнить токен</source>
+        <translation>Rem&amp;ember token</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="144"/>
+        <source>Запомнить токен в хранилище Windows</source>
+        <translation>Remember the token in the Windows credential store</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="146"/>
+        <source>Па&amp;циент:</source>
+        <translation>P&amp;atient:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="158"/>
+        <source>&amp;Токен:</source>
+        <translation>To&amp;ken:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="167"/>
+        <source>&amp;Записать  (Ctrl+Enter)</source>
+        <translation>&amp;Book  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="169"/>
+        <source>Записать пациента</source>
+        <translation>Book the patient</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTableModel</name>
+    <message>
+        <location filename="../ui/journal_view.py" line="135"/>
+        <source>Время</source>
+        <extracomment>How many entries &quot;all history&quot; shows at most (newest first); the search narrows it. Enough for any one shift at one desk.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="136"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="137"/>
+        <source>Пациент</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="138"/>
+        <source>Врач</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="139"/>
+        <source>Поликлиника</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="140"/>
+        <source>№ талона</source>
+        <translation>Slip No.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="141"/>
+        <source>Печать</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="151"/>
+        <source>{0} (учебная)</source>
+        <translation>{0} (training)</translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <location filename="../ui/journal_view.py" line="206"/>
+        <location filename="../ui/journal_view.py" line="207"/>
+        <source>Журнал смены</source>
+        <translation>Shift journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="216"/>
+        <source>Поиск в журнале</source>
+        <translation>Search the journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="217"/>
+        <source>поликлиника, врач, пациент или № талона</source>
+        <translation>clinic, doctor, patient or slip No.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="219"/>
+        <source>Пои&amp;ск:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="221"/>
+        <source>&amp;Вся история</source>
+        <translation>&amp;All history</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="223"/>
+        <source>Показать всю историю, не только смену</source>
+        <translation>Show all history, not just this shift</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="225"/>
+        <source>Показать записи за все хранимые дни, а не только за сегодня</source>
+        <translation>Show entries for all stored days, not just today</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="227"/>
+        <source>О&amp;бновить</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="229"/>
+        <source>Обновить журнал</source>
+        <translation>Refresh the journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="240"/>
+        <source>Записи журнала</source>
+        <translation>Journal entries</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="272"/>
+        <source>Подробности записи</source>
+        <translation>Entry details</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="287"/>
+        <source>Что выяснили при проверке</source>
+        <translation>What the check found</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="289"/>
+        <source>например: запись есть в МИС, талон № 12 / записи нет</source>
+        <translation>e.g. booked in the MIS, slip No. 12 / no booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="292"/>
+        <source>&amp;Что выяснили:</source>
+        <translation>&amp;Findings:</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="294"/>
+        <source>Со&amp;хранить отметку</source>
+        <translation>Sa&amp;ve note</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="296"/>
+        <source>Сохранить отметку о проверке</source>
+        <translation>Save the check note</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="297"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="316"/>
+        <source>Повторить &amp;печать</source>
+        <translation>Re&amp;print</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="318"/>
+        <source>Повторить печать талона</source>
+        <translation>Print the slip again</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="320"/>
+        <source>&amp;Отметить как проверенную</source>
+        <translation>&amp;Mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="323"/>
+        <source>Отметить запись с неизвестным результатом как проверенную</source>
+        <translation>Mark the entry with an unknown outcome as checked</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="327"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="417"/>
+        <source>Ничего не найдено.</source>
+        <translation>Nothing found.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="419"/>
+        <source>В журнале нет записей.</source>
+        <translation>The journal is empty.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="421"/>
+        <source>За эту смену записей нет.</source>
+        <translation>No entries this shift.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="425"/>
+        <source>Показаны последние {0} записей — уточните поиск.</source>
+        <translation>Showing the last {0} entries — refine your search.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="428"/>
+        <source>Записей: {0}</source>
+        <translation>Entries: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="454"/>
+        <source>Выберите запись, чтобы увидеть подробности.</source>
+        <translation>Select an entry to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="474"/>
+        <source>{0} — учебная запись, не настоящая</source>
+        <translation>{0} — training entry, not real</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="475"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="476"/>
+        <source>Попытка записи</source>
+        <translation>Booking attempt</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="478"/>
+        <source>Изменено</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="479"/>
+        <source>Пациент</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="480"/>
+        <source>Поликлиника</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="481"/>
+        <source>Врач или кабинет</source>
+        <translation>Doctor or room</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="485"/>
+        <source>Запрошенный день</source>
+        <translation>Requested day</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="489"/>
+        <location filename="../ui/journal_view.py" line="507"/>
+        <source>Номер талона</source>
+        <translation>Slip number</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="494"/>
+        <source>Время приёма</source>
+        <translation>Appointment time</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="495"/>
+        <source>Кабинет</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="496"/>
+        <source>Этаж</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="498"/>
+        <source>Врач по талону</source>
+        <translation>Doctor on slip</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="499"/>
+        <source>Тип приёма</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="502"/>
+        <source>Поликлиника по талону</source>
+        <translation>Clinic on slip</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="504"/>
+        <source>Кем записано</source>
+        <translation>Booked by</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="505"/>
+        <source>GUID талона</source>
+        <translation>Slip GUID</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="510"/>
+        <source>Напечатано</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="511"/>
+        <source>{0} раз(а), последний — {1}</source>
+        <translation>{0} time(s), last on {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="515"/>
+        <source>Ошибка</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="516"/>
+        <source>Код ошибки</source>
+        <translation>Error code</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="520"/>
+        <source>Для поддержки</source>
+        <translation>For support</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="521"/>
+        <source>Почему результат неизвестен</source>
+        <translation>Why the outcome is unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="522"/>
+        <source>Отметка о проверке</source>
+        <translation>Check note</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="523"/>
+        <source>Проверено</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="537"/>
+        <source>Ответ сервера не получен: запись могла быть создана. Проверьте её в регистратуре, прежде чем записывать пациента снова, и отметьте результат.</source>
+        <translation>No response from the server: the booking may have been created. Check with the clinic&apos;s reception before booking the patient again, and record the outcome.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="579"/>
+        <source>Напишите коротко, что выяснили: например, «запись есть, талон № 12» или «записи нет».</source>
+        <translation>Briefly note what you found, e.g. “booked, slip No. 12” or “no booking”.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="591"/>
+        <source>Эту запись уже отметили или она изменилась. Список обновлён.</source>
+        <translation>This entry has already been marked or has changed. The list has been refreshed.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="139"/>
+        <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
+        <extracomment>Training: issues a roster patient&apos;s token (training traps); None = sandbox.issue_token.</extracomment>
+        <translation>TRAINING MODE — bookings are not real</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="159"/>
+        <source>&amp;Печать (Ctrl+P)</source>
+        <translation>&amp;Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="161"/>
+        <source>Напечатать талон</source>
+        <translation>Print the slip</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="162"/>
+        <source>Печат&amp;ь…</source>
+        <translation>Pr&amp;int…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="164"/>
+        <source>Печать с выбором принтера</source>
+        <translation>Print with a choice of printer</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="165"/>
+        <source>Пр&amp;осмотр</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="167"/>
+        <source>Предварительный просмотр талона</source>
+        <translation>Preview the slip</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="168"/>
+        <source>PD&amp;F…</source>
+        <translation>PD&amp;F…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="170"/>
+        <source>Сохранить талон в PDF</source>
+        <translation>Save the slip as PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="171"/>
+        <source>Новая запись (F2)</source>
+        <translation>New booking (F2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="173"/>
+        <source>Новая запись</source>
+        <translation>New booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="233"/>
+        <source>УЧЕБНЫЙ РЕЖИМ</source>
+        <translation>TRAINING MODE</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="233"/>
+        <source>рабочий режим</source>
+        <translation>live mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="234"/>
+        <source>Запись вне расписания — {0}</source>
+        <translation>Unscheduled booking — {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="237"/>
+        <source>&amp;Запись</source>
+        <translation>&amp;Booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="238"/>
+        <source>&amp;Записать</source>
+        <translation>&amp;Book</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="240"/>
+        <source>&amp;Новая запись (F2)</source>
+        <translation>&amp;New booking (F2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="242"/>
+        <source>&amp;Обновить справочник</source>
+        <translation>&amp;Refresh clinic list</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="244"/>
+        <source>Ввод &amp;GUID вручную</source>
+        <translation>Enter &amp;GUID manually</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="247"/>
+        <source>&amp;Журнал смены…</source>
+        <translation>Shift &amp;journal…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="250"/>
+        <source>&amp;Настройки…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="252"/>
+        <source>В&amp;ыход</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="269"/>
+        <source>Ре&amp;жим</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="271"/>
+        <source>Перейти в &amp;рабочий режим…</source>
+        <translation>Switch to &amp;live mode…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="272"/>
+        <source>Перейти в &amp;учебный режим…</source>
+        <translation>Switch to &amp;training mode…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="281"/>
+        <source>&amp;Талон</source>
+        <translation>S&amp;lip</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="282"/>
+        <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
+        <translation>&amp;Print to default printer	Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="284"/>
+        <source>Печать с &amp;выбором принтера…</source>
+        <translation>Print to &amp;chosen printer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="286"/>
+        <source>Пред&amp;варительный просмотр</source>
+        <translation>Print pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="288"/>
+        <source>Сохранить в P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="358"/>
+        <source>Талон напечатан.</source>
+        <translation>Slip printed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="359"/>
+        <source>Напечатан дубликат № {0}.</source>
+        <translation>Duplicate No. {0} printed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="381"/>
+        <source>Загрузка списка поликлиник…</source>
+        <translation>Loading the clinic list…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="388"/>
+        <source>Сервер не отдаёт справочник: введите GUID вручную.</source>
+        <translation>The server does not provide the clinic list: enter the GUIDs manually.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="391"/>
+        <source>Справочник не загружен.</source>
+        <translation>Clinic list not loaded.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="402"/>
+        <source>Поликлиник в справочнике: {0}</source>
+        <translation>Clinics in the list: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="434"/>
+        <source>Запомнить токен (хранилище Windows недоступно)</source>
+        <translation>Remember token (Windows credential store unavailable)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="478"/>
+        <source>действует до {0}</source>
+        <translation>valid until {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="507"/>
+        <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
+        <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="531"/>
+        <source>каб. {0}</source>
+        <translation>room {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="533"/>
+        <source>{0} эт.</source>
+        <translation>floor {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="573"/>
+        <source>Проверьте данные</source>
+        <translation>Check the details</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="595"/>
+        <source>Выберите поликлинику из списка.</source>
+        <translation>Choose a clinic from the list.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="598"/>
+        <source>Выберите врача или кабинет из списка.</source>
+        <translation>Choose a doctor or room from the list.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="606"/>
+        <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
+        <translation>The appointment date has passed. Choose today or a future day.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="613"/>
+        <source>Выберите учебного пациента.</source>
+        <translation>Choose a training patient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="622"/>
+        <source>Вставьте токен пациента в поле «Токен».</source>
+        <translation>Paste the patient token into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="659"/>
+        <source>Возможна повторная запись</source>
+        <translation>Possible duplicate booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="661"/>
+        <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
+        <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="665"/>
+        <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
+        <translation>First check whether the patient already has an appointment. Book again?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="668"/>
+        <source>Записать ещё раз</source>
+        <translation>Book again</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="669"/>
+        <location filename="../ui/main_window.py" line="810"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="672"/>
+        <source>Запись отменена оператором.</source>
+        <translation>Booking cancelled by the operator.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="679"/>
+        <source>Отправка записи…</source>
+        <translation>Sending the booking…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="685"/>
+        <source>Запись не создана.</source>
+        <translation>Booking not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="699"/>
+        <source>Записано: талон № {0}</source>
+        <translation>Booked: slip No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="725"/>
+        <source>Новая запись.</source>
+        <translation>New booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="769"/>
+        <source>Настройки не сохранены</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="770"/>
+        <source>Не удалось записать файл настроек: {0}</source>
+        <translation>Could not write the settings file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="771"/>
+        <source>Настройки действуют до закрытия программы.</source>
+        <translation>The settings apply until the program is closed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="777"/>
+        <source>Настройки сохранены.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="790"/>
+        <source>Рабочий режим</source>
+        <translation>Live mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="791"/>
+        <source>Адрес сервера регистратуры не указан.</source>
+        <translation>The booking server address is not set.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="792"/>
+        <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
+        <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="797"/>
+        <source>Перейти в рабочий режим?</source>
+        <translation>Switch to live mode?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="798"/>
+        <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
+        <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="800"/>
+        <source>Учебные записи и упражнения останутся в учебном режиме.</source>
+        <translation>Training bookings and exercises stay in training mode.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="802"/>
+        <source>Перейти в рабочий режим</source>
+        <translation>Switch to live mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="805"/>
+        <source>Перейти в учебный режим?</source>
+        <translation>Switch to training mode?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="806"/>
+        <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
+        <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="809"/>
+        <source>Перейти в учебный режим</source>
+        <translation>Switch to training mode</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPicker</name>
+    <message>
+        <location filename="../ui/search_picker.py" line="193"/>
+        <source>и ещё {0} — уточните поиск</source>
+        <extracomment>At most this many matches are listed: nobody scrolls through thousands of rows at a desk, and a bounded list keeps every keystroke fast with 100 000 resources.</extracomment>
+        <translation>and {0} more — refine your search</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="111"/>
+        <location filename="../ui/settings_dialog.py" line="112"/>
+        <source>Настройки</source>
+        <extracomment>Same red as the status badge: readable on white (contrast &gt; 4.5:1). Path templates as shipped, for the &quot;restore&quot; button (taken from the model, not repeated).</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="126"/>
+        <source>Разделы настроек</source>
+        <extracomment>Setting name -&gt; (its input widget, its red error line, index of its tab). Setting name -&gt; its grey hint, hidden while the red error line says more.</extracomment>
+        <translation>Settings sections</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="135"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="139"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="271"/>
+        <source>&amp;Подключение</source>
+        <translation>&amp;Connection</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="276"/>
+        <source>&amp;Адрес сервера:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="279"/>
+        <source>Адрес сервера регистратуры</source>
+        <translation>Booking server address</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="280"/>
+        <source>Только https://. Адрес http:// допустим лишь для этого компьютера.</source>
+        <translation>https:// only. An http:// address is allowed only for this computer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="284"/>
+        <source>Токен доступа</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="290"/>
+        <source>Сохранённый токен хранится в защищённом хранилище Windows, а не в файле настроек.</source>
+        <translation>A saved token is kept in the secure Windows credential store, not in the settings file.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="296"/>
+        <source>&amp;Забыть сохранённый токен</source>
+        <translation>&amp;Forget saved token</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="298"/>
+        <source>Забыть сохранённый токен</source>
+        <translation>Forget the saved token</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="314"/>
+        <source>Хранилище токенов недоступно</source>
+        <translation>Token store unavailable</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="319"/>
+        <source>&amp;Использовать системный прокси</source>
+        <translation>&amp;Use system proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="321"/>
+        <source>Использовать системный прокси</source>
+        <translation>Use the system proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="327"/>
+        <source>Адрес п&amp;рокси:</source>
+        <translation>Pro&amp;xy address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="330"/>
+        <source>Адрес прокси-сервера</source>
+        <translation>Proxy server address</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="331"/>
+        <source>Если адрес указан, системный прокси не используется.</source>
+        <translation>If an address is set, the system proxy is not used.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="334"/>
+        <source>не используется</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="335"/>
+        <source>О&amp;бзор…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="337"/>
+        <source>Выбрать файл сертификата</source>
+        <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="343"/>
+        <source>&amp;Файл сертификата УЦ:</source>
+        <translation>CA ce&amp;rtificate file:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="346"/>
+        <location filename="../ui/settings_dialog.py" line="698"/>
+        <source>Файл сертификата удостоверяющего центра</source>
+        <translation>Certificate authority file</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="349"/>
+        <source>Дополнительный корневой сертификат (.pem, .crt, .cer). Сертификаты Windows используются всегда.</source>
+        <translation>An additional root certificate (.pem, .crt, .cer). Windows certificates are always used.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="355"/>
+        <source>Пе&amp;чать и вид</source>
+        <translation>&amp;Printing and display</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="358"/>
+        <source>80 мм рулон</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="359"/>
+        <source>58 мм рулон</source>
+        <translation>58 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="360"/>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="361"/>
+        <source>A6</source>
+        <translation>A6</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="367"/>
+        <source>&amp;Размер талона:</source>
+        <translation>S&amp;lip size:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="370"/>
+        <source>Размер талона</source>
+        <translation>Slip size</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="377"/>
+        <source>При&amp;нтер:</source>
+        <translation>Pri&amp;nter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="380"/>
+        <source>Принтер для талонов</source>
+        <translation>Printer for slips</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="390"/>
+        <source>Размер &amp;шрифта:</source>
+        <translation>F&amp;ont size:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="393"/>
+        <source>Размер шрифта в процентах</source>
+        <translation>Font size, percent</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="402"/>
+        <source>&amp;Язык интерфейса:</source>
+        <translation>Interface lan&amp;guage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="405"/>
+        <source>Язык интерфейса</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="406"/>
+        <source>Размер шрифта и язык применяются после перезапуска программы.</source>
+        <translation>Font size and language take effect after the program restarts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="410"/>
+        <source>&amp;Журнал и оператор</source>
+        <translation>&amp;Journal and operator</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="416"/>
+        <source>&amp;Логин оператора:</source>
+        <translation>Operator &amp;login:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="419"/>
+        <source>Логин оператора</source>
+        <translation>Operator login</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="420"/>
+        <source>Печатается на талоне и помогает найти, кто записал пациента.</source>
+        <translation>Printed on the slip; helps find who booked the patient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="424"/>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="428"/>
+        <source>&amp;Хранить журнал:</source>
+        <translation>&amp;Keep journal for:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="431"/>
+        <source>Сколько дней хранить журнал смены</source>
+        <translation>How many days to keep the shift journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="432"/>
+        <source>Более старые записи журнала смены удаляются автоматически.</source>
+        <translation>Older shift journal entries are deleted automatically.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="436"/>
+        <source>&amp;Дополнительно</source>
+        <translation>&amp;Advanced</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="441"/>
+        <source>Эти параметры зависят от сервера регистратуры. Меняйте их только по указанию службы поддержки.</source>
+        <translation>These settings depend on the booking server. Change them only when support tells you to.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="453"/>
+        <source>&amp;Формат даты в запросе:</source>
+        <translation>Request &amp;date format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="456"/>
+        <source>Формат даты и времени в запросе записи</source>
+        <translation>Date and time format in the booking request</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="463"/>
+        <source>Запись &amp;вне расписания:</source>
+        <translation>Unscheduled &amp;booking:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="465"/>
+        <source>Путь запроса записи вне расписания</source>
+        <translation>Request path for unscheduled booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="469"/>
+        <source>Спис&amp;ок поликлиник:</source>
+        <translation>Clinic li&amp;st:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="471"/>
+        <source>Путь запроса списка поликлиник</source>
+        <translation>Request path for the clinic list</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="475"/>
+        <source>Поликлин&amp;ика:</source>
+        <translation>Cl&amp;inic:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="477"/>
+        <source>Путь запроса сведений о поликлинике</source>
+        <translation>Request path for clinic details</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="481"/>
+        <source>Врачи поли&amp;клиники:</source>
+        <translation>Clinic d&amp;octors:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="483"/>
+        <source>Путь запроса списка врачей поликлиники</source>
+        <translation>Request path for the clinic&apos;s doctor list</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="489"/>
+        <source>Восстановить &amp;стандартные пути</source>
+        <translation>&amp;Restore default paths</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="491"/>
+        <source>Восстановить стандартные пути</source>
+        <translation>Restore the default paths</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="503"/>
+        <location filename="../ui/settings_dialog.py" line="515"/>
+        <source> с</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="507"/>
+        <source>Ожидание соедин&amp;ения:</source>
+        <translation>Co&amp;nnection timeout:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="510"/>
+        <source>Время ожидания соединения, секунд</source>
+        <translation>Connection timeout, seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="519"/>
+        <source>Ожидание о&amp;твета:</source>
+        <translation>Response &amp;timeout:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="522"/>
+        <source>Время ожидания ответа сервера, секунд</source>
+        <translation>Server response timeout, seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="550"/>
+        <source>Принтеры не найдены</source>
+        <translation>No printers found</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="554"/>
+        <source>Принтер по умолчанию</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="559"/>
+        <source>{0} (не найден)</source>
+        <translation>{0} (not found)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="604"/>
+        <source>Недопустимое значение.</source>
+        <translation>Invalid value.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="676"/>
+        <source>Сохранённый токен удалён.</source>
+        <translation>The saved token has been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="682"/>
+        <source>Не удалось удалить токен из хранилища учётных данных. Подробности записаны в журнал программы.</source>
+        <translation>Could not delete the token from the credential store. Details were written to the program log.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="700"/>
+        <source>Сертификаты (*.pem *.crt *.cer *.der);;Все файлы (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SlipActions</name>
+    <message>
+        <location filename="../ui/slip_actions.py" line="86"/>
+        <source>Печать</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_actions.py" line="87"/>
+        <source>Нет талона для печати: сначала запишите пациента.</source>
+        <translation>No slip to print: book the patient first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_actions.py" line="102"/>
+        <source>Талон не напечатан</source>
+        <translation>Slip not printed</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_actions.py" line="103"/>
+        <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
+        <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_actions.py" line="144"/>
+        <source>Сохранить талон в PDF</source>
+        <translation>Save the slip as PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_actions.py" line="146"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <location filename="../ui/slip_printer.py" line="97"/>
+        <source>На этом компьютере не установлен ни один принтер. Подключите принтер или обратитесь к администратору. Талон можно сохранить в PDF или напечатать позже.</source>
+        <extracomment>Families tried in order: Arial on Windows desks, Liberation/DejaVu on Linux. All have Cyrillic. Provisional roll length while the content is measured; the real length replaces it. Slack below the content on a roll so the last line is never on the cut. Smallest scale a sheet slip is shrunk to before it may run onto a second page.</extracomment>
+        <translation>No printer is installed on this computer. Connect a printer or contact your administrator. You can save the slip as PDF or print it later.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="105"/>
+        <source>Не выбран принтер для талонов. Выберите принтер в настройках или сохраните талон в PDF.</source>
+        <translation>No slip printer selected. Choose a printer in Settings or save the slip as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="113"/>
+        <source>Принтер «{name}» не найден. Выберите другой принтер в настройках или сохраните талон в PDF.</source>
+        <translation>Printer “{name}” not found. Choose another printer in Settings or save the slip as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="121"/>
+        <source>Принтер «{name}» сейчас не готов: он выключен, приостановлен или сообщает об ошибке. Проверьте принтер и бумагу и повторите печать или сохраните талон в PDF.</source>
+        <translation>Printer “{name}” is not ready: it is off, paused or reporting an error. Check the printer and paper, then print again or save the slip as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="129"/>
+        <source>Не удалось напечатать талон на принтере «{name}». Проверьте принтер и повторите печать или сохраните талон в PDF.</source>
+        <translation>Could not print the slip on printer “{name}”. Check the printer and print again, or save the slip as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="137"/>
+        <source>Не удалось сохранить талон в файл «{path}». Выберите другую папку.</source>
+        <translation>Could not save the slip to “{path}”. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="144"/>
+        <source>Предпросмотр талона</source>
+        <translation>Slip preview</translation>
+    </message>
+    <message>
+        <location filename="../ui/slip_printer.py" line="148"/>
+        <source>Талон № {number}</source>
+        <translation>Slip No. {number}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <location filename="../ui/status.py" line="25"/>
+        <source>Статус поликлиники</source>
+        <translation>Clinic status</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="26"/>
+        <source>Пинг поликлиники</source>
+        <translation>Clinic ping</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="36"/>
+        <source>● статус неизвестен</source>
+        <translation>● status unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="43"/>
+        <source>● В сети</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="45"/>
+        <source>✖ Не в сети</source>
+        <translation>✖ Offline</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="47"/>
+        <source>? {0}</source>
+        <translation>? {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="47"/>
+        <source>неизвестно</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="51"/>
+        <source>пинг {0} мс</source>
+        <translation>ping {0} ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py" line="54"/>
+        <source>с {0}</source>
+        <translation>since {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <location filename="../ui/ticket_view.py" line="35"/>
+        <source>Талон записи</source>
+        <translation>Appointment slip</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="39"/>
+        <source>Здесь появится талон после записи.
+
+Выберите поликлинику, врача и дату, затем нажмите «Записать» (Ctrl+Enter).</source>
+        <translation>The slip will appear here after booking.
+
+Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="65"/>
+        <source>Талон на приём — вне расписания</source>
+        <translation>Appointment slip — unscheduled</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="67"/>
+        <source>Номер талона</source>
+        <translation>Slip number</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="68"/>
+        <source>Кабинет</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="69"/>
+        <source>Этаж</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="70"/>
+        <source>Тип приёма</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="71"/>
+        <source>Врач</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="72"/>
+        <source>Время приёма</source>
+        <translation>Appointment time</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="73"/>
+        <source>Поликлиника</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="74"/>
+        <source>Кем и когда записано</source>
+        <translation>Booked by and when</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="76"/>
+        <source>УЧЕБНАЯ ЗАПИСЬ — не настоящая</source>
+        <translation>TRAINING BOOKING — not real</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="83"/>
+        <source>Номер:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="84"/>
+        <source>Кабинет:</source>
+        <translation>Room:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="85"/>
+        <source>Этаж:</source>
+        <translation>Floor:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="86"/>
+        <source>Приём:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="87"/>
+        <source>Врач:</source>
+        <translation>Doctor:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="88"/>
+        <source>Тип приёма:</source>
+        <translation>Visit type:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="89"/>
+        <source>Поликлиника:</source>
+        <translation>Clinic:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="90"/>
+        <source>Статус:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="91"/>
+        <source>Записано:</source>
+        <translation>Booked:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="131"/>
+        <source>время назначит поликлиника</source>
+        <translation>time to be set by the clinic</translation>
+    </message>
+    <message>
+        <location filename="../ui/ticket_view.py" line="138"/>
+        <source>тел. {0}</source>
+        <translation>tel. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../ui/training_panel.py" line="97"/>
+        <location filename="../ui/training_panel.py" line="445"/>
+        <source>Обучение</source>
+        <extracomment>The dock&apos;s width at start: the booking form and the ticket keep the rest of a 1366 px screen.</extracomment>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="121"/>
+        <source>&amp;Стажёр (фамилия и имя):</source>
+        <translation>Train&amp;ee (full name):</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="125"/>
+        <source>Фамилия и имя стажёра</source>
+        <translation>Trainee&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="126"/>
+        <source>например: Иванова Мария</source>
+        <translation>e.g. Maria Ivanova</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="129"/>
+        <source>Начать</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="148"/>
+        <source>Упражнения</source>
+        <translation>Exercises</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="169"/>
+        <source>Задание</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="176"/>
+        <source>Подсказ&amp;ка</source>
+        <translation>&amp;Hint</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="178"/>
+        <source>Начать &amp;упражнение</source>
+        <translation>Start e&amp;xercise</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="196"/>
+        <source>Сбросить песочницу…</source>
+        <translation>Reset sandbox…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="198"/>
+        <source>Отчёт для наставника…</source>
+        <translation>Report for mentor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="249"/>
+        <source>Как проходит обучение</source>
+        <translation>How training works</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="254"/>
+        <source>1. Введите свою фамилию и имя и нажмите «Начать».
+2. Выберите упражнение и прочитайте задание.
+3. Выполните его в окне записи, как с настоящим пациентом: все пациенты и записи здесь учебные.
+4. Выполненное упражнение отмечается галочкой само. Не получается — нажмите «Подсказка».
+
+Прогресс сохраняется на этом компьютере.</source>
+        <translation>1. Enter your full name and press “Start”.
+2. Choose an exercise and read the task.
+3. Do it in the booking window as with a real patient: all patients and bookings here are for training.
+4. A completed exercise is ticked automatically. Stuck? Press “Hint”.
+
+Progress is saved on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="271"/>
+        <source>Введите фамилию и имя стажёра.</source>
+        <translation>Enter the trainee&apos;s full name.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="281"/>
+        <source>Стажёр: {0}</source>
+        <translation>Trainee: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="291"/>
+        <source>С возвращением! Выполненные упражнения отмечены.</source>
+        <translation>Welcome back! Completed exercises are ticked.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="293"/>
+        <source>Выберите упражнение и прочитайте задание.</source>
+        <translation>Choose an exercise and read the task.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="327"/>
+        <location filename="../ui/training_panel.py" line="435"/>
+        <source>выполнено {0}</source>
+        <translation>completed {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="386"/>
+        <source>Упражнение «{0}» начато. Выполните задание в окне записи.</source>
+        <translation>Exercise “{0}” started. Do the task in the booking window.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="407"/>
+        <source>Шаг {0} из {1} выполнен — продолжайте по заданию.</source>
+        <translation>Step {0} of {1} done — carry on with the task.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="424"/>
+        <source>✔ Упражнение «{0}» выполнено!</source>
+        <translation>✔ Exercise “{0}” completed!</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="437"/>
+        <source>не выполнено</source>
+        <translation>not completed</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="447"/>
+        <source>Обучение — выполнено {0} из {1}</source>
+        <translation>Training — {0} of {1} completed</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="459"/>
+        <source>Сбросить песочницу</source>
+        <translation>Reset sandbox</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="461"/>
+        <source>Все учебные записи будут удалены, песочница вернётся в начальное состояние.</source>
+        <translation>All training bookings will be deleted and the sandbox will return to its initial state.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="463"/>
+        <source>Отметки о выполненных упражнениях сохранятся.</source>
+        <translation>Completed exercise ticks will be kept.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="465"/>
+        <source>Сбросить</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="466"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="476"/>
+        <source>Песочница сброшена: учебные записи удалены.</source>
+        <translation>Sandbox reset: training bookings deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="511"/>
+        <source>Сохранить отчёт для наставника</source>
+        <translation>Save the report for the mentor</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="513"/>
+        <source>Страница HTML (*.html)</source>
+        <translation>HTML page (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="521"/>
+        <source>Сначала введите фамилию и имя стажёра.</source>
+        <translation>Enter the trainee&apos;s full name first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="531"/>
+        <source>Не удалось сохранить отчёт в {0}: {1}</source>
+        <translation>Could not save the report to {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.py" line="537"/>
+        <source>Отчёт сохранён: {0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../ui/app.py" line="179"/>
+        <source>Настройки</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Refresh the English translation after UI strings change.
+#
+#   bash tools/update_translations.sh
+#
+# 1. pyside6-lupdate re-reads every desktop_app/ui/*.py and MERGES into desktop_app/i18n/desk_en.ts:
+#    existing translations are kept, new strings come in as type="unfinished", strings that left
+#    the code are dropped (-no-obsolete) so the file holds only what the UI can show.
+# 2. pyside6-lrelease compiles desk_en.qm, the file the app actually loads. Unfinished messages are
+#    left out of it, so the UI falls back to the Russian source text for them.
+# 3. Prints how many messages still need a translator; tests/i18n fails until that is 0.
+#
+# Translate in Qt Linguist (uv run pyside6-linguist desktop_app/i18n/desk_en.ts) or by hand in the
+# .ts (remove type="unfinished" when done), then run this script again and commit both files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=".venv/bin"
+LUPDATE="$BIN/pyside6-lupdate"
+LRELEASE="$BIN/pyside6-lrelease"
+if [ ! -x "$LUPDATE" ]; then  # e.g. a venv elsewhere: fall back to whatever uv finds
+  LUPDATE="uv run pyside6-lupdate"
+  LRELEASE="uv run pyside6-lrelease"
+fi
+
+TS="desktop_app/i18n/desk_en.ts"
+QM="desktop_app/i18n/desk_en.qm"
+SOURCES=(desktop_app/ui/*.py)  # every UI module, listed file by file (tests and tools stay out)
+
+$LUPDATE -extensions py -no-obsolete -locations absolute \
+  -source-language ru -target-language en \
+  "${SOURCES[@]}" -ts "$TS"
+$LRELEASE "$TS" -qm "$QM"
+
+unfinished=$(grep -c 'type="unfinished"' "$TS" || true)
+total=$(grep -c '<message' "$TS" || true)
+echo "messages: $total, unfinished: $unfinished"
+if [ "$unfinished" -gt 0 ]; then
+  echo "translate the unfinished messages in $TS, then run this script again" >&2
+fi
