@@ -18,9 +18,11 @@ cd "$(dirname "$0")/.."
 BIN=".venv/bin"
 LUPDATE="$BIN/pyside6-lupdate"
 LRELEASE="$BIN/pyside6-lrelease"
-if [ ! -x "$LUPDATE" ]; then  # e.g. a venv elsewhere: fall back to whatever uv finds
+PYTHON="$BIN/python"
+if [ ! -x "$LUPDATE" ]; then  # e.g. Windows (.venv/Scripts): let uv find the tools
   LUPDATE="uv run pyside6-lupdate"
   LRELEASE="uv run pyside6-lrelease"
+  PYTHON="uv run python"
 fi
 
 TS="desktop_app/i18n/desk_en.ts"
@@ -30,6 +32,18 @@ SOURCES=(desktop_app/ui/*.py)  # every UI module, listed file by file (tests and
 $LUPDATE -extensions py -no-obsolete -locations absolute \
   -source-language ru -target-language en \
   "${SOURCES[@]}" -ts "$TS"
+# lupdate reads a Python "#:" comment as a note for the translator, but here "#:" documents module
+# and class attributes (Sphinx style), so those notes end up on unrelated strings. Drop them: they
+# mislead translators and churn the .ts whenever a docstring-comment changes. (.qm is unaffected.)
+$PYTHON - "$TS" <<'PY'
+import re, sys
+path = sys.argv[1]
+with open(path, encoding="utf-8", newline="") as handle:
+    text = handle.read()
+text = re.sub(r"\n[ \t]*<extracomment>.*?</extracomment>", "", text, flags=re.S)
+with open(path, "w", encoding="utf-8", newline="") as handle:
+    handle.write(text)
+PY
 $LRELEASE "$TS" -qm "$QM"
 
 unfinished=$(grep -c 'type="unfinished"' "$TS" || true)

@@ -295,126 +295,136 @@ The program has opened in training mode. Correct the server address or the certi
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="82"/>
+        <source>Ранее использованные врачи</source>
+        <translation>Recently used doctors</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="83"/>
+        <source>Ран&amp;ее:</source>
+        <translation>Recently &amp;used:</translation>
+    </message>
+    <message>
+        <location filename="../ui/booking_form.py" line="88"/>
         <source>GUID поликлиники</source>
         <translation>Clinic GUID</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="86"/>
+        <location filename="../ui/booking_form.py" line="92"/>
         <source>GUID врача</source>
         <translation>Doctor GUID</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="90"/>
+        <location filename="../ui/booking_form.py" line="96"/>
         <source>Название для памяти</source>
         <translation>Label to remember it by</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="91"/>
+        <location filename="../ui/booking_form.py" line="97"/>
         <source>например: ГП № 3, терапевт Смирнова</source>
         <translation>e.g. Polyclinic No. 3, GP Smirnova</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="92"/>
+        <location filename="../ui/booking_form.py" line="98"/>
         <source>GUID &amp;ЛПУ:</source>
         <translation>C&amp;linic GUID:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="93"/>
+        <location filename="../ui/booking_form.py" line="99"/>
         <source>GUID &amp;ресурса:</source>
         <translation>&amp;Resource GUID:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="94"/>
+        <location filename="../ui/booking_form.py" line="100"/>
         <source>&amp;Название:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="98"/>
+        <location filename="../ui/booking_form.py" line="104"/>
         <source>3. Дата и пациент</source>
         <translation>3. Date and patient</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="103"/>
+        <location filename="../ui/booking_form.py" line="109"/>
         <source>Дата приёма</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="109"/>
+        <location filename="../ui/booking_form.py" line="115"/>
         <source>+ / − — следующий / предыдущий день</source>
         <translation>+ / − — next / previous day</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="112"/>
+        <location filename="../ui/booking_form.py" line="118"/>
         <source>&amp;Дата:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="117"/>
+        <location filename="../ui/booking_form.py" line="123"/>
         <source>Указать в&amp;ремя</source>
         <translation>Set &amp;time</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="119"/>
+        <location filename="../ui/booking_form.py" line="125"/>
         <source>Указать время приёма</source>
         <translation>Set the appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="120"/>
+        <location filename="../ui/booking_form.py" line="126"/>
         <source>Без времени поликлиника назначит ближайшее свободное</source>
         <translation>Without a time, the clinic assigns the nearest free slot</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="123"/>
+        <location filename="../ui/booking_form.py" line="129"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="130"/>
+        <location filename="../ui/booking_form.py" line="136"/>
         <source>Время:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="134"/>
+        <location filename="../ui/booking_form.py" line="140"/>
         <source>Учебный пациент</source>
         <translation>Training patient</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="137"/>
+        <location filename="../ui/booking_form.py" line="143"/>
         <source>Токен пациента</source>
         <translation>Patient token</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="139"/>
+        <location filename="../ui/booking_form.py" line="145"/>
         <source>вставьте токен (Ctrl+V)</source>
         <translation>paste the token (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="142"/>
+        <location filename="../ui/booking_form.py" line="148"/>
         <source>&amp;Запомнить токен</source>
         <translation>Rem&amp;ember token</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="144"/>
+        <location filename="../ui/booking_form.py" line="150"/>
         <source>Запомнить токен в хранилище Windows</source>
         <translation>Remember the token in the Windows credential store</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="146"/>
+        <location filename="../ui/booking_form.py" line="152"/>
         <source>Па&amp;циент:</source>
         <translation>P&amp;atient:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="158"/>
+        <location filename="../ui/booking_form.py" line="164"/>
         <source>&amp;Токен:</source>
         <translation>To&amp;ken:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="167"/>
+        <location filename="../ui/booking_form.py" line="173"/>
         <source>&amp;Записать  (Ctrl+Enter)</source>
         <translation>&amp;Book  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="169"/>
+        <location filename="../ui/booking_form.py" line="175"/>
         <source>Записать пациента</source>
         <translation>Book the patient</translation>
     </message>
@@ -424,7 +434,6 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/journal_view.py" line="135"/>
         <source>Время</source>
-        <extracomment>How many entries &quot;all history&quot; shows at most (newest first); the search narrows it. Enough for any one shift at one desk.</extracomment>
         <translation>Time</translation>
     </message>
     <message>
@@ -753,7 +762,6 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/main_window.py" line="139"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
-        <extracomment>Training: issues a roster patient&apos;s token (training traps); None = sandbox.issue_token.</extracomment>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
@@ -902,208 +910,213 @@ The program has opened in training mode. Correct the server address or the certi
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="358"/>
+        <location filename="../ui/main_window.py" line="359"/>
         <source>Талон напечатан.</source>
         <translation>Slip printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>Напечатан дубликат № {0}.</source>
         <translation>Duplicate No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="381"/>
+        <location filename="../ui/main_window.py" line="382"/>
         <source>Загрузка списка поликлиник…</source>
         <translation>Loading the clinic list…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="388"/>
+        <location filename="../ui/main_window.py" line="389"/>
         <source>Сервер не отдаёт справочник: введите GUID вручную.</source>
         <translation>The server does not provide the clinic list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="391"/>
+        <location filename="../ui/main_window.py" line="392"/>
         <source>Справочник не загружен.</source>
         <translation>Clinic list not loaded.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="402"/>
+        <location filename="../ui/main_window.py" line="403"/>
         <source>Поликлиник в справочнике: {0}</source>
         <translation>Clinics in the list: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="434"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Запомнить токен (хранилище Windows недоступно)</source>
         <translation>Remember token (Windows credential store unavailable)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="478"/>
+        <location filename="../ui/main_window.py" line="479"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="507"/>
+        <location filename="../ui/main_window.py" line="508"/>
         <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
         <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="531"/>
+        <location filename="../ui/main_window.py" line="532"/>
         <source>каб. {0}</source>
         <translation>room {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="533"/>
+        <location filename="../ui/main_window.py" line="534"/>
         <source>{0} эт.</source>
         <translation>floor {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="573"/>
+        <location filename="../ui/main_window.py" line="565"/>
+        <source>— выберите из использованных ранее —</source>
+        <translation>— choose a recently used one —</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="608"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="595"/>
+        <location filename="../ui/main_window.py" line="630"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="598"/>
+        <location filename="../ui/main_window.py" line="633"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="606"/>
+        <location filename="../ui/main_window.py" line="641"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="613"/>
+        <location filename="../ui/main_window.py" line="648"/>
         <source>Выберите учебного пациента.</source>
         <translation>Choose a training patient.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="622"/>
+        <location filename="../ui/main_window.py" line="657"/>
         <source>Вставьте токен пациента в поле «Токен».</source>
         <translation>Paste the patient token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="659"/>
+        <location filename="../ui/main_window.py" line="694"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="661"/>
+        <location filename="../ui/main_window.py" line="696"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="665"/>
+        <location filename="../ui/main_window.py" line="700"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="668"/>
+        <location filename="../ui/main_window.py" line="703"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="669"/>
-        <location filename="../ui/main_window.py" line="810"/>
+        <location filename="../ui/main_window.py" line="704"/>
+        <location filename="../ui/main_window.py" line="846"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="672"/>
+        <location filename="../ui/main_window.py" line="707"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="679"/>
+        <location filename="../ui/main_window.py" line="714"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="685"/>
+        <location filename="../ui/main_window.py" line="720"/>
         <source>Запись не создана.</source>
         <translation>Booking not created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="699"/>
+        <location filename="../ui/main_window.py" line="735"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="725"/>
+        <location filename="../ui/main_window.py" line="761"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="769"/>
+        <location filename="../ui/main_window.py" line="805"/>
         <source>Настройки не сохранены</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="770"/>
+        <location filename="../ui/main_window.py" line="806"/>
         <source>Не удалось записать файл настроек: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="771"/>
+        <location filename="../ui/main_window.py" line="807"/>
         <source>Настройки действуют до закрытия программы.</source>
         <translation>The settings apply until the program is closed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="777"/>
+        <location filename="../ui/main_window.py" line="813"/>
         <source>Настройки сохранены.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="790"/>
+        <location filename="../ui/main_window.py" line="826"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="791"/>
+        <location filename="../ui/main_window.py" line="827"/>
         <source>Адрес сервера регистратуры не указан.</source>
         <translation>The booking server address is not set.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="792"/>
+        <location filename="../ui/main_window.py" line="828"/>
         <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
         <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="797"/>
+        <location filename="../ui/main_window.py" line="833"/>
         <source>Перейти в рабочий режим?</source>
         <translation>Switch to live mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="798"/>
+        <location filename="../ui/main_window.py" line="834"/>
         <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
         <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="800"/>
+        <location filename="../ui/main_window.py" line="836"/>
         <source>Учебные записи и упражнения останутся в учебном режиме.</source>
         <translation>Training bookings and exercises stay in training mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="802"/>
+        <location filename="../ui/main_window.py" line="838"/>
         <source>Перейти в рабочий режим</source>
         <translation>Switch to live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="805"/>
+        <location filename="../ui/main_window.py" line="841"/>
         <source>Перейти в учебный режим?</source>
         <translation>Switch to training mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="806"/>
+        <location filename="../ui/main_window.py" line="842"/>
         <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
         <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="809"/>
+        <location filename="../ui/main_window.py" line="845"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
     </message>
@@ -1113,7 +1126,6 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/search_picker.py" line="193"/>
         <source>и ещё {0} — уточните поиск</source>
-        <extracomment>At most this many matches are listed: nobody scrolls through thousands of rows at a desk, and a bounded list keeps every keystroke fast with 100 000 resources.</extracomment>
         <translation>and {0} more — refine your search</translation>
     </message>
 </context>
@@ -1123,13 +1135,11 @@ The program has opened in training mode. Correct the server address or the certi
         <location filename="../ui/settings_dialog.py" line="111"/>
         <location filename="../ui/settings_dialog.py" line="112"/>
         <source>Настройки</source>
-        <extracomment>Same red as the status badge: readable on white (contrast &gt; 4.5:1). Path templates as shipped, for the &quot;restore&quot; button (taken from the model, not repeated).</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="126"/>
         <source>Разделы настроек</source>
-        <extracomment>Setting name -&gt; (its input widget, its red error line, index of its tab). Setting name -&gt; its grey hint, hidden while the red error line says more.</extracomment>
         <translation>Settings sections</translation>
     </message>
     <message>
@@ -1523,7 +1533,6 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/slip_printer.py" line="97"/>
         <source>На этом компьютере не установлен ни один принтер. Подключите принтер или обратитесь к администратору. Талон можно сохранить в PDF или напечатать позже.</source>
-        <extracomment>Families tried in order: Arial on Windows desks, Liberation/DejaVu on Linux. All have Cyrillic. Provisional roll length while the content is measured; the real length replaces it. Slack below the content on a roll so the last line is never on the cut. Smallest scale a sheet slip is shrunk to before it may run onto a second page.</extracomment>
         <translation>No printer is installed on this computer. Connect a printer or contact your administrator. You can save the slip as PDF or print it later.</translation>
     </message>
     <message>
@@ -1738,7 +1747,6 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
         <location filename="../ui/training_panel.py" line="97"/>
         <location filename="../ui/training_panel.py" line="445"/>
         <source>Обучение</source>
-        <extracomment>The dock&apos;s width at start: the booking form and the ticket keep the rest of a 1366 px screen.</extracomment>
         <translation>Training</translation>
     </message>
     <message>

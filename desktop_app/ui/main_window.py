@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         self.preview_button.clicked.connect(self.slips.preview)
         self.pdf_button.clicked.connect(self.slips.save_pdf)
         self.new_button.clicked.connect(self.new_booking)
+        f.manual_recent.activated.connect(self._recent_chosen)
         self.slips.printed.connect(self._slip_issued)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -554,7 +555,41 @@ class MainWindow(QMainWindow):
     def _set_manual_mode(self, on: bool) -> None:
         self.form.manual_box.setVisible(on)
         if on:
+            self._fill_recent()
             self.form.manual_lpu.setFocus()
+
+    def _fill_recent(self) -> None:
+        """GUIDs pasted before, by the name the operator gave them."""
+        combo = self.form.manual_recent
+        combo.clear()
+        combo.addItem(self.tr("— выберите из использованных ранее —"), None)
+        settings = self.services.settings
+        for entry in getattr(settings, "known_resources", []) or []:
+            clinic = settings.clinic_name(entry.lpu_guid) if entry.lpu_guid else None
+            label = entry.name or entry.guid
+            if clinic and clinic != entry.name:
+                label = f"{label} ({clinic})"
+            combo.addItem(label, entry)
+        combo.setEnabled(combo.count() > 1)
+
+    def _recent_chosen(self, index: int) -> None:
+        entry = self.form.manual_recent.itemData(index)
+        if entry is None:
+            return
+        self.form.manual_lpu.setText(entry.lpu_guid or "")
+        self.form.manual_resource.setText(entry.guid)
+        self.form.manual_name.setText(entry.name)
+        self.form.date_edit.setFocus()
+
+    def _remember_manual(self, request: BookingRequest) -> None:
+        settings = self.services.settings
+        if settings is None or not self.form.manual_box.isVisible():
+            return
+        name = request.resource_name or request.resource_guid
+        settings.remember_clinic(request.lpu_guid.lower(), request.clinic_name or name)
+        settings.remember_resource(request.resource_guid.lower(), name, request.lpu_guid.lower())
+        self._update_settings()
+        self._fill_recent()
 
     # -- booking -------------------------------------------------------------------------------
 
@@ -694,6 +729,7 @@ class MainWindow(QMainWindow):
         finally:
             self._set_busy(False)
         self.last_attempt_id = result.attempt_id
+        self._remember_manual(request)
         self.ticket_view.show_ticket(result.ticket, training=self.training)
         self._set_print_enabled(True)
         self._set_status(self.tr("Записано: талон № {0}").format(result.ticket.num or "—"))

@@ -110,8 +110,15 @@ class Session:
             save_settings=self._save_settings,
         )
         self.window = MainWindow(services, dialogs=self.dialogs)
+        from desktop_app.settings.store import config_dir
+        from desktop_app.ui.geometry import restore_geometry, save_geometry
+
+        if not (self.persist and restore_geometry(self.window, config_dir())):
+            self.window.resize(1366, 768)
+        if self.persist:
+            window = self.window
+            window.closed.connect(lambda: save_geometry(window, config_dir()))
         if show:
-            self.window.resize(1280, 760)
             self.window.show()
         self.window.start()
         self.training_panel = None

@@ -364,6 +364,19 @@ async def test_server_without_directory_lets_operator_paste_guids(qtbot, tmp_pat
             await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
                              what="ticket")
             assert sandbox.bookings[-1].resource_guid == marks.therapist
+            # What was used is remembered by name and offered next time.
+            known = desk.window.services.settings.known_resources[0]
+            assert (known.guid, known.name, known.lpu_guid) == (
+                marks.therapist, "ГП 1, терапевт", marks.main_clinic)
+            qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_F2)
+            desk.form.manual_lpu.clear()
+            desk.form.manual_resource.clear()
+            combo = desk.form.manual_recent
+            assert combo.count() == 2 and "ГП 1, терапевт" in combo.itemText(1)
+            combo.setFocus()
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+            assert desk.form.manual_resource.text() == marks.therapist
+            assert desk.form.manual_lpu.text() == marks.main_clinic
 
 
 async def test_malformed_guid_is_refused_before_sending(qtbot, tmp_path) -> None:
@@ -389,3 +402,44 @@ async def test_unexpected_exception_shows_dialog_not_crash(qtbot, tmp_path) -> N
         assert str(tmp_path / "desk.log") in message.details
         await asyncio.sleep(0)
         assert desk.window.isVisible()
+
+
+async def test_ticket_is_in_the_journal_even_if_showing_it_fails(qtbot, tmp_path,
+                                                                 monkeypatch) -> None:
+    """The journal entry is committed before the ticket view changes: a crash while showing
+    the ticket loses nothing, and the ticket is there after a restart."""
+    from desktop_app.journal import ShiftJournal
+    from desktop_app.ui.ticket_view import TicketView
+
+    def broken_display(self, ticket, *, training):
+        raise RuntimeError("display failed")
+
+    monkeypatch.setattr(TicketView, "show_ticket", broken_display)
+    async with open_desk(tmp_path) as desk:
+        await _book_therapist(qtbot, desk)
+        await wait_until(lambda: desk.dialogs.shown, what="error dialog")
+        assert desk.dialogs.shown[-1].title == "Непредвиденная ошибка"
+        booking = desk.sandbox.bookings[-1]
+    # "Restart": a fresh journal object on the same file.
+    with ShiftJournal(tmp_path / "journal.sqlite3") as journal:
+        entries = journal.entries()
+    booked = [e for e in entries if e.ticket is not None]
+    assert len(booked) == 1
+    assert booked[0].ticket.num == booking.num
+    assert booked[0].ticket.ticket_guid == booking.ticket_guid
+
+
+async def test_clinic_status_refreshes_in_the_background(qtbot, tmp_path) -> None:
+    async with open_desk(tmp_path) as desk:
+        marks = desk.sandbox.landmarks()
+        await choose_clinic_and_doctor(
+            qtbot, desk, desk.clinic_short(marks.main_clinic),
+            surname(desk.resource_fio(marks.therapist)),
+        )
+        status = desk.window.findChild(QLabel, "clinicStatus")
+        assert "В сети" in status.text()
+        assert desk.window._status_timer.isActive()
+        desk.sandbox.set_clinic_status(marks.main_clinic, "Offline")
+        desk.window._status_timer.timeout.emit()  # the periodic refresh fires
+        await wait_until(lambda: "Не в сети" in status.text(), what="status refresh")
+        assert desk.window.findChild(QLabel, "clinicPing").text() == ""
