@@ -49,8 +49,11 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
         return True
     path = qm_path(language)
     if path is None:
-        log.error("no translation for language %r (desk_%s.qm not found); the UI stays Russian",
-                  language, language)
+        log.error(
+            "no translation for language %r (desk_%s.qm not found); the UI stays Russian",
+            language,
+            language,
+        )
         return False
     translator = QTranslator(app)
     if not translator.load(str(path)):

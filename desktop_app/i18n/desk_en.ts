@@ -316,7 +316,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/booking_form.py" line="96"/>
         <source>Название для памяти</source>
-        <translation>Label to remember it by</translation>
+        <translation>Name to remember it by</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="97"/>
@@ -782,7 +782,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/main_window.py" line="164"/>
         <source>Печать с выбором принтера</source>
-        <translation>Print with a choice of printer</translation>
+        <translation>Choose a printer and print</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="165"/>

@@ -80,7 +80,7 @@ class BookingForm(QWidget):
         self.manual_recent = QComboBox(self.manual_box)
         self.manual_recent.setObjectName("manualRecent")
         self.manual_recent.setAccessibleName(self.tr("Ранее использованные врачи"))
-        recent_label = QLabel(self.tr("Ран&ее:"), self.manual_box)
+        recent_label = QLabel(self.tr("Сохран&ённые:"), self.manual_box)
         recent_label.setBuddy(self.manual_recent)
         manual.addRow(recent_label, self.manual_recent)
         self.manual_lpu = QLineEdit(self.manual_box)
@@ -96,8 +96,8 @@ class BookingForm(QWidget):
         self.manual_name.setAccessibleName(self.tr("Название для памяти"))
         self.manual_name.setPlaceholderText(self.tr("например: ГП № 3, терапевт Смирнова"))
         manual.addRow(self.tr("GUID &ЛПУ:"), self.manual_lpu)
-        manual.addRow(self.tr("GUID &ресурса:"), self.manual_resource)
-        manual.addRow(self.tr("&Название:"), self.manual_name)
+        manual.addRow(self.tr("GUID р&есурса:"), self.manual_resource)
+        manual.addRow(self.tr("Под каким &именем запомнить:"), self.manual_name)
         self.manual_box.hide()
 
         # Date and time, patient
@@ -145,7 +145,7 @@ class BookingForm(QWidget):
         self.token_edit.setPlaceholderText(self.tr("вставьте токен (Ctrl+V)"))
         self.token_expiry = QLabel(when_box)
         self.token_expiry.setObjectName("tokenExpiry")
-        self.remember_token = QCheckBox(self.tr("&Запомнить токен"), when_box)
+        self.remember_token = QCheckBox(self.tr("Запо&мнить токен"), when_box)
         self.remember_token.setObjectName("rememberToken")
         self.remember_token.setAccessibleName(self.tr("Запомнить токен в хранилище Windows"))
         if training:

@@ -156,10 +156,10 @@ class MainWindow(QMainWindow):
         self.print_row = QWidget(ticket_side)
         row = QGridLayout(self.print_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.print_button = QPushButton(self.tr("&Печать (Ctrl+P)"), self.print_row)
+        self.print_button = QPushButton(self.tr("Пе&чать (Ctrl+P)"), self.print_row)
         self.print_button.setObjectName("printButton")
         self.print_button.setAccessibleName(self.tr("Напечатать талон"))
-        self.print_dialog_button = QPushButton(self.tr("Печат&ь…"), self.print_row)
+        self.print_dialog_button = QPushButton(self.tr("Печать с в&ыбором…"), self.print_row)
         self.print_dialog_button.setObjectName("printDialogButton")
         self.print_dialog_button.setAccessibleName(self.tr("Печать с выбором принтера"))
         self.preview_button = QPushButton(self.tr("Пр&осмотр"), self.print_row)
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.pdf_button = QPushButton(self.tr("PD&F…"), self.print_row)
         self.pdf_button.setObjectName("pdfButton")
         self.pdf_button.setAccessibleName(self.tr("Сохранить талон в PDF"))
-        self.new_button = QPushButton(self.tr("Новая запись (F2)"), self.print_row)
+        self.new_button = QPushButton(self.tr("&Новая запись (F2)"), self.print_row)
         self.new_button.setObjectName("newBookingButton")
         self.new_button.setAccessibleName(self.tr("Новая запись"))
         # Two rows, so nothing is clipped when the training panel narrows the window.
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         return self.tr("Запись вне расписания — {0}").format(mode)
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Запись"))
+        menu = self.menuBar().addMenu(self.tr("Запис&ь"))
         self.book_action = QAction(self.tr("&Записать"), self)
         self.book_action.triggered.connect(self.request_booking)
         self.new_action = QAction(self.tr("&Новая запись (F2)"), self)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         )
         mode_menu.addAction(self.switch_mode_action)
 
-        print_menu = self.menuBar().addMenu(self.tr("&Талон"))
+        print_menu = self.menuBar().addMenu(self.tr("Т&алон"))
         self.print_action = QAction(self.tr("&Печать на принтер по умолчанию\tCtrl+P"), self)
         self.print_action.triggered.connect(self.slips.print_now)
         self.print_dialog_action = QAction(self.tr("Печать с &выбором принтера…"), self)

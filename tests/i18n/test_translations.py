@@ -144,12 +144,9 @@ def test_committed_ts_covers_every_ui_string(tmp_path: Path) -> None:
     if lupdate is None:
         pytest.skip("pyside6-lupdate not found")
     fresh = tmp_path / "desk_en.ts"
-    subprocess.run(
-        [lupdate, "-silent", "-extensions", "py", "-source-language", "ru",
-         "-target-language", "en", *map(str, UI_SOURCES), "-ts", str(fresh)],
-        check=True,
-        timeout=120,
-    )
+    options = ["-silent", "-extensions", "py", "-source-language", "ru", "-target-language", "en"]
+    sources = [str(path) for path in UI_SOURCES]
+    subprocess.run([lupdate, *options, *sources, "-ts", str(fresh)], check=True, timeout=120)
     committed = {(e.context, e.source) for e in ENTRIES}
     missing = sorted({(e.context, e.source) for e in read_ts(fresh)} - committed)
     assert not missing, (
@@ -187,8 +184,10 @@ def unreadable_calls(path: Path) -> list[tuple[int, str, str]]:
                 reason = "tr() on an object other than self"
             elif not literal[:1] == [True]:
                 reason = "source is not a string literal"
-        elif isinstance(func, ast.Attribute) and func.attr == "translate" and (
-            isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication"
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr == "translate"
+            and (isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication")
         ):
             if not literal[:1] == [True]:
                 reason = "context is not a string literal"
@@ -208,8 +207,8 @@ def test_lupdate_can_read_every_translation_call() -> None:
     ]
     assert not new, (
         "lupdate cannot extract these (or files them under a context the app never asks for), "
-        "so they would stay Russian; use self.tr(\"literal\") in a QObject subclass or "
-        "QCoreApplication.translate(\"Context\", \"literal\"):\n" + "\n".join(new)
+        'so they would stay Russian; use self.tr("literal") in a QObject subclass or '
+        'QCoreApplication.translate("Context", "literal"):\n' + "\n".join(new)
     )
 
 

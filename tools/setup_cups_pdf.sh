@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# A real CUPS print queue for the real-queue print test (tests/printing/test_cups_queue.py).
+#
+# Installs cups + cups-pdf (Debian: printer-driver-cups-pdf) and, best effort, tesseract with
+# Russian for the test's OCR check; starts cupsd when it is not running (no systemd needed);
+# creates the "PDF" queue (default destination) and points cups-pdf's output at
+# /var/spool/cups-pdf/<user> for every submitting user, root included.
+#
+# Idempotent, non-interactive, every wait bounded. All progress goes to stderr; the ONLY line on
+# stdout is the output directory for jobs submitted by the user running this script, e.g.
+#   bash tools/setup_cups_pdf.sh > .ci-home/cups-pdf-dir.txt
+# Exit 0 on success, non-zero with an "ERROR: ..." line on stderr otherwise.
+#
+# Environment: CUPS_PDF_OCR=0 skips the tesseract packages.
+set -euo pipefail
+
+QUEUE=PDF
+PPD=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
+CONF=/etc/cups/cups-pdf.conf
+OUT_BASE=/var/spool/cups-pdf
+SCHEDULER_TIMEOUT_S=20
+
+export LC_ALL=C  # lpstat's messages are parsed below; never localised ones
+export DEBIAN_FRONTEND=noninteractive
+start=$SECONDS
+
+say() { echo "setup_cups_pdf: $*" >&2; }
+die() { echo "setup_cups_pdf: ERROR: $*" >&2; exit 1; }
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || die "not root and no sudo"
+  SUDO=(sudo -n)  # never prompts: fails instead
+fi
+as_root() { "${SUDO[@]}" "$@"; }
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+APT_OPTS=(-y -qq --no-install-recommends -o DPkg::Lock::Timeout=120
+          -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+apt_updated=0
+apt_install() {  # apt_install PKG...: installs the missing ones; returns non-zero on failure
+  local missing=() p
+  for p in "$@"; do installed "$p" || missing+=("$p"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  say "installing ${missing[*]}"
+  if [ "$apt_updated" -eq 0 ]; then
+    timeout 300 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
+    apt_updated=1
+  fi
+  timeout 600 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install "${APT_OPTS[@]}" "${missing[@]}" >&2
+}
+
+# --- 1. packages -------------------------------------------------------------------------------
+# "cups-pdf" is only a virtual name on Debian 12; the real package is printer-driver-cups-pdf.
+apt_install cups cups-client printer-driver-cups-pdf \
+  || die "could not install cups and printer-driver-cups-pdf with apt-get"
+if [ "${CUPS_PDF_OCR:-1}" != 0 ]; then
+  apt_install tesseract-ocr tesseract-ocr-rus \
+    || say "warning: tesseract-ocr-rus not installed; the test's OCR check will be skipped"
+fi
+for f in /usr/sbin/cupsd /usr/sbin/lpadmin /usr/bin/lpstat /usr/lib/cups/backend/cups-pdf "$PPD"; do
+  [ -e "$f" ] || die "$f missing after installing the packages"
+done
+
+# --- 2. the scheduler --------------------------------------------------------------------------
+scheduler_up() { timeout 5 lpstat -r 2>/dev/null | grep -qx "scheduler is running"; }
+
+if scheduler_up; then
+  say "cupsd already running"
+else
+  if pgrep -x cupsd >/dev/null 2>&1; then
+    say "a cupsd process exists but does not answer yet; waiting for it"
+  else
+    say "starting cupsd"
+    as_root mkdir -p /run/cups
+    # Without -f cupsd detaches itself (there is no systemd here to start it). -f with & would
+    # tie it to this shell's job control and, under CI's "no stdin", to our stdout pipe.
+    timeout 15 "${SUDO[@]}" /usr/sbin/cupsd </dev/null >/dev/null 2>&1 \
+      || die "cupsd failed to start; see /var/log/cups/error_log"
+  fi
+  deadline=$((SECONDS + SCHEDULER_TIMEOUT_S))
+  until scheduler_up; do
+    [ "$SECONDS" -lt "$deadline" ] \
+      || die "cupsd not answering after ${SCHEDULER_TIMEOUT_S} s; see /var/log/cups/error_log"
+    sleep 0.5
+  done
+  say "cupsd is running"
+fi
+
+# --- 3. cups-pdf's output directory ------------------------------------------------------------
+# Debian's default "Out ${HOME}/PDF" depends on each user's home; one fixed parent for every
+# user (root included) makes the place deterministic. cups-pdf reads this file for every job,
+# so no restart is needed.
+want="Out ${OUT_BASE}/\${USER}"
+if ! grep -qx "$want" "$CONF"; then
+  say "setting '$want' in $CONF"
+  if grep -qE '^[[:space:]]*Out[[:space:]]' "$CONF"; then
+    as_root sed -i -E "s|^[[:space:]]*Out[[:space:]].*|${want}|" "$CONF"
+  else
+    echo "$want" | as_root tee -a "$CONF" >/dev/null
+  fi
+fi
+
+# --- 4. the queue ------------------------------------------------------------------------------
+if timeout 10 lpstat -p "$QUEUE" >/dev/null 2>&1; then
+  say "queue $QUEUE exists"
+else
+  say "creating queue $QUEUE"
+  # -P with the PPD file works whether or not cups-driverd lists "lsb/usr/cups-pdf/...".
+  # CUPS 2.4 warns that PPDs are deprecated; that warning is harmless.
+  timeout 30 "${SUDO[@]}" lpadmin -p "$QUEUE" -E -v cups-pdf:/ -P "$PPD" 2>&1 \
+    | grep -v -i 'deprecated' >&2 || true
+  timeout 10 lpstat -p "$QUEUE" >/dev/null 2>&1 || die "lpadmin could not create queue $QUEUE"
+fi
+# A failed job must not stop the queue for the next one; enabled and accepting every time.
+timeout 30 "${SUDO[@]}" lpadmin -p "$QUEUE" -o printer-error-policy=abort-job >&2 \
+  || die "lpadmin could not configure queue $QUEUE"
+timeout 10 "${SUDO[@]}" cupsenable "$QUEUE" >&2 || die "cupsenable $QUEUE failed"
+timeout 10 "${SUDO[@]}" cupsaccept "$QUEUE" >&2 || die "cupsaccept $QUEUE failed"
+timeout 10 "${SUDO[@]}" lpadmin -d "$QUEUE" >&2 || die "lpadmin -d $QUEUE failed"
+
+# --- 5. the directory for this user ------------------------------------------------------------
+user=$(id -un)
+outdir="${OUT_BASE}/${user}"
+# cups-pdf creates it on the first job; creating it now lets the test watch it from the start.
+as_root mkdir -p "$outdir"
+as_root chown "$user" "$outdir"
+as_root chmod 0700 "$outdir"
+say "queue $QUEUE ready; output for user $user in $outdir ($((SECONDS - start)) s)"
+echo "$outdir"
