@@ -111,15 +111,7 @@ class SlipActions(QObject):
         shown = self._shown()
         if shown is None:
             return False
-        attempt_id, ticket = shown
-        try:
-            printer = slip_printer.make_printer(self._printer_name())
-            slip_printer.print_slip(self.slip_for(attempt_id, ticket), self._layout(), printer)
-        except slip_printer.SlipPrintError as exc:
-            self._failed(exc)
-            return False
-        self._issued(attempt_id)
-        return True
+        return self.reprint(*shown)
 
     def save_pdf_to(self, path: Path, attempt_id: int | None = None,
                     ticket: TicketVisitWithLpu | None = None) -> Path | None:
@@ -181,8 +173,8 @@ class SlipActions(QObject):
         self._keep(dialog)
         dialog.open()
 
-    def reprint(self, attempt_id: int, ticket: TicketVisitWithLpu) -> bool:
-        """Print a journal entry's ticket again (marked as a duplicate)."""
+    def reprint(self, attempt_id: int | None, ticket: TicketVisitWithLpu) -> bool:
+        """Print a ticket on the chosen printer; copies after the first say "ДУБЛИКАТ"."""
         try:
             printer = slip_printer.make_printer(self._printer_name())
             slip_printer.print_slip(self.slip_for(attempt_id, ticket), self._layout(), printer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -29,12 +30,18 @@ def _tomorrow(qtbot, desk) -> None:
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
 
 
-async def _book_therapist(qtbot, desk, patient: str = "adult") -> None:
+async def _choose_therapist(qtbot, desk):
+    """ГП № 1 and its first therapist, typed into the pickers; returns the landmarks."""
     marks = desk.sandbox.landmarks()
     await choose_clinic_and_doctor(
         qtbot, desk, desk.clinic_short(marks.main_clinic),
         surname(desk.resource_fio(marks.therapist)),
     )
+    return marks
+
+
+async def _book_therapist(qtbot, desk, patient: str = "adult") -> None:
+    await _choose_therapist(qtbot, desk)
     _tomorrow(qtbot, desk)
     choose_patient(qtbot, desk, patient)
     ctrl_enter(qtbot, desk.form.patient_picker)
@@ -48,11 +55,7 @@ async def test_focus_starts_in_clinic_search(qtbot, tmp_path) -> None:
 
 async def test_book_by_keys_shows_the_sandbox_ticket(qtbot, tmp_path) -> None:
     async with open_desk(tmp_path) as desk:
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot, desk, desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        marks = await _choose_therapist(qtbot, desk)
         # Enter on the doctor moved the focus to the date; the chosen clinic shows its status.
         assert desk.form.date_edit.hasFocus()
         status = desk.window.findChild(QLabel, "clinicStatus")
@@ -72,8 +75,7 @@ async def test_book_by_keys_shows_the_sandbox_ticket(qtbot, tmp_path) -> None:
         assert view.floor.text() == str(resource["flat"])
         assert view.busy_type.text() not in ("", "—")
         assert booking.patient_id == "adult"
-        assert booking.begin.date() == desk.sandbox.now().date() + __import__(
-            "datetime").timedelta(days=1)
+        assert booking.begin.date() == desk.sandbox.now().date() + timedelta(days=1)
         assert desk.posts() == 1
         assert not desk.dialogs.shown
 
@@ -83,11 +85,7 @@ async def test_book_over_real_http_with_a_pasted_token(qtbot, tmp_path) -> None:
     with serve_in_thread(sandbox) as base_url:
         client = RegistryClient(base_url, today=lambda: sandbox.now().date())
         async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False) as desk:
-            marks = sandbox.landmarks()
-            await choose_clinic_and_doctor(
-                qtbot, desk, desk.clinic_short(marks.main_clinic),
-                surname(desk.resource_fio(marks.therapist)),
-            )
+            await _choose_therapist(qtbot, desk)
             _tomorrow(qtbot, desk)
             token = sandbox.issue_token("elderly")
             desk.form.token_edit.setFocus()
@@ -151,11 +149,7 @@ async def test_validation_errors_show_server_message_and_advice(
 
 async def test_taken_time_4009(qtbot, tmp_path) -> None:
     async with open_desk(tmp_path) as desk:
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot, desk, desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        await _choose_therapist(qtbot, desk)
         _tomorrow(qtbot, desk)
         qtbot.keyClick(desk.form.time_check, Qt.Key.Key_Space)
         assert desk.form.time_edit.isEnabled()
@@ -177,11 +171,7 @@ async def test_expired_token_is_refused_and_token_field_focused(qtbot, tmp_path)
     with serve_in_thread(sandbox) as base_url:
         client = RegistryClient(base_url, today=lambda: sandbox.now().date())
         async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False) as desk:
-            marks = sandbox.landmarks()
-            await choose_clinic_and_doctor(
-                qtbot, desk, desk.clinic_short(marks.main_clinic),
-                surname(desk.resource_fio(marks.therapist)),
-            )
+            await _choose_therapist(qtbot, desk)
             _tomorrow(qtbot, desk)
             desk.form.token_edit.setFocus()
             qtbot.keyClicks(desk.form.token_edit, sandbox.issue_token("adult", ttl_seconds=-60))
@@ -271,11 +261,7 @@ async def test_malformed_answer_after_booking_is_reported_as_unknown(qtbot, tmp_
 async def test_double_ctrl_enter_sends_exactly_one_post(qtbot, tmp_path) -> None:
     async with open_desk(tmp_path) as desk:
         desk.sandbox.update_config({"slow_seconds": 0.4})
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot, desk, desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        await _choose_therapist(qtbot, desk)
         _tomorrow(qtbot, desk)
         ctrl_enter(qtbot, desk.form.date_edit)
         ctrl_enter(qtbot, desk.form.date_edit)
@@ -431,11 +417,7 @@ async def test_ticket_is_in_the_journal_even_if_showing_it_fails(qtbot, tmp_path
 
 async def test_clinic_status_refreshes_in_the_background(qtbot, tmp_path) -> None:
     async with open_desk(tmp_path) as desk:
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot, desk, desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        marks = await _choose_therapist(qtbot, desk)
         status = desk.window.findChild(QLabel, "clinicStatus")
         assert "В сети" in status.text()
         assert desk.window._status_timer.isActive()
