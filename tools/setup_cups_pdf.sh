@@ -38,18 +38,28 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install o
 
 APT_OPTS=(-y -qq --no-install-recommends -o DPkg::Lock::Timeout=120
           -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+APT_LOG=$(mktemp /tmp/setup_cups_pdf.apt.XXXXXX)
+trap 'rm -f "$APT_LOG"' EXIT
 apt_updated=0
 apt_install() {  # apt_install PKG...: installs the missing ones; returns non-zero on failure
   local missing=() p
   for p in "$@"; do installed "$p" || missing+=("$p"); done
   [ "${#missing[@]}" -eq 0 ] && return 0
   say "installing ${missing[*]}"
+  # apt's chatter goes to a log that is shown only when something fails.
   if [ "$apt_updated" -eq 0 ]; then
-    timeout 300 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
+    if ! timeout 300 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get update -qq >"$APT_LOG" 2>&1; then
+      tail -n 20 "$APT_LOG" >&2
+      return 1
+    fi
     apt_updated=1
   fi
-  timeout 600 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install "${APT_OPTS[@]}" "${missing[@]}" >&2
+  if ! timeout 600 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install "${APT_OPTS[@]}" "${missing[@]}" >"$APT_LOG" 2>&1; then
+    tail -n 20 "$APT_LOG" >&2
+    return 1
+  fi
 }
 
 # --- 1. packages -------------------------------------------------------------------------------
@@ -65,7 +75,11 @@ for f in /usr/sbin/cupsd /usr/sbin/lpadmin /usr/bin/lpstat /usr/lib/cups/backend
 done
 
 # --- 2. the scheduler --------------------------------------------------------------------------
-scheduler_up() { timeout 5 lpstat -r 2>/dev/null | grep -qx "scheduler is running"; }
+scheduler_up() {
+  local answer
+  answer=$(timeout 5 lpstat -r 2>/dev/null) || true
+  [ "$answer" = "scheduler is running" ]
+}
 
 if scheduler_up; then
   say "cupsd already running"

@@ -299,11 +299,6 @@ The program has opened in training mode. Correct the server address or the certi
         <translation>Recently used doctors</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="83"/>
-        <source>Ран&amp;ее:</source>
-        <translation>Recently &amp;used:</translation>
-    </message>
-    <message>
         <location filename="../ui/booking_form.py" line="88"/>
         <source>GUID поликлиники</source>
         <translation>Clinic GUID</translation>
@@ -329,14 +324,19 @@ The program has opened in training mode. Correct the server address or the certi
         <translation>C&amp;linic GUID:</translation>
     </message>
     <message>
+        <location filename="../ui/booking_form.py" line="83"/>
+        <source>Сохран&amp;ённые:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/booking_form.py" line="99"/>
-        <source>GUID &amp;ресурса:</source>
-        <translation>&amp;Resource GUID:</translation>
+        <source>GUID р&amp;есурса:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="100"/>
-        <source>&amp;Название:</source>
-        <translation>&amp;Name:</translation>
+        <source>Под каким &amp;именем запомнить:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="104"/>
@@ -400,8 +400,8 @@ The program has opened in training mode. Correct the server address or the certi
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="148"/>
-        <source>&amp;Запомнить токен</source>
-        <translation>Rem&amp;ember token</translation>
+        <source>Запо&amp;мнить токен</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="150"/>
@@ -765,19 +765,9 @@ The program has opened in training mode. Correct the server address or the certi
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
-        <source>&amp;Печать (Ctrl+P)</source>
-        <translation>&amp;Print (Ctrl+P)</translation>
-    </message>
-    <message>
         <location filename="../ui/main_window.py" line="161"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="162"/>
-        <source>Печат&amp;ь…</source>
-        <translation>Pr&amp;int…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="164"/>
@@ -805,318 +795,329 @@ The program has opened in training mode. Correct the server address or the certi
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
-        <source>Новая запись (F2)</source>
-        <translation>New booking (F2)</translation>
-    </message>
-    <message>
         <location filename="../ui/main_window.py" line="173"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="235"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
-        <source>&amp;Запись</source>
-        <translation>&amp;Booking</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="241"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="159"/>
+        <source>Пе&amp;чать (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="162"/>
+        <source>Печать с в&amp;ыбором…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="238"/>
+        <source>Запис&amp;ь</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="243"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="250"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="253"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="281"/>
-        <source>&amp;Талон</source>
-        <translation>S&amp;lip</translation>
+        <location filename="../ui/main_window.py" line="282"/>
+        <source>Т&amp;алон</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="282"/>
+        <location filename="../ui/main_window.py" line="283"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="284"/>
+        <location filename="../ui/main_window.py" line="285"/>
         <source>Печать с &amp;выбором принтера…</source>
         <translation>Print to &amp;chosen printer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="286"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="289"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="363"/>
+        <source>Печать талона…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>Талон напечатан.</source>
         <translation>Slip printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>Напечатан дубликат № {0}.</source>
         <translation>Duplicate No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="382"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>Загрузка списка поликлиник…</source>
         <translation>Loading the clinic list…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="389"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>Сервер не отдаёт справочник: введите GUID вручную.</source>
         <translation>The server does not provide the clinic list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="392"/>
+        <location filename="../ui/main_window.py" line="400"/>
         <source>Справочник не загружен.</source>
         <translation>Clinic list not loaded.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="403"/>
+        <location filename="../ui/main_window.py" line="411"/>
         <source>Поликлиник в справочнике: {0}</source>
         <translation>Clinics in the list: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="435"/>
+        <location filename="../ui/main_window.py" line="443"/>
         <source>Запомнить токен (хранилище Windows недоступно)</source>
         <translation>Remember token (Windows credential store unavailable)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="479"/>
+        <location filename="../ui/main_window.py" line="487"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="508"/>
+        <location filename="../ui/main_window.py" line="516"/>
         <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
         <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="532"/>
+        <location filename="../ui/main_window.py" line="540"/>
         <source>каб. {0}</source>
         <translation>room {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="534"/>
+        <location filename="../ui/main_window.py" line="542"/>
         <source>{0} эт.</source>
         <translation>floor {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="565"/>
+        <location filename="../ui/main_window.py" line="573"/>
         <source>— выберите из использованных ранее —</source>
         <translation>— choose a recently used one —</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="608"/>
+        <location filename="../ui/main_window.py" line="616"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="630"/>
+        <location filename="../ui/main_window.py" line="638"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="633"/>
+        <location filename="../ui/main_window.py" line="641"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="641"/>
+        <location filename="../ui/main_window.py" line="649"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="648"/>
+        <location filename="../ui/main_window.py" line="656"/>
         <source>Выберите учебного пациента.</source>
         <translation>Choose a training patient.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="657"/>
+        <location filename="../ui/main_window.py" line="665"/>
         <source>Вставьте токен пациента в поле «Токен».</source>
         <translation>Paste the patient token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="694"/>
+        <location filename="../ui/main_window.py" line="702"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="696"/>
+        <location filename="../ui/main_window.py" line="704"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="700"/>
+        <location filename="../ui/main_window.py" line="708"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="703"/>
+        <location filename="../ui/main_window.py" line="711"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="704"/>
-        <location filename="../ui/main_window.py" line="846"/>
+        <location filename="../ui/main_window.py" line="712"/>
+        <location filename="../ui/main_window.py" line="854"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="707"/>
+        <location filename="../ui/main_window.py" line="715"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="714"/>
+        <location filename="../ui/main_window.py" line="722"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="720"/>
+        <location filename="../ui/main_window.py" line="728"/>
         <source>Запись не создана.</source>
         <translation>Booking not created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="735"/>
+        <location filename="../ui/main_window.py" line="743"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="761"/>
+        <location filename="../ui/main_window.py" line="769"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="805"/>
+        <location filename="../ui/main_window.py" line="813"/>
         <source>Настройки не сохранены</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="806"/>
+        <location filename="../ui/main_window.py" line="814"/>
         <source>Не удалось записать файл настроек: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="807"/>
+        <location filename="../ui/main_window.py" line="815"/>
         <source>Настройки действуют до закрытия программы.</source>
         <translation>The settings apply until the program is closed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="813"/>
+        <location filename="../ui/main_window.py" line="821"/>
         <source>Настройки сохранены.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="826"/>
+        <location filename="../ui/main_window.py" line="834"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="827"/>
+        <location filename="../ui/main_window.py" line="835"/>
         <source>Адрес сервера регистратуры не указан.</source>
         <translation>The booking server address is not set.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="828"/>
+        <location filename="../ui/main_window.py" line="836"/>
         <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
         <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="833"/>
+        <location filename="../ui/main_window.py" line="841"/>
         <source>Перейти в рабочий режим?</source>
         <translation>Switch to live mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="834"/>
+        <location filename="../ui/main_window.py" line="842"/>
         <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
         <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="836"/>
+        <location filename="../ui/main_window.py" line="844"/>
         <source>Учебные записи и упражнения останутся в учебном режиме.</source>
         <translation>Training bookings and exercises stay in training mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="838"/>
+        <location filename="../ui/main_window.py" line="846"/>
         <source>Перейти в рабочий режим</source>
         <translation>Switch to live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="841"/>
+        <location filename="../ui/main_window.py" line="849"/>
         <source>Перейти в учебный режим?</source>
         <translation>Switch to training mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="842"/>
+        <location filename="../ui/main_window.py" line="850"/>
         <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
         <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="845"/>
+        <location filename="../ui/main_window.py" line="853"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
     </message>
@@ -1498,32 +1499,32 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../ui/slip_actions.py" line="86"/>
+        <location filename="../ui/slip_actions.py" line="92"/>
         <source>Печать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="87"/>
+        <location filename="../ui/slip_actions.py" line="93"/>
         <source>Нет талона для печати: сначала запишите пациента.</source>
         <translation>No slip to print: book the patient first.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="102"/>
+        <location filename="../ui/slip_actions.py" line="108"/>
         <source>Талон не напечатан</source>
         <translation>Slip not printed</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="103"/>
+        <location filename="../ui/slip_actions.py" line="109"/>
         <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
         <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="144"/>
+        <location filename="../ui/slip_actions.py" line="142"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="146"/>
+        <location filename="../ui/slip_actions.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1791,13 +1792,13 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="196"/>
-        <source>Сбросить песочницу…</source>
-        <translation>Reset sandbox…</translation>
+        <source>С&amp;бросить песочницу…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="198"/>
-        <source>Отчёт для наставника…</source>
-        <translation>Report for mentor…</translation>
+        <source>Отчёт дл&amp;я наставника…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="249"/>

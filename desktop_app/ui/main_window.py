@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
             layout=lambda: self._setting("slip_layout", "roll80"),
             printer_name=lambda: self._setting("printer_name", None),
             operator_login=lambda: self._setting("operator_login", None),
+            spawn=lambda coro: self.tasks.spawn(coro, name="print-slip"),
         )
         self.last_attempt_id: int | None = None
         self._build_actions()
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
         self.new_button.clicked.connect(self.new_booking)
         f.manual_recent.activated.connect(self._recent_chosen)
         self.slips.printed.connect(self._slip_issued)
+        self.slips.busy_changed.connect(self._printing_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter moves on from date/time/patient; Ctrl+Enter is left to the shortcut filter."""
@@ -353,6 +355,12 @@ class MainWindow(QMainWindow):
                        self.pdf_button, self.print_action, self.print_dialog_action,
                        self.preview_action, self.pdf_action):
             widget.setEnabled(enabled)
+
+    def _printing_changed(self, busy: bool) -> None:
+        self.print_button.setEnabled(not busy and self.ticket_view.ticket is not None)
+        self.print_action.setEnabled(not busy and self.ticket_view.ticket is not None)
+        if busy:
+            self._set_status(self.tr("Печать талона…"))
 
     def _slip_issued(self, copy_number: int) -> None:
         ticket = self.ticket_view.ticket

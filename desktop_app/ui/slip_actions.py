@@ -7,9 +7,10 @@ screen and can be printed again or saved as PDF.
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ class SlipActions(QObject):
     """Owns the print flow for one window; ``current`` supplies (attempt id, ticket)."""
 
     printed = Signal(int)  # the copy number just issued
+    busy_changed = Signal(bool)  # a slip is being printed in the background
 
     def __init__(
         self,
@@ -41,6 +43,7 @@ class SlipActions(QObject):
         layout: Callable[[], str] = lambda: SlipLayout.default().value,
         printer_name: Callable[[], str | None] = lambda: None,
         operator_login: Callable[[], str | None] = lambda: None,
+        spawn: Callable[[Coroutine[Any, Any, Any]], asyncio.Task] | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -52,6 +55,9 @@ class SlipActions(QObject):
         self._printer_name = printer_name
         self._operator_login = operator_login
         self._open_dialogs: set[QWidget] = set()
+        self._printing = False
+        self._keep_printer: Any = None
+        self._spawn = spawn or (lambda coro: asyncio.get_event_loop().create_task(coro))
 
     # -- slip --------------------------------------------------------------------------------
 
@@ -106,11 +112,11 @@ class SlipActions(QObject):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def print_now(self) -> bool:
+    def print_now(self) -> asyncio.Task | None:
         """Ctrl+P: print on the chosen printer with no dialog (the desk flow)."""
         shown = self._shown()
         if shown is None:
-            return False
+            return None
         return self.reprint(*shown)
 
     def save_pdf_to(self, path: Path, attempt_id: int | None = None,
@@ -173,14 +179,40 @@ class SlipActions(QObject):
         self._keep(dialog)
         dialog.open()
 
-    def reprint(self, attempt_id: int | None, ticket: TicketVisitWithLpu) -> bool:
-        """Print a ticket on the chosen printer; copies after the first say "ДУБЛИКАТ"."""
+    @property
+    def printing(self) -> bool:
+        return self._printing
+
+    def reprint(self, attempt_id: int | None, ticket: TicketVisitWithLpu) -> asyncio.Task | None:
+        """Print a ticket on the chosen printer; copies after the first say "ДУБЛИКАТ".
+
+        The printer is chosen on the GUI thread (QPrinterInfo); laying out and painting the
+        slip, and the driver's spooling, run in a worker thread so the window never freezes on
+        a slow printer. A second request while one is printing is ignored, not queued.
+        """
+        if self._printing:
+            log.info("a slip is already printing; request ignored")
+            return None
         try:
             printer = slip_printer.make_printer(self._printer_name())
-            slip_printer.print_slip(self.slip_for(attempt_id, ticket), self._layout(), printer)
+        except slip_printer.SlipPrintError as exc:
+            self._failed(exc)
+            return None
+        slip = self.slip_for(attempt_id, ticket)
+        self._printing = True
+        self.busy_changed.emit(True)
+        return self._spawn(self._print(attempt_id, slip, printer))
+
+    async def _print(self, attempt_id: int | None, slip: TicketSlip, printer: Any) -> bool:
+        try:
+            await asyncio.to_thread(slip_printer.print_slip, slip, self._layout(), printer)
         except slip_printer.SlipPrintError as exc:
             self._failed(exc)
             return False
+        finally:
+            self._printing = False
+            self.busy_changed.emit(False)
+            self._keep_printer = printer  # released only after the worker is done with it
         self._issued(attempt_id)
         return True
 

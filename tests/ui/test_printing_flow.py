@@ -72,3 +72,45 @@ async def test_pdf_copies_count_and_the_second_is_a_duplicate(qtbot, tmp_path) -
         assert entry.print_count == 2
         assert [e.kind for e in events].count(DeskEventKind.PRINTED) == 2
         assert "дубликат № 2" in desk.window.status_text.text()
+
+
+async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_path,
+                                                                  monkeypatch) -> None:
+    """A slow printer driver must not freeze the window; a second Ctrl+P meanwhile is ignored."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui import slip_printer
+
+    release = threading.Event()
+    calls: list[str] = []
+
+    def slow_driver(slip, layout, printer):
+        calls.append(threading.current_thread().name)
+        assert release.wait(timeout=10), "test never released the printer"
+
+    monkeypatch.setattr(slip_printer, "make_printer", lambda name: object())
+    monkeypatch.setattr(slip_printer, "print_slip", slow_driver)
+    async with open_desk(tmp_path) as desk:
+        await _booked_desk(qtbot, desk)
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start()
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
+                       Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: calls, what="the driver to start")
+        assert not desk.window.print_button.isEnabled()
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
+                       Qt.KeyboardModifier.ControlModifier)
+        before = len(ticks)
+        await wait_until(lambda: len(ticks) >= before + 10, what="the loop to keep ticking")
+        release.set()
+        await wait_until(lambda: not desk.window.slips.printing, what="printing to finish")
+        timer.stop()
+        assert len(calls) == 1
+        assert calls[0] != threading.main_thread().name
+        assert desk.session.journal.get(desk.window.last_attempt_id).print_count == 1
+        assert desk.window.print_button.isEnabled()

@@ -66,7 +66,8 @@ async def test_journal_lists_the_booking_and_reprints_a_duplicate(qtbot, tmp_pat
         number = desk.window.ticket_view.number.text()
         qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
                        Qt.KeyboardModifier.ControlModifier)
-        await wait_until(out.exists, what="first print")
+        await wait_until(lambda: out.exists() and not desk.window.slips.printing,
+                         what="first print")
         assert "ДУБЛИКАТ" not in pdf_text(out)
         out.unlink()
 
@@ -79,7 +80,8 @@ async def test_journal_lists_the_booking_and_reprints_a_duplicate(qtbot, tmp_pat
         reprint = view.findChild(type(view.reprint_button), "journalReprint")
         assert reprint.isEnabled()
         qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
-        await wait_until(out.exists, what="reprint")
+        await wait_until(lambda: out.exists() and not desk.window.slips.printing,
+                         what="reprint")
         assert "ДУБЛИКАТ № 2" in pdf_text(out)
         assert desk.session.journal.get(entry.id).print_count == 2
         view.close()
