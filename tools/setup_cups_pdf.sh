@@ -81,10 +81,19 @@ scheduler_up() {
   [ "$answer" = "scheduler is running" ]
 }
 
+live_cupsd() {  # a cupsd process that is not a zombie (a killed one may linger as one here)
+  local pid state
+  for pid in $(pgrep -x cupsd 2>/dev/null); do
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || continue
+    [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ] && return 0
+  done
+  return 1
+}
+
 if scheduler_up; then
   say "cupsd already running"
 else
-  if pgrep -x cupsd >/dev/null 2>&1; then
+  if live_cupsd; then
     say "a cupsd process exists but does not answer yet; waiting for it"
   else
     say "starting cupsd"

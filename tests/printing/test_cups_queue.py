@@ -6,12 +6,17 @@ the way it goes at a reception desk: ``make_printer`` + ``print_slip`` hand the 
 the queue's filters and the cups-pdf backend turn it into a PDF. That PDF is re-distilled by
 Ghostscript (no text layer: ``pdftotext`` reads garbage), so the paper size comes from
 ``pdfinfo`` and the words from OCR of a rendered page (``tesseract-ocr-rus``), when available.
+
+The queue may be shared (other test runs on the same machine print to it at the same time), so
+each slip carries a random six-digit ticket number: it is in the job title ("Талон № 123456"),
+cups-pdf puts the title into the file name, and so we wait for and remove only our own files.
 """
 
 from __future__ import annotations
 
 import os
 import pwd
+import random
 import re
 import shutil
 import subprocess
@@ -29,8 +34,6 @@ MM_TO_PT = 72 / 25.4
 #: How long one job may take from submission to a finished PDF (normally 1-2 s).
 JOB_DEADLINE_S = 60.0
 POLL_S = 0.2
-#: A ticket number that appears nowhere else on the slip, for the OCR check.
-OCR_NUMBER = "4718"
 REPO = Path(__file__).resolve().parents[2]
 #: The output directory tools/setup_cups_pdf.sh reported in CI (its last stdout line).
 CI_DIR_FILE = REPO / ".ci-home" / "cups-pdf-dir.txt"
@@ -55,6 +58,8 @@ def _queue_missing_reason() -> str | None:
     if shutil.which("pdfinfo") is None:
         return "pdfinfo not installed (Debian: poppler-utils)"
     try:
+        if _run("lpstat", "-r").stdout.strip() != "scheduler is running":
+            return "the CUPS scheduler (cupsd) is not running; run tools/setup_cups_pdf.sh"
         probe = _run("lpstat", "-p", QUEUE)
     except subprocess.TimeoutExpired:
         return "lpstat did not answer: is cupsd hung?"
@@ -82,9 +87,9 @@ def _output_dirs() -> list[Path]:
     user = pwd.getpwuid(os.getuid())
     dirs: list[Path] = []
     if CI_DIR_FILE.is_file():
-        lines = CI_DIR_FILE.read_text(encoding="utf-8").split()
+        lines = CI_DIR_FILE.read_text(encoding="utf-8").strip().splitlines()
         if lines:
-            dirs.append(Path(lines[-1]))
+            dirs.append(Path(lines[-1].strip()))
     try:
         conf = CUPS_PDF_CONF.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -96,12 +101,19 @@ def _output_dirs() -> list[Path]:
     return list(dict.fromkeys(dirs))
 
 
-def _pdfs(dirs: list[Path]) -> dict[Path, float]:
-    found: dict[Path, float] = {}
+def _unique_number() -> str:
+    """Six digits: short enough to survive cups-pdf's title truncation in the file name, and
+    never mistaken for its three-digit octal escapes of the Cyrillic letters around it."""
+    return str(random.SystemRandom().randrange(100_000, 1_000_000))
+
+
+def _our_pdfs(dirs: list[Path], number: str) -> list[Path]:
+    """The PDFs whose name (the job title, mangled by cups-pdf) carries ``number``."""
+    pattern = re.compile(rf"(?<!\d)(?<!job_){number}(?!\d)")  # not the "-job_<id>" label
+    found: list[Path] = []
     for folder in dirs:
         try:
-            for path in folder.glob("*.pdf"):
-                found[path] = path.stat().st_mtime
+            found.extend(p for p in folder.glob("*.pdf") if pattern.search(p.name))
         except OSError:  # not there (yet), or vanished while we looked
             continue
     return found
@@ -111,16 +123,27 @@ def _pending_jobs() -> str:
     return _run("lpstat", "-o", QUEUE).stdout.strip()
 
 
-def _diagnostics() -> str:
+def _job_done(pdf: Path) -> bool:
+    """Our job has left the queue. cups-pdf labels files ``<title>-job_<id>.pdf``; without the
+    label we cannot tell our job from others and wait for the whole queue to drain."""
+    pending = _pending_jobs()
+    label = re.search(r"job_(\d+)", pdf.name)
+    if label is None:
+        return not pending
+    return f"{QUEUE}-{label.group(1)}" not in pending.split()
+
+
+def _diagnostics(dirs: list[Path]) -> str:
     log = Path("/var/log/cups/cups-pdf-PDF_log")
     tail = ""
     if log.is_file():
         tail = "\n".join(log.read_text(errors="replace").splitlines()[-15:])
-    completed = _run("lpstat", "-W", "completed", "-o", QUEUE).stdout.strip().splitlines()[-3:]
+    completed = _run("lpstat", "-W", "completed", "-o", QUEUE).stdout.strip().splitlines()[:3]
+    files = [p.name for d in dirs if d.is_dir() for p in sorted(d.glob("*.pdf"))][-5:]
     return (
         f"queue: {_run('lpstat', '-p', QUEUE).stdout.strip()}\n"
-        f"pending: {_pending_jobs() or '-'}\ncompleted (last 3): {completed}\n"
-        f"watched: {[str(d) for d in _output_dirs()]}\ncups-pdf log tail:\n{tail}"
+        f"pending: {_pending_jobs() or '-'}\ncompleted (latest): {completed}\n"
+        f"watched: {[str(d) for d in dirs]}\nfiles there: {files}\ncups-pdf log tail:\n{tail}"
     )
 
 
@@ -128,34 +151,31 @@ def _diagnostics() -> str:
 def print_through_queue(cups_queue) -> Iterator[Callable[[TicketSlip, SlipLayout], Path]]:
     """Prints a slip on the real ``PDF`` queue and returns the PDF cups-pdf made of it.
 
-    Waits (polling, with a deadline) until the queue is empty and a new PDF has appeared; the
-    PDFs are removed afterwards.
+    The slip's number must be unique (``_unique_number``). Waits, polling up to a deadline,
+    until that job's PDF is there and the job has left the queue; removes the PDFs afterwards.
     """
     produced: list[Path] = []
+    dirs = _output_dirs()
 
     def run(slip: TicketSlip, layout: SlipLayout) -> Path:
-        dirs = _output_dirs()
-        before = _pdfs(dirs)
-        started = time.time()
+        assert slip.number and len(slip.number) == 6, "use _unique_number() for the slip"
+        leftovers = _our_pdfs(dirs, slip.number)
+        assert not leftovers, f"number {slip.number} already used: {leftovers}"
         print_slip(slip, layout, make_printer(QUEUE))
         deadline = time.monotonic() + JOB_DEADLINE_S
         while True:
-            new = [
-                path
-                for path, mtime in _pdfs(dirs).items()
-                if (path not in before or mtime > before[path]) and mtime >= started - 1
-            ]
+            ours = _our_pdfs(dirs, slip.number)
             # cups-pdf's backend exits (and the job leaves the queue) only after Ghostscript
-            # has finished writing, so an empty queue plus a new file means a complete PDF.
-            if new and not _pending_jobs():
-                produced.extend(new)
-                assert len(new) == 1, f"one job, several new PDFs: {new}"
-                assert new[0].stat().st_size > 0, f"{new[0]} is empty"
-                return new[0]
+            # has finished writing, so a file plus a finished job means a complete PDF.
+            if ours and _job_done(ours[0]):
+                produced.extend(ours)
+                assert len(ours) == 1, f"one job, several PDFs: {ours}"
+                assert ours[0].stat().st_size > 0, f"{ours[0]} is empty"
+                return ours[0]
             if time.monotonic() > deadline:
                 pytest.fail(
-                    f"no PDF from the {QUEUE!r} queue after {JOB_DEADLINE_S:.0f} s\n"
-                    + _diagnostics()
+                    f"no PDF for ticket {slip.number} from the {QUEUE!r} queue after "
+                    f"{JOB_DEADLINE_S:.0f} s\n" + _diagnostics(dirs)
                 )
             time.sleep(POLL_S)
 
@@ -172,18 +192,16 @@ def _page_sizes_pt(path: Path) -> list[tuple[float, float]]:
     ]
 
 
-def _slip(samples, number: str = "12") -> TicketSlip:
+def _slip(samples) -> TicketSlip:
     return TicketSlip.from_ticket(
-        samples.ticket(num=number),
+        samples.ticket(num=_unique_number()),
         printed_at=samples.printed_at,
         operator_login="reg_ivanova",
         training=False,
     )
 
 
-@pytest.mark.parametrize(
-    ("layout", "width_mm"), [(SlipLayout.ROLL80, 80), (SlipLayout.ROLL58, 58)]
-)
+@pytest.mark.parametrize(("layout", "width_mm"), [(SlipLayout.ROLL80, 80), (SlipLayout.ROLL58, 58)])
 def test_roll_slip_comes_out_of_the_real_queue_on_roll_paper(
     layout: SlipLayout, width_mm: int, print_through_queue, samples
 ) -> None:
@@ -217,16 +235,17 @@ def test_slip_from_the_real_queue_reads_back_by_ocr(
     reason = _tesseract_rus_missing()
     if reason is not None:
         pytest.skip(reason)
-    pdf = print_through_queue(_slip(samples, OCR_NUMBER), SlipLayout.ROLL80)
+    slip = _slip(samples)
+    pdf = print_through_queue(slip, SlipLayout.ROLL80)
 
     png = tmp_path / "slip.png"
-    _run(
-        "pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", "-singlefile",
-        str(pdf), str(png.with_suffix("")), timeout=60,
-    ).check_returncode()
+    render = ["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", "-singlefile"]
+    _run(*render, str(pdf), str(png.with_suffix("")), timeout=60).check_returncode()
     ocr = _run("tesseract", str(png), "stdout", "-l", "rus", timeout=90)
     ocr.check_returncode()
     text = " ".join(ocr.stdout.split())
 
-    assert OCR_NUMBER in text.replace(" ", ""), f"ticket number not recognised in: {text!r}"
+    assert slip.number in text.replace(" ", ""), (
+        f"ticket number {slip.number} not recognised in: {text!r}"
+    )
     assert "Кабинет" in text, f"'Кабинет' not recognised in: {text!r}"
