@@ -20,7 +20,6 @@ from .bigdata import generate_directory
 from .config import CHECK_NAMES, SELF_BOOKING_CHANNELS, SandboxConfig
 from .data import MSK, PATIENTS
 from .engine import Booking, Landmarks, RequestRecord, Sandbox, SandboxError
-from .server import serve_in_thread
 from .transport import InProcessTransport
 
 __all__ = [
@@ -39,3 +38,13 @@ __all__ = [
     "generate_directory",
     "serve_in_thread",
 ]
+
+
+def __getattr__(name: str):  # pragma: no cover - trivial
+    # The HTTP server (uvicorn) is only for tests and the CLI; training mode runs in process,
+    # so it is imported on first use rather than at start-up.
+    if name == "serve_in_thread":
+        from .server import serve_in_thread
+
+        return serve_in_thread
+    raise AttributeError(name)

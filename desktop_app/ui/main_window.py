@@ -430,13 +430,13 @@ class MainWindow(QMainWindow):
 
     def _init_token_store(self) -> None:
         """"Remember" keeps the token only in the OS credential store; without one, in memory."""
-        from desktop_app.settings.secrets import NO_STORE_MESSAGE
-
         store = self.services.token_store
         box = self.form.remember_token
         if self.training or store is None:
             box.setEnabled(False)
             return
+        from desktop_app.settings.secrets import NO_STORE_MESSAGE
+
         if not store.available():
             box.setEnabled(False)
             box.setToolTip(NO_STORE_MESSAGE)

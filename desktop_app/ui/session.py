@@ -50,9 +50,11 @@ class Session:
         )
         self.booking = BookingService(self.client, self.journal, training=training)
         self.window: Any = None
-        from desktop_app.settings.secrets import TokenStore
+        self.token_store = None
+        if not training:
+            from desktop_app.settings.secrets import TokenStore
 
-        self.token_store = None if training else TokenStore()
+            self.token_store = TokenStore()
         self.persist = persist
         self.progress_dir = progress_dir
 
