@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 OUT="${1:-resources/screenshots/main-window.png}"
 SIZE="${2:-1366x768}"
 DISPLAY_NUM=":97"
-export DESKTOP_APP_HOME="$(mktemp -d)"
+export DESKTOP_APP_HOME="${DESKTOP_APP_HOME:-$(mktemp -d)}"
 Xvfb "$DISPLAY_NUM" -screen 0 "${SIZE}x24" -nolisten tcp &
 XVFB=$!
 trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
@@ -16,7 +16,7 @@ uv run desktop-app --training &
 APP=$!
 WIN=""
 for _ in $(seq 100); do
-  WIN=$(xdotool search --onlyvisible --name "Запись вне расписания" 2>/dev/null | head -n1 || true)
+  WIN=$(xdotool search --onlyvisible --name "Запись вне расписания|Unscheduled booking" 2>/dev/null | head -n1 || true)
   [ -n "$WIN" ] && break; sleep 0.2
 done
 [ -n "$WIN" ] || { echo "window did not appear" >&2; exit 1; }

@@ -135,6 +135,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     font = QFont(app.font())
     font.setPointSizeF(11.0 * settings.font_scale)
     app.setFont(font)
+    from desktop_app.i18n import install_translator
+
+    install_translator(app, settings.language)
     training, _url = choose_mode(args, settings)
 
     async def main() -> int:
