@@ -239,7 +239,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="208"/>
+        <location filename="../ui/app.py" line="211"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
@@ -321,22 +321,22 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/booking_form.py" line="98"/>
         <source>GUID &amp;ЛПУ:</source>
-        <translation>C&amp;linic GUID:</translation>
+        <translation>Clinic &amp;GUID:</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="83"/>
         <source>Сохран&amp;ённые:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ved:</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="99"/>
         <source>GUID р&amp;есурса:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resource GUID:</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="100"/>
         <source>Под каким &amp;именем запомнить:</source>
-        <translation type="unfinished"></translation>
+        <translation>Save &amp;under name:</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="104"/>
@@ -361,7 +361,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/booking_form.py" line="123"/>
         <source>Указать в&amp;ремя</source>
-        <translation>Set &amp;time</translation>
+        <translation>&amp;Set time</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="125"/>
@@ -401,7 +401,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/booking_form.py" line="148"/>
         <source>Запо&amp;мнить токен</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;emember token</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="150"/>
@@ -416,7 +416,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/booking_form.py" line="164"/>
         <source>&amp;Токен:</source>
-        <translation>To&amp;ken:</translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <location filename="../ui/booking_form.py" line="173"/>
@@ -777,7 +777,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/main_window.py" line="165"/>
         <source>Пр&amp;осмотр</source>
-        <translation>Pre&amp;view</translation>
+        <translation>Previe&amp;w</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="167"/>
@@ -828,17 +828,17 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/main_window.py" line="159"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="162"/>
         <source>Печать с в&amp;ыбором…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pr&amp;int…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="238"/>
         <source>Запис&amp;ь</source>
-        <translation type="unfinished"></translation>
+        <translation>Boo&amp;king</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="243"/>
@@ -883,7 +883,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/main_window.py" line="282"/>
         <source>Т&amp;алон</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;lip</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="283"/>
@@ -908,7 +908,7 @@ The program has opened in training mode. Correct the server address or the certi
     <message>
         <location filename="../ui/main_window.py" line="363"/>
         <source>Печать талона…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing the slip…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="367"/>
@@ -1753,7 +1753,7 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
     <message>
         <location filename="../ui/training_panel.py" line="121"/>
         <source>&amp;Стажёр (фамилия и имя):</source>
-        <translation>Train&amp;ee (full name):</translation>
+        <translation>&amp;Trainee (full name):</translation>
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="125"/>
@@ -1788,17 +1788,17 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
     <message>
         <location filename="../ui/training_panel.py" line="178"/>
         <source>Начать &amp;упражнение</source>
-        <translation>Start e&amp;xercise</translation>
+        <translation>Start &amp;exercise</translation>
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="196"/>
         <source>С&amp;бросить песочницу…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset sandbo&amp;x…</translation>
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="198"/>
         <source>Отчёт дл&amp;я наставника…</source>
-        <translation type="unfinished"></translation>
+        <translation>Summar&amp;y for mentor…</translation>
     </message>
     <message>
         <location filename="../ui/training_panel.py" line="249"/>
@@ -1930,7 +1930,7 @@ Progress is saved on this computer.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../ui/app.py" line="179"/>
+        <location filename="../ui/app.py" line="182"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>

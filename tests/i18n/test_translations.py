@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_app.i18n import install_translator, qm_path
 
@@ -267,3 +267,60 @@ def test_qm_is_found_inside_a_pyinstaller_bundle(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert qm_path("xx") == bundled
     assert qm_path("en") == QM  # the package folder still comes first
+
+
+# -- the real window in English -----------------------------------------------------------------
+
+MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def window_mnemonics(window) -> Counter:
+    """Letters of every visible mnemonic, as tests/ui/test_accessibility.py counts them."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+
+    letters: Counter = Counter()
+    texts = [action.text() for action in window.menuBar().actions()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QAbstractButton | QLabel):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+    for text in texts:
+        letters.update(m.group(1).casefold() for m in MNEMONIC.finditer(text or ""))
+    return letters
+
+
+@pytest.mark.parametrize("training", [True, False])
+def test_english_window_has_unique_mnemonics(english, tmp_path, training) -> None:
+    """Alt+letter reaches one control in English too (the Russian rule, tests/ui)."""
+    import asyncio
+
+    import qasync
+
+    from desktop_app.api import RegistryClient
+    from tests.ui.desk import open_desk
+
+    async def letters() -> Counter:
+        client = None if training else RegistryClient("http://127.0.0.1:9")
+        async with open_desk(
+            tmp_path, training=training, client=client, wait_for_clinics=training
+        ) as desk:
+            window = desk.window
+            window.manual_action.setChecked(True)  # the manual GUID box too
+            assert window.menuBar().actions()[0].text() == "Boo&king"
+            await asyncio.sleep(0)
+            found = window_mnemonics(window)
+        # Gone before the fixture removes the translator: a closed window still gets the
+        # LanguageChange that removal posts, and a half-collected one crashes a later test.
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        return found
+
+    english.setQuitOnLastWindowClosed(False)  # as tests/ui/conftest.py and the app do
+    # As ui/app.py runs it: the Runner cancels what is left and closes the loop cleanly.
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(english)) as runner:
+        found = runner.run(letters())
+    assert len(found) > 15
+    assert {letter: n for letter, n in found.items() if n > 1} == {}
