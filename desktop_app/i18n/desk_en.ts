@@ -2,244 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ru">
 <context>
-    <name></name>
-    <message>
-        <location filename="../ui/error_messages.py" line="29"/>
-        <source>Выберите другое время или другой день приёма.</source>
-        <translation>Choose another time or another day.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="31"/>
-        <source>У пациента уже есть запись на эту специальность. Найдите существующую запись и при необходимости отмените её, прежде чем записывать снова.</source>
-        <translation>The patient already has an appointment for this specialty. Find the existing appointment and cancel it if needed before booking again.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="35"/>
-        <source>Детская поликлиника не принимает пациентов старше 18 лет. Выберите другую поликлинику.</source>
-        <translation>A children&apos;s clinic does not see patients over 18. Choose another clinic.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="39"/>
-        <source>Врач не принимает пациентов этого возраста. Выберите другого врача или другую поликлинику.</source>
-        <translation>The doctor does not see patients of this age. Choose another doctor or another clinic.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="43"/>
-        <source>Запись запрещена правилами регистратуры для этого пациента. Действуйте по правилам вашей регистратуры (например, запись через заведующего или по направлению).</source>
-        <translation>Reception rules do not allow booking this patient. Follow your reception&apos;s procedure (for example, booking through the head of department or by referral).</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="48"/>
-        <source>Не выбран врач или дата. Проверьте выбор врача и даты и повторите запись.</source>
-        <translation>No doctor or date selected. Check the doctor and date, then book again.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="51"/>
-        <source>Исправьте данные записи и повторите попытку.</source>
-        <translation>Correct the booking details and try again.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="57"/>
-        <source>Ответ сервера: «{0}»</source>
-        <translation>Server response: “{0}”</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="60"/>
-        <location filename="../ui/error_messages.py" line="74"/>
-        <source>Код: {0}</source>
-        <translation>Code: {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="67"/>
-        <source>Сервер отказал в записи.</source>
-        <translation>The server refused the booking.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="70"/>
-        <source>Запись не создана</source>
-        <translation>Booking not created</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="82"/>
-        <source>Токен отклонён</source>
-        <translation>Token rejected</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="84"/>
-        <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
-        <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="88"/>
-        <source>Получите новый токен и вставьте его в поле «Токен».</source>
-        <translation>Get a new token and paste it into the “Token” field.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="94"/>
-        <location filename="../ui/error_messages.py" line="122"/>
-        <source>Непонятный ответ сервера</source>
-        <translation>Unexpected server response</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="96"/>
-        <source>Сервер принял запрос на запись, но ответил что-то неожиданное, и программа не смогла прочитать талон. Запись МОГЛА быть создана.</source>
-        <translation>The server accepted the booking request but sent an unexpected reply, and the program could not read the slip. The booking MAY have been created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="100"/>
-        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся. Подробности записаны в журнал программы{0}.</source>
-        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically. Details were written to the program log{0}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="108"/>
-        <source>Результат записи неизвестен</source>
-        <translation>Booking outcome unknown</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="110"/>
-        <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
-        <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="114"/>
-        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
-        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="123"/>
-        <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
-        <translation>The server sent an unexpected reply that the program could not read.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="124"/>
-        <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
-        <translation>Try again later. Details were written to the program log{0}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="131"/>
-        <source>Поликлиника недоступна</source>
-        <translation>Clinic unavailable</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="133"/>
-        <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
-        <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="137"/>
-        <source>Повторите через несколько минут или выберите другую поликлинику.</source>
-        <translation>Try again in a few minutes or choose another clinic.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="144"/>
-        <source>Сертификат сервера не доверенный</source>
-        <translation>Server certificate not trusted</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="146"/>
-        <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
-        <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="150"/>
-        <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
-        <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="157"/>
-        <source>Нет связи с сервером</source>
-        <translation>Cannot reach the server</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="158"/>
-        <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
-        <translation>Could not connect to the booking server. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="159"/>
-        <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
-        <translation>Check the network connection and the server address in Settings, then try again.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="164"/>
-        <source>Не найдено</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="165"/>
-        <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
-        <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="167"/>
-        <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
-        <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="173"/>
-        <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-        <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="175"/>
-        <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
-        <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="177"/>
-        <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
-        <translation>The appointment date has passed. Choose today or a future day.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="178"/>
-        <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
-        <translation>No patient token. Paste the token into the “Token” field.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="182"/>
-        <source>Проверьте данные</source>
-        <translation>Check the details</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="183"/>
-        <source>Данные записи заполнены неверно.</source>
-        <translation>The booking details are incorrect.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="184"/>
-        <source>Запрос не отправлялся.</source>
-        <translation>The request was not sent.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="189"/>
-        <source>Сервер отказал</source>
-        <translation>Server refused</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="190"/>
-        <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
-        <translation>The server refused the request. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="195"/>
-        <source>Непредвиденная ошибка</source>
-        <translation>Unexpected error</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="196"/>
-        <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
-        <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="197"/>
-        <source>Подробности записаны в журнал программы{0}.</source>
-        <translation>Details were written to the program log{0}.</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="211"/>
+        <location filename="../ui/app.py" line="213"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
@@ -430,44 +195,297 @@ The program has opened in training mode. Correct the server address or the certi
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../ui/crash.py" line="81"/>
+        <source>Непредвиденная ошибка</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../ui/crash.py" line="89"/>
+        <source>Открыть папку с журналом</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <location filename="../ui/crash.py" line="94"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../ui/error_messages.py" line="28"/>
+        <source>Выберите другое время или другой день приёма.</source>
+        <translation>Choose another time or another day.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="29"/>
+        <source>У пациента уже есть запись на эту специальность. Найдите существующую запись и при необходимости отмените её, прежде чем записывать снова.</source>
+        <translation>The patient already has an appointment for this specialty. Find the existing appointment and cancel it if needed before booking again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="34"/>
+        <source>Детская поликлиника не принимает пациентов старше 18 лет. Выберите другую поликлинику.</source>
+        <translation>A children&apos;s clinic does not see patients over 18. Choose another clinic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="39"/>
+        <source>Врач не принимает пациентов этого возраста. Выберите другого врача или другую поликлинику.</source>
+        <translation>The doctor does not see patients of this age. Choose another doctor or another clinic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="44"/>
+        <source>Запись запрещена правилами регистратуры для этого пациента. Действуйте по правилам вашей регистратуры (например, запись через заведующего или по направлению).</source>
+        <translation>Reception rules do not allow booking this patient. Follow your reception&apos;s procedure (for example, booking through the head of department or by referral).</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="50"/>
+        <source>Не выбран врач или дата. Проверьте выбор врача и даты и повторите запись.</source>
+        <translation>No doctor or date selected. Check the doctor and date, then book again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="55"/>
+        <source>Исправьте данные записи и повторите попытку.</source>
+        <translation>Correct the booking details and try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="62"/>
+        <source>Ответ сервера: «{0}»</source>
+        <translation>Server response: “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="65"/>
+        <location filename="../ui/error_messages.py" line="80"/>
+        <source>Код: {0}</source>
+        <translation>Code: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="72"/>
+        <source>Сервер отказал в записи.</source>
+        <translation>The server refused the booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="75"/>
+        <source>Запись не создана</source>
+        <translation>Booking not created</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="89"/>
+        <source>Токен отклонён</source>
+        <translation>Token rejected</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="90"/>
+        <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
+        <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="98"/>
+        <source>Получите новый токен и вставьте его в поле «Токен».</source>
+        <translation>Get a new token and paste it into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="107"/>
+        <location filename="../ui/error_messages.py" line="139"/>
+        <source>Непонятный ответ сервера</source>
+        <translation>Unexpected server response</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="108"/>
+        <source>Сервер принял запрос на запись, но ответил что-то неожиданное, и программа не смогла прочитать талон. Запись МОГЛА быть создана.</source>
+        <translation>The server accepted the booking request but sent an unexpected reply, and the program could not read the slip. The booking MAY have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="113"/>
+        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся. Подробности записаны в журнал программы{0}.</source>
+        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically. Details were written to the program log{0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="123"/>
+        <source>Результат записи неизвестен</source>
+        <translation>Booking outcome unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="124"/>
+        <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
+        <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="129"/>
+        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
+        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="140"/>
+        <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
+        <translation>The server sent an unexpected reply that the program could not read.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="143"/>
+        <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
+        <translation>Try again later. Details were written to the program log{0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="150"/>
+        <source>Поликлиника недоступна</source>
+        <translation>Clinic unavailable</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="151"/>
+        <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
+        <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="158"/>
+        <source>Повторите через несколько минут или выберите другую поликлинику.</source>
+        <translation>Try again in a few minutes or choose another clinic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="169"/>
+        <source>Сертификат сервера не доверенный</source>
+        <translation>Server certificate not trusted</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="170"/>
+        <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
+        <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="175"/>
+        <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
+        <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="184"/>
+        <source>Нет связи с сервером</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="185"/>
+        <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
+        <translation>Could not connect to the booking server. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="186"/>
+        <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
+        <translation>Check the network connection and the server address in Settings, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="194"/>
+        <source>Не найдено</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="195"/>
+        <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
+        <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="201"/>
+        <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
+        <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="211"/>
+        <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+        <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="215"/>
+        <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
+        <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="219"/>
+        <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
+        <translation>The appointment date has passed. Choose today or a future day.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="222"/>
+        <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
+        <translation>No patient token. Paste the token into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="228"/>
+        <source>Проверьте данные</source>
+        <translation>Check the details</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="229"/>
+        <source>Данные записи заполнены неверно.</source>
+        <translation>The booking details are incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="230"/>
+        <source>Запрос не отправлялся.</source>
+        <translation>The request was not sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="235"/>
+        <source>Сервер отказал</source>
+        <translation>Server refused</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="236"/>
+        <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
+        <translation>The server refused the request. The booking was not created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="241"/>
+        <source>Непредвиденная ошибка</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="242"/>
+        <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
+        <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="243"/>
+        <source>Подробности записаны в журнал программы{0}.</source>
+        <translation>Details were written to the program log{0}.</translation>
+    </message>
+</context>
+<context>
     <name>JournalTableModel</name>
     <message>
-        <location filename="../ui/journal_view.py" line="135"/>
+        <location filename="../ui/journal_view.py" line="133"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="136"/>
+        <location filename="../ui/journal_view.py" line="134"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="137"/>
+        <location filename="../ui/journal_view.py" line="135"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="138"/>
+        <location filename="../ui/journal_view.py" line="136"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="139"/>
+        <location filename="../ui/journal_view.py" line="137"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="140"/>
+        <location filename="../ui/journal_view.py" line="138"/>
         <source>№ талона</source>
         <translation>Slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="141"/>
+        <location filename="../ui/journal_view.py" line="139"/>
         <source>Печать</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="151"/>
+        <location filename="../ui/journal_view.py" line="149"/>
         <source>{0} (учебная)</source>
         <translation>{0} (training)</translation>
     </message>
@@ -475,284 +493,309 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../ui/journal_view.py" line="206"/>
-        <location filename="../ui/journal_view.py" line="207"/>
+        <location filename="../ui/journal_view.py" line="68"/>
+        <source>записан</source>
+        <translation>booked</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="70"/>
+        <source>отказ</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="72"/>
+        <source>результат неизвестен</source>
+        <translation>outcome unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="74"/>
+        <source>проверено</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="76"/>
+        <source>отправляется</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_view.py" line="204"/>
+        <location filename="../ui/journal_view.py" line="205"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="216"/>
+        <location filename="../ui/journal_view.py" line="214"/>
         <source>Поиск в журнале</source>
         <translation>Search the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="217"/>
+        <location filename="../ui/journal_view.py" line="215"/>
         <source>поликлиника, врач, пациент или № талона</source>
         <translation>clinic, doctor, patient or slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="219"/>
+        <location filename="../ui/journal_view.py" line="217"/>
         <source>Пои&amp;ск:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="221"/>
+        <location filename="../ui/journal_view.py" line="219"/>
         <source>&amp;Вся история</source>
         <translation>&amp;All history</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="223"/>
+        <location filename="../ui/journal_view.py" line="221"/>
         <source>Показать всю историю, не только смену</source>
         <translation>Show all history, not just this shift</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="225"/>
+        <location filename="../ui/journal_view.py" line="223"/>
         <source>Показать записи за все хранимые дни, а не только за сегодня</source>
         <translation>Show entries for all stored days, not just today</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="227"/>
+        <location filename="../ui/journal_view.py" line="225"/>
         <source>О&amp;бновить</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="229"/>
+        <location filename="../ui/journal_view.py" line="227"/>
         <source>Обновить журнал</source>
         <translation>Refresh the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="240"/>
+        <location filename="../ui/journal_view.py" line="238"/>
         <source>Записи журнала</source>
         <translation>Journal entries</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="272"/>
+        <location filename="../ui/journal_view.py" line="270"/>
         <source>Подробности записи</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="287"/>
+        <location filename="../ui/journal_view.py" line="285"/>
         <source>Что выяснили при проверке</source>
         <translation>What the check found</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="289"/>
+        <location filename="../ui/journal_view.py" line="287"/>
         <source>например: запись есть в МИС, талон № 12 / записи нет</source>
         <translation>e.g. booked in the MIS, slip No. 12 / no booking</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="292"/>
+        <location filename="../ui/journal_view.py" line="290"/>
         <source>&amp;Что выяснили:</source>
         <translation>&amp;Findings:</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="294"/>
+        <location filename="../ui/journal_view.py" line="292"/>
         <source>Со&amp;хранить отметку</source>
         <translation>Sa&amp;ve note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="296"/>
+        <location filename="../ui/journal_view.py" line="294"/>
         <source>Сохранить отметку о проверке</source>
         <translation>Save the check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="297"/>
+        <location filename="../ui/journal_view.py" line="295"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="316"/>
+        <location filename="../ui/journal_view.py" line="314"/>
         <source>Повторить &amp;печать</source>
         <translation>Re&amp;print</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="318"/>
+        <location filename="../ui/journal_view.py" line="316"/>
         <source>Повторить печать талона</source>
         <translation>Print the slip again</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="320"/>
+        <location filename="../ui/journal_view.py" line="318"/>
         <source>&amp;Отметить как проверенную</source>
         <translation>&amp;Mark as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="323"/>
+        <location filename="../ui/journal_view.py" line="321"/>
         <source>Отметить запись с неизвестным результатом как проверенную</source>
         <translation>Mark the entry with an unknown outcome as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="327"/>
+        <location filename="../ui/journal_view.py" line="325"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="417"/>
+        <location filename="../ui/journal_view.py" line="415"/>
         <source>Ничего не найдено.</source>
         <translation>Nothing found.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="419"/>
+        <location filename="../ui/journal_view.py" line="417"/>
         <source>В журнале нет записей.</source>
         <translation>The journal is empty.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="421"/>
+        <location filename="../ui/journal_view.py" line="419"/>
         <source>За эту смену записей нет.</source>
         <translation>No entries this shift.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="425"/>
+        <location filename="../ui/journal_view.py" line="423"/>
         <source>Показаны последние {0} записей — уточните поиск.</source>
         <translation>Showing the last {0} entries — refine your search.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="428"/>
+        <location filename="../ui/journal_view.py" line="426"/>
         <source>Записей: {0}</source>
         <translation>Entries: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="454"/>
+        <location filename="../ui/journal_view.py" line="452"/>
         <source>Выберите запись, чтобы увидеть подробности.</source>
         <translation>Select an entry to see its details.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="474"/>
+        <location filename="../ui/journal_view.py" line="472"/>
         <source>{0} — учебная запись, не настоящая</source>
         <translation>{0} — training entry, not real</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="475"/>
+        <location filename="../ui/journal_view.py" line="473"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="476"/>
+        <location filename="../ui/journal_view.py" line="474"/>
         <source>Попытка записи</source>
         <translation>Booking attempt</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="478"/>
+        <location filename="../ui/journal_view.py" line="476"/>
         <source>Изменено</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="479"/>
+        <location filename="../ui/journal_view.py" line="477"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="480"/>
+        <location filename="../ui/journal_view.py" line="478"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="481"/>
+        <location filename="../ui/journal_view.py" line="479"/>
         <source>Врач или кабинет</source>
         <translation>Doctor or room</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="485"/>
+        <location filename="../ui/journal_view.py" line="483"/>
         <source>Запрошенный день</source>
         <translation>Requested day</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="489"/>
-        <location filename="../ui/journal_view.py" line="507"/>
+        <location filename="../ui/journal_view.py" line="487"/>
+        <location filename="../ui/journal_view.py" line="505"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="494"/>
+        <location filename="../ui/journal_view.py" line="492"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="495"/>
+        <location filename="../ui/journal_view.py" line="493"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="496"/>
+        <location filename="../ui/journal_view.py" line="494"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="498"/>
+        <location filename="../ui/journal_view.py" line="496"/>
         <source>Врач по талону</source>
         <translation>Doctor on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="499"/>
+        <location filename="../ui/journal_view.py" line="497"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="502"/>
+        <location filename="../ui/journal_view.py" line="500"/>
         <source>Поликлиника по талону</source>
         <translation>Clinic on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="504"/>
+        <location filename="../ui/journal_view.py" line="502"/>
         <source>Кем записано</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="505"/>
+        <location filename="../ui/journal_view.py" line="503"/>
         <source>GUID талона</source>
         <translation>Slip GUID</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="510"/>
+        <location filename="../ui/journal_view.py" line="508"/>
         <source>Напечатано</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="511"/>
+        <location filename="../ui/journal_view.py" line="509"/>
         <source>{0} раз(а), последний — {1}</source>
         <translation>{0} time(s), last on {1}</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="515"/>
+        <location filename="../ui/journal_view.py" line="513"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="516"/>
+        <location filename="../ui/journal_view.py" line="514"/>
         <source>Код ошибки</source>
         <translation>Error code</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="520"/>
+        <location filename="../ui/journal_view.py" line="518"/>
         <source>Для поддержки</source>
         <translation>For support</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="521"/>
+        <location filename="../ui/journal_view.py" line="519"/>
         <source>Почему результат неизвестен</source>
         <translation>Why the outcome is unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="522"/>
+        <location filename="../ui/journal_view.py" line="520"/>
         <source>Отметка о проверке</source>
         <translation>Check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="523"/>
+        <location filename="../ui/journal_view.py" line="521"/>
         <source>Проверено</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="537"/>
+        <location filename="../ui/journal_view.py" line="535"/>
         <source>Ответ сервера не получен: запись могла быть создана. Проверьте её в регистратуре, прежде чем записывать пациента снова, и отметьте результат.</source>
         <translation>No response from the server: the booking may have been created. Check with the clinic&apos;s reception before booking the patient again, and record the outcome.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="579"/>
+        <location filename="../ui/journal_view.py" line="577"/>
         <source>Напишите коротко, что выяснили: например, «запись есть, талон № 12» или «записи нет».</source>
         <translation>Briefly note what you found, e.g. “booked, slip No. 12” or “no booking”.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="591"/>
+        <location filename="../ui/journal_view.py" line="589"/>
         <source>Эту запись уже отметили или она изменилась. Список обновлён.</source>
         <translation>This entry has already been marked or has changed. The list has been refreshed.</translation>
     </message>
@@ -1120,6 +1163,11 @@ The program has opened in training mode. Correct the server address or the certi
         <location filename="../ui/main_window.py" line="853"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="184"/>
+        <source>Настройки</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -1925,14 +1973,6 @@ Progress is saved on this computer.</translation>
         <location filename="../ui/training_panel.py" line="537"/>
         <source>Отчёт сохранён: {0}</source>
         <translation>Report saved: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../ui/app.py" line="182"/>
-        <source>Настройки</source>
-        <translation>Settings</translation>
     </message>
 </context>
 </TS>

@@ -177,10 +177,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
                 window.first_painted.connect(window.close, Qt.ConnectionType.QueuedConnection)
             if settings_warning:
+                from PySide6.QtCore import QCoreApplication
+
                 from desktop_app.ui.dialogs import Message, Severity
 
-                window.dialogs.show(Message(Severity.WARNING, window.tr("Настройки"),
-                                            settings_warning))
+                title = QCoreApplication.translate("MainWindow", "Настройки")
+                window.dialogs.show(Message(Severity.WARNING, title, settings_warning))
                 settings_warning = None
             outcome = await done
             await session.close()

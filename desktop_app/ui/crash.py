@@ -36,7 +36,6 @@ from desktop_app.settings.redact import redact
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "CrashDialog"
 _SUMMARY_LIMIT = 300
 
 ShowCallback = Callable[[str, Path], None]
@@ -79,7 +78,7 @@ class CrashReporter(QObject):
         box = QMessageBox(parent)
         box.setObjectName("crashNotice")
         box.setIcon(QMessageBox.Icon.Critical)
-        title = QCoreApplication.translate(_CONTEXT, "Непредвиденная ошибка")
+        title = QCoreApplication.translate("CrashDialog", "Непредвиденная ошибка")
         box.setWindowTitle(title)
         box.setAccessibleName(title)
         box.setText(CRASH_MESSAGE.format(summary=summary, log_path=log_path))
@@ -87,12 +86,12 @@ class CrashReporter(QObject):
         # QMessageBox wraps narrowly; a long log path then breaks after every "/" or "\\".
         box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 34em; }")
         folder_button = box.addButton(
-            QCoreApplication.translate(_CONTEXT, "Открыть папку с журналом"),
+            QCoreApplication.translate("CrashDialog", "Открыть папку с журналом"),
             QMessageBox.ButtonRole.ActionRole,
         )
         folder_button.setObjectName("crashOpenLogFolder")
         ok_button = box.addButton(
-            QCoreApplication.translate(_CONTEXT, "Закрыть"), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("CrashDialog", "Закрыть"), QMessageBox.ButtonRole.AcceptRole
         )
         ok_button.setObjectName("crashClose")
         box.setDefaultButton(ok_button)

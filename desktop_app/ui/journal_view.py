@@ -52,7 +52,6 @@ HISTORY_LIMIT = 1000
 #: Enough for any one shift at one desk.
 SHIFT_LIMIT = 100_000
 NOTE_LIMIT = 500
-_CONTEXT = "JournalView"
 
 _STATUS_COLOURS: dict[str, str] = {
     "booked": "#1b6e20",
@@ -65,17 +64,16 @@ _STATUS_COLOURS: dict[str, str] = {
 
 def status_text(status: Status | str) -> str:
     """The status as the operator reads it (Russian, lower case, as in the shift report)."""
-    tr = QCoreApplication.translate
     if status == "booked":
-        return tr(_CONTEXT, "записан")
+        return QCoreApplication.translate("JournalView", "записан")
     if status == "failed":
-        return tr(_CONTEXT, "отказ")
+        return QCoreApplication.translate("JournalView", "отказ")
     if status == "unknown":
-        return tr(_CONTEXT, "результат неизвестен")
+        return QCoreApplication.translate("JournalView", "результат неизвестен")
     if status == "resolved":
-        return tr(_CONTEXT, "проверено")
+        return QCoreApplication.translate("JournalView", "проверено")
     if status == "sent":
-        return tr(_CONTEXT, "отправляется")
+        return QCoreApplication.translate("JournalView", "отправляется")
     return str(status)
 
 

@@ -159,13 +159,7 @@ def test_committed_ts_covers_every_ui_string(tmp_path: Path) -> None:
 
 #: Call sites present when the translation was made; each still shows Russian in the English UI.
 #: Fix the call (see the reason) and delete its line here; new ones fail the test below.
-KNOWN_UNREADABLE = {
-    ("app.py", "tr() on an object other than self"),  # window.tr -> "window", runtime "MainWindow"
-    ("crash.py", "context is not a string literal"),  # _CONTEXT: lupdate skips these strings
-    ("error_messages.py", "bare tr()"),  # module-level tr(): lupdate files these under "",
-    ("error_messages.py", "source is not a string literal"),  # but the app asks for "Errors"
-    ("journal_view.py", "bare tr()"),  # tr = QCoreApplication.translate; tr(_CONTEXT, ...)
-}
+KNOWN_UNREADABLE: set[tuple[str, str]] = set()
 
 
 def unreadable_calls(path: Path) -> list[tuple[int, str, str]]:
