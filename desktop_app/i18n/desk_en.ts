@@ -985,8 +985,8 @@ The program has opened in training mode. Correct the server address or the certi
     </message>
     <message>
         <location filename="../ui/main_window.py" line="443"/>
-        <source>Запомнить токен (хранилище Windows недоступно)</source>
-        <translation>Remember token (Windows credential store unavailable)</translation>
+        <source>Запо&amp;мнить токен (хранилище паролей недоступно)</source>
+        <translation>Re&amp;member token (credential store unavailable)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="487"/>

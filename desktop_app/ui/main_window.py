@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         if not store.available():
             box.setEnabled(False)
             box.setToolTip(NO_STORE_MESSAGE)
-            box.setText(self.tr("Запомнить токен (хранилище Windows недоступно)"))
+            box.setText(self.tr("Запо&мнить токен (хранилище паролей недоступно)"))
             return
         url = self._setting("server_url", None)
         box.setChecked(bool(self._setting("remember_token", False)))

@@ -107,3 +107,12 @@ async def test_switching_mode_is_confirmed(qtbot, tmp_path) -> None:
     finally:
         window.close()
         await session.close()
+
+
+def test_work_mode_refuses_plain_http_to_a_remote_server(tmp_path) -> None:
+    from desktop_app.settings.network import InsecureUrlError
+
+    with pytest.raises(InsecureUrlError) as info:
+        Session(settings=AppSettings(), log_path=None, training=False,
+                server_url="http://mis.example.ru/api", journal_path=tmp_path / "j.sqlite3")
+    assert "https" in info.value.message
