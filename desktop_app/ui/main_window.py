@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -76,7 +76,6 @@ class WindowServices:
     save_settings: Callable[[Any], None] | None = None
     #: Training: issues a roster patient's token (training traps); None = sandbox.issue_token.
     issue_token: Callable[[str], str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class _ShortcutKeys(QObject):
@@ -108,10 +107,7 @@ class _ShortcutKeys(QObject):
 
 
 class MainWindow(QMainWindow):
-    booking_finished = Signal(object)  # ticket or exception; for tests and training
     desk_event = Signal(object)  # DeskEvent: what the operator saw or did (training listens)
-    clinics_loaded = Signal(int)
-    resources_loaded = Signal(int)
     closed = Signal()
     switch_mode_requested = Signal()  # confirmed by the operator; the app rebuilds the session
     restart_requested = Signal()  # connection settings changed: rebuild in the same mode
@@ -126,7 +122,6 @@ class MainWindow(QMainWindow):
         self.clinic: Clinic | None = None
         self.resource: Resource | None = None
         self._booking_busy = False
-        self._directory_available = True
         self._painted = False
 
         self.setObjectName("mainWindow")
@@ -392,7 +387,6 @@ class MainWindow(QMainWindow):
             clinics = await self.services.client.list_clinics()
         except NotFound:
             log.info("server has no clinic directory call; switching to manual GUIDs")
-            self._directory_available = False
             self.manual_action.setChecked(True)
             self._set_status(self.tr("Сервер не отдаёт справочник: введите GUID вручную."))
             return
@@ -409,7 +403,6 @@ class MainWindow(QMainWindow):
         ]
         self.form.clinic_picker.set_items(items)
         self._set_status(self.tr("Поликлиник в справочнике: {0}").format(len(items)))
-        self.clinics_loaded.emit(len(items))
 
     @staticmethod
     def _clinic_text(clinic: Clinic) -> str:
@@ -530,7 +523,6 @@ class MainWindow(QMainWindow):
             for r in resources if r.guid
         ]
         self.form.resource_picker.set_items(items)
-        self.resources_loaded.emit(len(items))
 
     def _resource_text(self, r: Resource) -> str:
         head = r.speciality or r.doctor_role or ""
@@ -732,7 +724,6 @@ class MainWindow(QMainWindow):
                 self.form.token_edit.selectAll()
             self._emit(_event_kind(exc), request, message_code=exc.message_code,
                        status=exc.status)
-            self.booking_finished.emit(exc)
             return
         finally:
             self._set_busy(False)
@@ -745,7 +736,6 @@ class MainWindow(QMainWindow):
             self.form.clinic_status.set_status(result.ticket.lpu.status)
         self._emit(DeskEventKind.BOOKED, request, ticket_num=result.ticket.num,
                    ticket_guid=result.ticket.ticket_guid)
-        self.booking_finished.emit(result.ticket)
 
     def _set_busy(self, busy: bool) -> None:
         self._booking_busy = busy
