@@ -41,7 +41,20 @@ def _click(qtbot, button) -> None:
 
 
 @pytest.mark.asyncio
-async def test_normal_booking_and_printing(tmp_path: Path) -> None:
+async def test_normal_booking_and_printing(tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.ui import slip_printer
+
+    out = tmp_path / "talon.pdf"
+
+    def pdf_printer(_name):  # the desk's receipt printer, as a PDF file
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    monkeypatch.setattr(slip_printer, "make_printer", pdf_printer)
     async with training_rig(tmp_path) as rig:
         await _started(rig)
         surgeon = _doctor(rig, f"{ds.MAIN_CLINIC}/surgeon")
@@ -50,9 +63,10 @@ async def test_normal_booking_and_printing(tmp_path: Path) -> None:
         assert rig.window.ticket_view.number.text() == event.ticket_num
         assert rig.dialogs.shown == []
         assert "print_slip" not in rig.ticked()  # the slip is not printed yet
-        # Print the way the window does (the PDF route: same PRINTED event, no printer needed).
-        pdf = rig.window.slips.save_pdf_to(tmp_path / "talon.pdf")
-        assert pdf is not None and pdf.stat().st_size > 0
+        # Ctrl+P, as at the desk: straight to the printer, no dialog.
+        rig.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: rig.events[-1].kind is K.PRINTED, what="the slip printed")
+        assert out.stat().st_size > 0
         assert rig.events[-1].kind is K.PRINTED
         assert rig.events[-1].ticket_guid == event.ticket_guid
         assert rig.ticked() == {"print_slip"}
