@@ -70,10 +70,10 @@ async def main() -> None:
     await until(lambda: window.form.clinic_picker.model.rowCount() > 0)
     marks = sandbox.landmarks()
     window.form.clinic_picker.choose_key(marks.main_clinic)
-    window._clinic_accepted(window.form.clinic_picker.chosen)
+    window.directory._clinic_accepted(window.form.clinic_picker.chosen)
     await until(lambda: window.form.resource_picker.model.rowCount() > 0)
     window.form.resource_picker.choose_key(marks.procedure_room)
-    window._resource_accepted(window.form.resource_picker.chosen)
+    window.directory._resource_accepted(window.form.resource_picker.chosen)
     window.form.date_edit.setDate(window.form.date_edit.date().addDays(1))
     roster = [p["id"] for p in sandbox.patients()]
 

@@ -213,6 +213,44 @@ The program has opened in training mode. Correct the server address or the certi
     </message>
 </context>
 <context>
+    <name>DirectoryController</name>
+    <message>
+        <location filename="../ui/directory.py" line="67"/>
+        <source>Загрузка списка поликлиник…</source>
+        <translation>Loading the clinic list…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory.py" line="73"/>
+        <source>Сервер не отдаёт справочник: введите GUID вручную.</source>
+        <translation>The server does not provide the clinic list: enter the GUIDs manually.</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory.py" line="76"/>
+        <source>Справочник не загружен.</source>
+        <translation>Clinic list not loaded.</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory.py" line="87"/>
+        <source>Поликлиник в справочнике: {0}</source>
+        <translation>Clinics in the list: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory.py" line="120"/>
+        <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
+        <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory.py" line="143"/>
+        <source>каб. {0}</source>
+        <translation>room {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory.py" line="145"/>
+        <source>{0} эт.</source>
+        <translation>floor {0}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../ui/error_messages.py" line="28"/>
@@ -803,364 +841,329 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="139"/>
+        <location filename="../ui/main_window.py" line="129"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="161"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="167"/>
+        <location filename="../ui/main_window.py" line="157"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="168"/>
+        <location filename="../ui/main_window.py" line="158"/>
         <source>PD&amp;F…</source>
         <translation>PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170"/>
+        <location filename="../ui/main_window.py" line="160"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
-        <location filename="../ui/main_window.py" line="241"/>
+        <location filename="../ui/main_window.py" line="161"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="162"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Печать с в&amp;ыбором…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="243"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245"/>
+        <location filename="../ui/main_window.py" line="250"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="253"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="253"/>
+        <location filename="../ui/main_window.py" line="258"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="270"/>
+        <location filename="../ui/main_window.py" line="275"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="277"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/main_window.py" line="278"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="282"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="285"/>
+        <location filename="../ui/main_window.py" line="290"/>
         <source>Печать с &amp;выбором принтера…</source>
         <translation>Print to &amp;chosen printer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="289"/>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="363"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>Талон напечатан.</source>
         <translation>Slip printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="369"/>
         <source>Напечатан дубликат № {0}.</source>
         <translation>Duplicate No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
-        <source>Загрузка списка поликлиник…</source>
-        <translation>Loading the clinic list…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="397"/>
-        <source>Сервер не отдаёт справочник: введите GUID вручную.</source>
-        <translation>The server does not provide the clinic list: enter the GUIDs manually.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="400"/>
-        <source>Справочник не загружен.</source>
-        <translation>Clinic list not loaded.</translation>
-    </message>
-    <message>
         <location filename="../ui/main_window.py" line="411"/>
-        <source>Поликлиник в справочнике: {0}</source>
-        <translation>Clinics in the list: {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="443"/>
         <source>Запо&amp;мнить токен (хранилище паролей недоступно)</source>
         <translation>Re&amp;member token (credential store unavailable)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="487"/>
+        <location filename="../ui/main_window.py" line="455"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="516"/>
-        <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
-        <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="540"/>
-        <source>каб. {0}</source>
-        <translation>room {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="542"/>
-        <source>{0} эт.</source>
-        <translation>floor {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="573"/>
+        <location filename="../ui/main_window.py" line="468"/>
         <source>— выберите из использованных ранее —</source>
         <translation>— choose a recently used one —</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="616"/>
+        <location filename="../ui/main_window.py" line="511"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="638"/>
+        <location filename="../ui/main_window.py" line="533"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="641"/>
+        <location filename="../ui/main_window.py" line="536"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="649"/>
+        <location filename="../ui/main_window.py" line="544"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="656"/>
+        <location filename="../ui/main_window.py" line="551"/>
         <source>Выберите учебного пациента.</source>
         <translation>Choose a training patient.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="665"/>
+        <location filename="../ui/main_window.py" line="560"/>
         <source>Вставьте токен пациента в поле «Токен».</source>
         <translation>Paste the patient token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="702"/>
+        <location filename="../ui/main_window.py" line="597"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="704"/>
+        <location filename="../ui/main_window.py" line="599"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="708"/>
+        <location filename="../ui/main_window.py" line="603"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="711"/>
+        <location filename="../ui/main_window.py" line="606"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="712"/>
-        <location filename="../ui/main_window.py" line="854"/>
+        <location filename="../ui/main_window.py" line="607"/>
+        <location filename="../ui/main_window.py" line="746"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="715"/>
+        <location filename="../ui/main_window.py" line="610"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="722"/>
+        <location filename="../ui/main_window.py" line="617"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="728"/>
+        <location filename="../ui/main_window.py" line="623"/>
         <source>Запись не создана.</source>
         <translation>Booking not created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="743"/>
+        <location filename="../ui/main_window.py" line="637"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="769"/>
+        <location filename="../ui/main_window.py" line="661"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="813"/>
+        <location filename="../ui/main_window.py" line="705"/>
         <source>Настройки не сохранены</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="814"/>
+        <location filename="../ui/main_window.py" line="706"/>
         <source>Не удалось записать файл настроек: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="815"/>
+        <location filename="../ui/main_window.py" line="707"/>
         <source>Настройки действуют до закрытия программы.</source>
         <translation>The settings apply until the program is closed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="821"/>
+        <location filename="../ui/main_window.py" line="713"/>
         <source>Настройки сохранены.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="834"/>
+        <location filename="../ui/main_window.py" line="726"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="835"/>
+        <location filename="../ui/main_window.py" line="727"/>
         <source>Адрес сервера регистратуры не указан.</source>
         <translation>The booking server address is not set.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="836"/>
+        <location filename="../ui/main_window.py" line="728"/>
         <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
         <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="841"/>
+        <location filename="../ui/main_window.py" line="733"/>
         <source>Перейти в рабочий режим?</source>
         <translation>Switch to live mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="842"/>
+        <location filename="../ui/main_window.py" line="734"/>
         <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
         <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="844"/>
+        <location filename="../ui/main_window.py" line="736"/>
         <source>Учебные записи и упражнения останутся в учебном режиме.</source>
         <translation>Training bookings and exercises stay in training mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="846"/>
+        <location filename="../ui/main_window.py" line="738"/>
         <source>Перейти в рабочий режим</source>
         <translation>Switch to live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="849"/>
+        <location filename="../ui/main_window.py" line="741"/>
         <source>Перейти в учебный режим?</source>
         <translation>Switch to training mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="850"/>
+        <location filename="../ui/main_window.py" line="742"/>
         <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
         <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="853"/>
+        <location filename="../ui/main_window.py" line="745"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
     </message>

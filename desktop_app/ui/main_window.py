@@ -9,7 +9,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -30,7 +30,6 @@ from desktop_app.api import (
     InvalidRequestError,
     MalformedAnswer,
     NetworkError,
-    NotFound,
     OutcomeUnknown,
     RegistryClient,
     Resource,
@@ -48,15 +47,13 @@ from desktop_app.journal import patient_key_from_token, token_expiry
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.booking_form import BookingForm
 from desktop_app.ui.dialogs import Dialogs, Message, Severity
+from desktop_app.ui.directory import DirectoryController
 from desktop_app.ui.error_messages import message_for
 from desktop_app.ui.formatting import years_ru
-from desktop_app.ui.search_picker import PickerItem, make_item
 from desktop_app.ui.slip_actions import SlipActions
 from desktop_app.ui.ticket_view import TicketView
 
 log = logging.getLogger(__name__)
-
-STATUS_REFRESH_MS = 30_000
 
 
 @dataclass
@@ -119,8 +116,6 @@ class MainWindow(QMainWindow):
         self.training = services.training
         self.dialogs = dialogs if dialogs is not None else Dialogs(self)
         self.tasks = TaskKeeper(on_error=self._task_failed)
-        self.clinic: Clinic | None = None
-        self.resource: Resource | None = None
         self._booking_busy = False
         self._painted = False
 
@@ -208,9 +203,16 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._set_print_enabled(False)
-        self._status_timer = QTimer(self)
-        self._status_timer.setInterval(STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(self.refresh_clinic_status)
+        self.directory = DirectoryController(
+            self.form,
+            services.client,
+            dialogs=self.dialogs,
+            spawn=self.tasks.spawn,
+            set_status=self._set_status,
+            log_path=self._log_path,
+            parent=self,
+        )
+        self.directory.manual_needed.connect(lambda: self.manual_action.setChecked(True))
         self._shortcut_keys = _ShortcutKeys(self)
 
         self._apply_today()
@@ -222,6 +224,14 @@ class MainWindow(QMainWindow):
             self._token_changed(services.initial_token)
         if self.training:
             self.setStyleSheet("QMainWindow { background: #fff8e1; }")
+
+    @property
+    def clinic(self) -> Clinic | None:
+        return self.directory.clinic
+
+    @property
+    def resource(self) -> Resource | None:
+        return self.directory.resource
 
     # -- construction --------------------------------------------------------------------------
 
@@ -236,7 +246,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self.tr("&Новая запись (F2)"), self)
         self.new_action.triggered.connect(self.new_booking)
         self.reload_action = QAction(self.tr("&Обновить справочник"), self)
-        self.reload_action.triggered.connect(self.load_directory)
+        self.reload_action.triggered.connect(lambda: self.directory.load())
         self.manual_action = QAction(self.tr("Ввод &GUID вручную"), self)
         self.manual_action.setCheckable(True)
         self.manual_action.toggled.connect(self._set_manual_mode)
@@ -289,10 +299,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         f = self.form
-        f.clinic_picker.accepted.connect(self._clinic_accepted)
-        f.clinic_picker.cleared.connect(self._clinic_cleared)
-        f.resource_picker.accepted.connect(self._resource_accepted)
-        f.resource_picker.cleared.connect(lambda: setattr(self, "resource", None))
         f.book_button.clicked.connect(self.request_booking)
         f.token_edit.textChanged.connect(self._token_changed)
         f.patient_picker.currentIndexChanged.connect(self._patient_changed)
@@ -376,38 +382,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called once the event loop runs: load the directory, focus the clinic search."""
         self.form.clinic_picker.edit.setFocus()
-        self.load_directory()
-
-    def load_directory(self) -> None:
-        self.tasks.spawn(self._load_clinics(), name="load-clinics")
-
-    async def _load_clinics(self) -> None:
-        self._set_status(self.tr("Загрузка списка поликлиник…"))
-        try:
-            clinics = await self.services.client.list_clinics()
-        except NotFound:
-            log.info("server has no clinic directory call; switching to manual GUIDs")
-            self.manual_action.setChecked(True)
-            self._set_status(self.tr("Сервер не отдаёт справочник: введите GUID вручную."))
-            return
-        except ApiError as exc:
-            self._set_status(self.tr("Справочник не загружен."))
-            self.dialogs.show(message_for(exc, self._log_path()))
-            return
-        items = [
-            make_item(
-                c.guid or "", self._clinic_text(c), c.name, c.full_name, c.fer_name, c.mcod,
-                c.address, payload=c, tooltip=c.address,
-            )
-            for c in clinics if c.guid
-        ]
-        self.form.clinic_picker.set_items(items)
-        self._set_status(self.tr("Поликлиник в справочнике: {0}").format(len(items)))
-
-    @staticmethod
-    def _clinic_text(clinic: Clinic) -> str:
-        name = clinic.fer_name or clinic.name or clinic.full_name or clinic.guid or "—"
-        return f"{name} — {clinic.address}" if clinic.address else name
+        self.directory.load()
 
     def _fill_patients(self) -> None:
         picker = self.form.patient_picker
@@ -479,78 +454,6 @@ class MainWindow(QMainWindow):
         self.form.token_expiry.setText(
             self.tr("действует до {0}").format(local.strftime("%d.%m.%Y %H:%M"))
         )
-
-    # -- pickers -------------------------------------------------------------------------------
-
-    def _clinic_accepted(self, item: PickerItem) -> None:
-        clinic: Clinic = item.payload
-        changed = self.clinic is None or self.clinic.guid != clinic.guid
-        self.clinic = clinic
-        self.form.clinic_status.set_status(clinic.status)
-        if changed:
-            self.resource = None
-            self.form.resource_picker.set_items([])
-            self.form.resource_picker.clear_choice()
-            self.tasks.spawn(self._load_resources(clinic), name="load-resources")
-        self._status_timer.start()
-        self.form.resource_picker.edit.setFocus()
-
-    def _clinic_cleared(self) -> None:
-        self.clinic = None
-        self.resource = None
-        self._status_timer.stop()
-        self.form.clinic_status.set_status(None)
-
-    async def _load_resources(self, clinic: Clinic) -> None:
-        assert clinic.guid
-        try:
-            resources = await self.services.client.list_resources(clinic.guid)
-        except NotFound:
-            self._set_status(self.tr("Сервер не отдаёт список врачей: введите GUID вручную."))
-            self.manual_action.setChecked(True)
-            return
-        except ApiError as exc:
-            self.dialogs.show(message_for(exc, self._log_path()))
-            return
-        if self.clinic is None or self.clinic.guid != clinic.guid:
-            return  # the operator moved on meanwhile
-        resources.sort(key=lambda r: ((r.speciality or "").casefold(), (r.fio or "").casefold()))
-        items = [
-            make_item(
-                r.guid or "", self._resource_text(r), r.fio, r.speciality, r.doctor_role,
-                r.room and f"каб {r.room} кабинет {r.room}", payload=r,
-            )
-            for r in resources if r.guid
-        ]
-        self.form.resource_picker.set_items(items)
-
-    def _resource_text(self, r: Resource) -> str:
-        head = r.speciality or r.doctor_role or ""
-        name = r.fio or ""
-        where = []
-        if r.room:
-            where.append(self.tr("каб. {0}").format(r.room))
-        if r.flat is not None:
-            where.append(self.tr("{0} эт.").format(r.flat))
-        text = " — ".join(p for p in (head, name) if p) or (r.guid or "—")
-        return f"{text} ({', '.join(where)})" if where else text
-
-    def _resource_accepted(self, item: PickerItem) -> None:
-        self.resource = item.payload
-        self.form.date_edit.setFocus()
-
-    def refresh_clinic_status(self) -> None:
-        if self.clinic is not None and self.clinic.guid:
-            self.tasks.spawn(self._refresh_status(self.clinic.guid), name="clinic-status")
-
-    async def _refresh_status(self, guid: str) -> None:
-        try:
-            fresh = await self.services.client.get_clinic(guid)
-        except ApiError as exc:
-            log.info("status refresh failed: %s", exc)
-            return
-        if self.clinic is not None and self.clinic.guid == guid:
-            self.form.clinic_status.set_status(fresh.status)
 
     def _set_manual_mode(self, on: bool) -> None:
         self.form.manual_box.setVisible(on)
@@ -634,7 +537,7 @@ class MainWindow(QMainWindow):
                                    f.resource_picker.edit)
             lpu_guid, resource_guid = self.clinic.guid, self.resource.guid
             clinic_name = self.clinic.display_name
-            resource_name = self._resource_text(self.resource)
+            resource_name = self.directory.resource_text(self.resource)
         day = f.date_edit.date().toPython()
         if day < self.services.today():
             raise _FormProblem(
@@ -750,8 +653,7 @@ class MainWindow(QMainWindow):
         self.ticket_view.clear()
         self.last_attempt_id = None
         self._set_print_enabled(False)
-        self.resource = None
-        self.form.resource_picker.clear_choice()
+        self.directory.clear_resource()
         self.form.time_check.setChecked(False)
         self.form.date_edit.setDate(self.form.date_edit.minimumDate())
         target = self.form.resource_picker.edit if self.clinic else self.form.clinic_picker.edit
@@ -880,7 +782,7 @@ class MainWindow(QMainWindow):
         app = self._app()
         if app is not None:
             app.removeEventFilter(self._shortcut_keys)
-        self._status_timer.stop()
+        self.directory.stop()
         super().closeEvent(event)
         self.closed.emit()
 

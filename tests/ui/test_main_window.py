@@ -420,8 +420,8 @@ async def test_clinic_status_refreshes_in_the_background(qtbot, tmp_path) -> Non
         marks = await _choose_therapist(qtbot, desk)
         status = desk.window.findChild(QLabel, "clinicStatus")
         assert "В сети" in status.text()
-        assert desk.window._status_timer.isActive()
+        assert desk.window.directory.status_timer.isActive()
         desk.sandbox.set_clinic_status(marks.main_clinic, "Offline")
-        desk.window._status_timer.timeout.emit()  # the periodic refresh fires
+        desk.window.directory.status_timer.timeout.emit()  # the periodic refresh fires
         await wait_until(lambda: "Не в сети" in status.text(), what="status refresh")
         assert desk.window.findChild(QLabel, "clinicPing").text() == ""
