@@ -81,6 +81,24 @@ async def open_desk(
         await session.close()
 
 
+@contextlib.asynccontextmanager
+async def open_http_desk(
+    tmp_path: Path, *, sandbox: Sandbox | None = None, wait_for_clinics: bool = True,
+    **client_settings: object,
+) -> AsyncIterator[Desk]:
+    """Work mode against the sandbox served over real HTTP on 127.0.0.1."""
+    from desktop_app.api import ClientSettings
+    from desktop_app.sandbox import serve_in_thread
+
+    sandbox = sandbox or Sandbox()
+    with serve_in_thread(sandbox) as base_url:
+        client = RegistryClient(base_url, settings=ClientSettings(**client_settings),
+                                today=lambda: sandbox.now().date())
+        async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False,
+                             wait_for_clinics=wait_for_clinics) as desk:
+            yield desk
+
+
 async def choose_clinic_and_doctor(qtbot, desk: Desk, clinic_text: str, doctor_text: str) -> None:
     """Type into the clinic search, Enter, type a doctor, Enter — as at the desk."""
     form = desk.form

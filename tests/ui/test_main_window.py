@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop_app.api import RegistryClient
+from desktop_app.api import ClientSettings, RegistryClient
 from desktop_app.sandbox import Sandbox, serve_in_thread
 from desktop_app.ui.dialogs import Severity
 from tests.ui.asyncwait import wait_until
@@ -18,6 +18,7 @@ from tests.ui.desk import (
     choose_patient,
     ctrl_enter,
     open_desk,
+    open_http_desk,
     surname,
     type_text,
 )
@@ -81,24 +82,22 @@ async def test_book_by_keys_shows_the_sandbox_ticket(qtbot, tmp_path) -> None:
 
 
 async def test_book_over_real_http_with_a_pasted_token(qtbot, tmp_path) -> None:
-    sandbox = Sandbox()
-    with serve_in_thread(sandbox) as base_url:
-        client = RegistryClient(base_url, today=lambda: sandbox.now().date())
-        async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False) as desk:
-            await _choose_therapist(qtbot, desk)
-            _tomorrow(qtbot, desk)
-            token = sandbox.issue_token("elderly")
-            desk.form.token_edit.setFocus()
-            qtbot.keyClicks(desk.form.token_edit, token)
-            assert desk.form.token_edit.echoMode() != desk.form.token_edit.EchoMode.Normal
-            assert "действует до" in desk.form.token_expiry.text()
-            ctrl_enter(qtbot, desk.form.token_edit)
-            await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
-                             what="ticket card")
-            booking = sandbox.bookings[-1]
-            assert desk.window.ticket_view.number.text() == booking.num
-            assert booking.patient_id == "elderly"
-            assert token not in desk.window.windowTitle()
+    async with open_http_desk(tmp_path) as desk:
+        sandbox = desk.sandbox
+        await _choose_therapist(qtbot, desk)
+        _tomorrow(qtbot, desk)
+        token = sandbox.issue_token("elderly")
+        desk.form.token_edit.setFocus()
+        qtbot.keyClicks(desk.form.token_edit, token)
+        assert desk.form.token_edit.echoMode() != desk.form.token_edit.EchoMode.Normal
+        assert "действует до" in desk.form.token_expiry.text()
+        ctrl_enter(qtbot, desk.form.token_edit)
+        await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
+                         what="ticket card")
+        booking = sandbox.bookings[-1]
+        assert desk.window.ticket_view.number.text() == booking.num
+        assert booking.patient_id == "elderly"
+        assert token not in desk.window.windowTitle()
 
 
 @pytest.mark.parametrize(
@@ -167,22 +166,20 @@ async def test_taken_time_4009(qtbot, tmp_path) -> None:
 
 
 async def test_expired_token_is_refused_and_token_field_focused(qtbot, tmp_path) -> None:
-    sandbox = Sandbox()
-    with serve_in_thread(sandbox) as base_url:
-        client = RegistryClient(base_url, today=lambda: sandbox.now().date())
-        async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False) as desk:
-            await _choose_therapist(qtbot, desk)
-            _tomorrow(qtbot, desk)
-            desk.form.token_edit.setFocus()
-            qtbot.keyClicks(desk.form.token_edit, sandbox.issue_token("adult", ttl_seconds=-60))
-            ctrl_enter(qtbot, desk.form.token_edit)
-            await wait_until(lambda: desk.dialogs.shown, what="dialog")
-            message = desk.dialogs.shown[-1]
-            assert message.title == "Токен отклонён"
-            assert "истёк" in message.text
-            assert "5009" in message.details
-            await wait_until(lambda: desk.form.token_edit.hasFocus(), what="token focus")
-            assert not sandbox.bookings or all(b.preseeded for b in sandbox.bookings)
+    async with open_http_desk(tmp_path) as desk:
+        sandbox = desk.sandbox
+        await _choose_therapist(qtbot, desk)
+        _tomorrow(qtbot, desk)
+        desk.form.token_edit.setFocus()
+        qtbot.keyClicks(desk.form.token_edit, sandbox.issue_token("adult", ttl_seconds=-60))
+        ctrl_enter(qtbot, desk.form.token_edit)
+        await wait_until(lambda: desk.dialogs.shown, what="dialog")
+        message = desk.dialogs.shown[-1]
+        assert message.title == "Токен отклонён"
+        assert "истёк" in message.text
+        assert "5009" in message.details
+        await wait_until(lambda: desk.form.token_edit.hasFocus(), what="token focus")
+        assert not sandbox.bookings or all(b.preseeded for b in sandbox.bookings)
 
 
 async def test_offline_clinic_says_nothing_was_booked(qtbot, tmp_path) -> None:
@@ -205,9 +202,8 @@ async def test_network_failure_says_nothing_was_booked(qtbot, tmp_path) -> None:
     sandbox = Sandbox()
     with serve_in_thread(sandbox) as base_url:
         pass  # the server is gone: its port now refuses connections
-    client = RegistryClient(base_url, today=lambda: sandbox.now().date(),
-                            )
-    client.settings = client.settings.__class__(get_retries=0)
+    client = RegistryClient(base_url, settings=ClientSettings(get_retries=0),
+                            today=lambda: sandbox.now().date())
     async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False,
                          wait_for_clinics=False) as desk:
         await wait_until(lambda: desk.dialogs.shown, what="directory failure dialog")
@@ -332,37 +328,34 @@ async def test_clinic_search_ignores_case_and_yo(qtbot, tmp_path) -> None:
 
 
 async def test_server_without_directory_lets_operator_paste_guids(qtbot, tmp_path) -> None:
-    sandbox = Sandbox()
-    marks = sandbox.landmarks()
-    with serve_in_thread(sandbox) as base_url:
-        client = RegistryClient(base_url, today=lambda: sandbox.now().date())
-        client.settings = client.settings.__class__(clinics_path="no/such/call")
-        async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False,
-                             wait_for_clinics=False) as desk:
-            await wait_until(lambda: desk.form.manual_box.isVisible(), what="manual mode")
-            qtbot.keyClicks(desk.form.manual_lpu, marks.main_clinic)
-            qtbot.keyClicks(desk.form.manual_resource, marks.therapist.upper())
-            type_text(desk.form.manual_name, "ГП 1, терапевт")
-            _tomorrow(qtbot, desk)
-            desk.form.token_edit.setFocus()
-            qtbot.keyClicks(desk.form.token_edit, sandbox.issue_token("adult"))
-            ctrl_enter(qtbot, desk.form.token_edit)
-            await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
-                             what="ticket")
-            assert sandbox.bookings[-1].resource_guid == marks.therapist
-            # What was used is remembered by name and offered next time.
-            known = desk.window.services.settings.known_resources[0]
-            assert (known.guid, known.name, known.lpu_guid) == (
-                marks.therapist, "ГП 1, терапевт", marks.main_clinic)
-            qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_F2)
-            desk.form.manual_lpu.clear()
-            desk.form.manual_resource.clear()
-            combo = desk.form.manual_recent
-            assert combo.count() == 2 and "ГП 1, терапевт" in combo.itemText(1)
-            combo.setFocus()
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
-            assert desk.form.manual_resource.text() == marks.therapist
-            assert desk.form.manual_lpu.text() == marks.main_clinic
+    async with open_http_desk(tmp_path, clinics_path="no/such/call",
+                              wait_for_clinics=False) as desk:
+        sandbox = desk.sandbox
+        marks = sandbox.landmarks()
+        await wait_until(lambda: desk.form.manual_box.isVisible(), what="manual mode")
+        qtbot.keyClicks(desk.form.manual_lpu, marks.main_clinic)
+        qtbot.keyClicks(desk.form.manual_resource, marks.therapist.upper())
+        type_text(desk.form.manual_name, "ГП 1, терапевт")
+        _tomorrow(qtbot, desk)
+        desk.form.token_edit.setFocus()
+        qtbot.keyClicks(desk.form.token_edit, sandbox.issue_token("adult"))
+        ctrl_enter(qtbot, desk.form.token_edit)
+        await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
+                         what="ticket")
+        assert sandbox.bookings[-1].resource_guid == marks.therapist
+        # What was used is remembered by name and offered next time.
+        known = desk.window.services.settings.known_resources[0]
+        assert (known.guid, known.name, known.lpu_guid) == (
+            marks.therapist, "ГП 1, терапевт", marks.main_clinic)
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_F2)
+        desk.form.manual_lpu.clear()
+        desk.form.manual_resource.clear()
+        combo = desk.form.manual_recent
+        assert combo.count() == 2 and "ГП 1, терапевт" in combo.itemText(1)
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert desk.form.manual_resource.text() == marks.therapist
+        assert desk.form.manual_lpu.text() == marks.main_clinic
 
 
 async def test_malformed_guid_is_refused_before_sending(qtbot, tmp_path) -> None:

@@ -26,6 +26,7 @@ from tests.ui.desk import (
     choose_patient,
     ctrl_enter,
     open_desk,
+    open_http_desk,
     surname,
 )
 from tests.ui.test_printing_flow import pdf_text
@@ -134,23 +135,19 @@ async def test_the_token_never_reaches_logs_journal_or_settings(qtbot, tmp_path)
     home = Path(os.environ["DESKTOP_APP_HOME"])
     log_path = setup_logging(tmp_path / "logs")
     logging.getLogger().setLevel(logging.DEBUG)
-    sandbox = Sandbox()
     try:
-        with serve_in_thread(sandbox) as base_url:
-            client = RegistryClient(base_url, today=lambda: sandbox.now().date())
-            token = sandbox.issue_token("adult")
-            async with open_desk(tmp_path, sandbox=sandbox, client=client,
-                                 training=False) as desk:
-                await _book(qtbot, desk, token=token)
-                # Then a refusal and an unknown outcome, which log more.
-                desk.sandbox.update_config({"drop_connection": True})
-                desk.form.token_edit.setFocus()
-                ctrl_enter(qtbot, desk.form.token_edit)
-                await wait_until(lambda: desk.dialogs.shown, what="unknown dialog")
-                logging.getLogger("test").info("operator pasted %s", token)
-                for message in desk.dialogs.shown:
-                    assert token not in message.full_text
-                assert token not in desk.window.windowTitle()
+        async with open_http_desk(tmp_path) as desk:
+            token = desk.sandbox.issue_token("adult")
+            await _book(qtbot, desk, token=token)
+            # Then a refusal and an unknown outcome, which log more.
+            desk.sandbox.update_config({"drop_connection": True})
+            desk.form.token_edit.setFocus()
+            ctrl_enter(qtbot, desk.form.token_edit)
+            await wait_until(lambda: desk.dialogs.shown, what="unknown dialog")
+            logging.getLogger("test").info("operator pasted %s", token)
+            for message in desk.dialogs.shown:
+                assert token not in message.full_text
+            assert token not in desk.window.windowTitle()
     finally:
         reset_logging()
     assert log_path.exists() and log_path.stat().st_size > 0
