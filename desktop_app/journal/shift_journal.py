@@ -29,6 +29,7 @@ from typing import Any, Literal, cast
 from pydantic import ValidationError
 
 from desktop_app.api import TicketVisitWithLpu
+from desktop_app.files import broken_name
 from desktop_app.settings.redact import redact
 
 log = logging.getLogger(__name__)
@@ -301,12 +302,7 @@ class ShiftJournal:
             return cls(path, **kwargs), None
         except JournalCorruptError:
             path = Path(path)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            moved = path.with_name(f"{path.name}.broken-{stamp}")
-            counter = 2
-            while moved.exists():
-                moved = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
-                counter += 1
+            moved = broken_name(path, datetime.now())
             try:
                 path.rename(moved)
                 for suffix in ("-wal", "-shm"):

@@ -20,6 +20,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import ValidationError
 
+from desktop_app.files import broken_name
 from desktop_app.settings.model import AppSettings, find_secret_keys
 
 log = logging.getLogger(__name__)
@@ -134,12 +135,7 @@ def _read(path: Path) -> tuple[AppSettings, list[str]]:
 
 
 def _move_aside(path: Path, now: datetime) -> Path | None:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.broken-{stamp}")
-    counter = 2
-    while target.exists() or target.is_symlink():
-        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
-        counter += 1
+    target = broken_name(path, now)
     try:
         path.rename(target)
         return target

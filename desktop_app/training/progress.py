@@ -28,6 +28,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from desktop_app.files import broken_name
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -252,12 +254,7 @@ class ProgressStore:
         return progress
 
     def _move_aside(self, path: Path) -> Path | None:
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
-        target = path.with_name(f"{path.name}.broken-{stamp}")
-        counter = 2
-        while target.exists():
-            target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
-            counter += 1
+        target = broken_name(path, self._clock())
         try:
             os.replace(path, target)
         except OSError:
