@@ -1,6 +1,7 @@
 # PyInstaller spec of the Windows build (it builds on Linux too, for CI's self-test):
 #
 #     uv run pyinstaller --noconfirm --clean DeskBooking.spec
+#     uv run python build_spec.py          # the same build
 #
 # PyInstaller takes only a file named *.spec for a spec; DeskBooking.spec is a stub that runs
 # this file. (`pyinstaller build_spec.py` would instead bundle this file as if it were the app's
@@ -40,7 +41,7 @@ UNTRIMMED = os.environ.get("DESKBOOKING_BUILD_UNTRIMMED", "").strip() not in (""
 # Python modules never bundled: other Qt bindings, Tk, and the Qt modules the app does not use.
 # QtPrintSupport, QtWidgets, QtGui, QtCore, QtNetwork (a single-instance QLocalServer is
 # planned) and QtSvg stay. Printing needs its module AND its plugin: without them no printers
-# are listed, so it must never appear here (tests/build/test_selftest.py checks).
+# are listed, so it must never appear here (tests/bundle/test_selftest.py checks).
 EXCLUDES = [
     "PyQt5",
     "PyQt6",
@@ -279,6 +280,21 @@ def _trim(binaries, datas):
         result.append(kept)
     return result[0], result[1]
 
+
+def _build_as_script():
+    """``python build_spec.py``: the same build as ``pyinstaller --noconfirm --clean
+    DeskBooking.spec`` — PyInstaller's own entry point on the stub, which runs this file again
+    as the spec, with the globals only PyInstaller provides (workpath, DISTPATH, SPECPATH, ...).
+    Extra arguments go to PyInstaller (e.g. ``--log-level WARN``)."""
+    import PyInstaller.__main__
+
+    stub = os.path.join(ROOT, APP_NAME + ".spec")
+    PyInstaller.__main__.run(["--noconfirm", "--clean", *sys.argv[1:], stub])
+
+
+if __name__ == "__main__" and "SPECPATH" not in globals():
+    _build_as_script()
+    sys.exit(0)
 
 VERSION = _app_version()
 ICON = os.path.join(ROOT, "resources", "app.ico")

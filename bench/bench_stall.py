@@ -23,7 +23,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.sandbox import Sandbox
+from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
+from desktop_app.settings.owner import SettingsOwner
 from desktop_app.ui.dialogs import RecordingDialogs
 from desktop_app.ui.session import Session
 
@@ -63,9 +65,10 @@ async def until(predicate, timeout: float = 10.0) -> None:
 
 async def main() -> None:
     sandbox = Sandbox()
-    session = Session(settings=AppSettings(), log_path=None, training=True, server_url=None,
-                      dialogs=RecordingDialogs(), sandbox=sandbox,
-                      journal_path=Path(tempfile.mkdtemp()) / "j.db")
+    services = build_services(SettingsOwner(AppSettings()), training=True, server_url=None,
+                              log_path=None, sandbox=sandbox,
+                              journal_path=Path(tempfile.mkdtemp()) / "j.db")
+    session = Session(services, dialogs=RecordingDialogs())
     window = session.open_window()
     await until(lambda: window.form.clinic_picker.model.rowCount() > 0)
     marks = sandbox.landmarks()

@@ -158,7 +158,10 @@ def _handle(
             return
         path = log_path or current_log_path() or Path(LOG_FILE_NAME)
         try:
-            log.critical("unhandled exception %s", where, exc_info=(exc_type, exc, tb))
+            if exc is not None:
+                log.critical("unhandled exception %s", where, exc_info=(exc_type, exc, tb))
+            else:  # a bare type, as a hook may pass: nothing more to show than its name
+                log.critical("unhandled exception %s: %s", where, exc_type.__name__)
         except Exception:
             pass
         summary = _summary(exc_type, exc)

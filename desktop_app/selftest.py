@@ -27,6 +27,7 @@ from typing import Any
 
 REPORT_FILE_NAME = "selftest-report.txt"
 PDF_FILE_NAME = "selftest-slip.pdf"
+JOURNAL_NAME = "selftest-journal.sqlite3"
 #: A slip PDF with its text layer, fonts and QR code is ~20-40 KB; under this it is surely empty.
 MIN_PDF_BYTES = 1024
 
@@ -107,22 +108,42 @@ def _qt_plugins() -> str:
 
 
 def _book() -> Any:
+    """One booking through the app's own services (client, journal first, booking service)."""
+    from desktop_app.booking import BookingRequest
+    from desktop_app.journal import patient_key_from_token
     from desktop_app.sandbox import Sandbox
-    from desktop_app.ui.app import build_training_client
+    from desktop_app.services import build_services
+    from desktop_app.settings.owner import SettingsOwner
 
     sb = Sandbox()
     marks = sb.landmarks()
     token = sb.issue_token("adult")
     day = sb.now().date() + timedelta(days=1)
+    folder = _state.get("folder") or Path(tempfile.mkdtemp(prefix="deskbooking-selftest-"))
+    journal = Path(folder) / JOURNAL_NAME
 
     async def book() -> Any:
-        client = build_training_client(sb)
+        services = build_services(
+            SettingsOwner(), training=True, server_url=None, log_path=None, sandbox=sb,
+            journal_path=journal,
+        )
         try:
-            return await client.book_out_of_schedule(
-                marks.main_clinic, marks.therapist, day, token=token
+            request = BookingRequest(
+                lpu_guid=marks.main_clinic,
+                resource_guid=marks.therapist,
+                day=day,
+                at=None,
+                token=token,
+                patient_key=patient_key_from_token(token),
+                patient_label="self-test",
             )
+            result = await services.booking.book(request)
+            ticket = getattr(result, "ticket", None)
+            if ticket is None:
+                raise RuntimeError(f"no ticket: {result!r}")
+            return ticket
         finally:
-            await client.aclose()
+            await services.aclose()
 
     ticket = asyncio.run(book())
     _state["ticket"] = ticket
@@ -220,6 +241,7 @@ def run_self_test(out_dir: Path | None = None) -> int:
         folder = Path(folder) if folder else None
         report.step("Qt application", _qt_app)
         report.step("Qt plugins", _qt_plugins)
+        _state["folder"] = folder
         report.step("booking on the in-process sandbox", _book)
         pdf = (folder or Path(tempfile.gettempdir())) / PDF_FILE_NAME
         report.step("slip rendered to PDF", lambda: _render_pdf(pdf))

@@ -1,19 +1,24 @@
 """The registry API: wire models, errors and the async client (Qt-free)."""
 
 from desktop_app.api.client import (
+    Answer,
     ClientSettings,
     RegistryClient,
     check_guid,
+    clean_token,
     error_from_response,
+    error_in_success,
     parse_list,
     parse_model,
     parse_ticket,
 )
 from desktop_app.api.errors import (
+    AnswerTooLarge,
     ApiError,
     BookingRejected,
     CertificateError,
     CredentialsRefused,
+    ErrorFamily,
     InvalidRequestError,
     MalformedAnswer,
     NetworkError,
@@ -21,6 +26,7 @@ from desktop_app.api.errors import (
     OutcomeUnknown,
     RequestFailed,
     ServiceUnavailable,
+    UnsendableToken,
 )
 from desktop_app.api.models import (
     BusyType,
@@ -35,6 +41,8 @@ from desktop_app.api.models import (
 )
 
 __all__ = [
+    "Answer",
+    "AnswerTooLarge",
     "ApiError",
     "BookingRejected",
     "BusyType",
@@ -44,6 +52,7 @@ __all__ = [
     "ClinicStatus",
     "CredentialsRefused",
     "DocumentHistory",
+    "ErrorFamily",
     "ErrorResponse",
     "InvalidRequestError",
     "MalformedAnswer",
@@ -56,8 +65,11 @@ __all__ = [
     "ServiceUnavailable",
     "TicketVisit",
     "TicketVisitWithLpu",
+    "UnsendableToken",
     "check_guid",
+    "clean_token",
     "error_from_response",
+    "error_in_success",
     "format_path_date",
     "parse_list",
     "parse_model",

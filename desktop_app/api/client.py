@@ -11,13 +11,16 @@ Rules that matter at a reception desk:
 
 from __future__ import annotations
 
+import asyncio
+import codecs
 import json
 import logging
 import re
 import ssl
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta, timezone
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -25,6 +28,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from desktop_app.api.errors import (
+    AnswerTooLarge,
     ApiError,
     BookingRejected,
     CertificateError,
@@ -36,6 +40,7 @@ from desktop_app.api.errors import (
     OutcomeUnknown,
     RequestFailed,
     ServiceUnavailable,
+    UnsendableToken,
 )
 from desktop_app.api.models import (
     Clinic,
@@ -68,6 +73,14 @@ class ClientSettings:
     clinic_path: str = "lpu/{lpu}"
     resources_path: str = "lpu/{lpu}/doctor"
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    #: Largest answer read (after decompression); a bigger one is not read further.
+    max_answer_bytes: int = 2 * 1024 * 1024
+    #: The zone of a server's times that carry no offset (Moscow unless a site says otherwise).
+    server_utc_offset_minutes: int = 180
+
+    def total_deadline(self) -> float:
+        """The longest a whole request may take, however the server paces its bytes."""
+        return self.connect_timeout + 2 * self.read_timeout
 
     def timeout(self) -> httpx.Timeout:
         return httpx.Timeout(
@@ -92,8 +105,8 @@ def _segment(value: str) -> str:
     return quote(value, safe="")
 
 
-def _short_body(response: httpx.Response) -> str:
-    text = response.content[:300].decode("utf-8", errors="replace")
+def _short_body(content: bytes) -> str:
+    text = content[:300].decode("utf-8", errors="replace")
     return " ".join(text.split())
 
 
@@ -178,23 +191,23 @@ class RegistryClient:
             raise InvalidRequestError("day is not a date", field="day")
         if day < self._today():
             raise InvalidRequestError("the day is in the past", field="day")
-        bearer = token if token is not None else self._token
-        if not bearer or not bearer.strip():
-            raise InvalidRequestError("no token", field="token")
+        bearer = clean_token(token if token is not None else self._token)
         path = self.settings.booking_path.format(
             lpu=_segment(lpu),
             resource=_segment(resource),
             date=_segment(format_path_date(day, at, self.settings.booking_datetime_format)),
         )
         params = {"fullResponse": "true" if full_response else "false"}
-        response = await self._send_once("POST", path, params=params, token=bearer)
-        payload = self._json_or_raise(response, after_booking=True)
-        ticket = parse_model(TicketVisitWithLpu, payload, after_booking=True)
+        answer = await self._send_once("POST", path, params=params, token=bearer)
+        payload = self._json_or_raise(answer, after_booking=True)
+        ticket = parse_model(TicketVisitWithLpu, payload, after_booking=True,
+                             context=self._context(), status=answer.status)
         if not (ticket.num or ticket.ticket_guid):
             raise MalformedAnswer(
                 "booking answer carries neither a ticket number nor a ticket GUID",
                 after_booking=True,
-                status=response.status_code,
+                json_read=True,
+                status=answer.status,
             )
         log.info(
             "booked: lpu=%s resource=%s day=%s at=%s -> ticket %s num %s",
@@ -202,14 +215,18 @@ class RegistryClient:
         )
         return ticket
 
+    def _context(self) -> dict[str, Any]:
+        offset = timedelta(minutes=self.settings.server_utc_offset_minutes)
+        return {"server_tz": timezone(offset)}
+
     async def list_clinics(self) -> list[Clinic]:
         payload = await self._get_json(self.settings.clinics_path)
-        return parse_list(Clinic, payload)
+        return parse_list(Clinic, payload, context=self._context())
 
     async def get_clinic(self, lpu_guid: str) -> Clinic:
         lpu = check_guid(lpu_guid, field_name="lpu_guid")
         payload = await self._get_json(self.settings.clinic_path.format(lpu=_segment(lpu)))
-        return parse_model(Clinic, payload)
+        return parse_model(Clinic, payload, context=self._context())
 
     async def list_resources(self, lpu_guid: str) -> list[Resource]:
         lpu = check_guid(lpu_guid, field_name="lpu_guid")
@@ -221,15 +238,31 @@ class RegistryClient:
     def _auth(self, token: str | None) -> dict[str, str]:
         return {"Authorization": f"Bearer {token.strip()}"} if token else {}
 
+    async def _fetch(
+        self, method: str, path: str, *, params: dict[str, str] | None, token: str | None
+    ) -> Answer:
+        """One request, its body read under the size cap (decompressed by us, bounded)."""
+        request = self._http.build_request(method, path, params=params, headers=self._auth(token))
+        try:
+            # The read timeout restarts with every byte; a server that drips its answer is
+            # stopped by this overall deadline instead of holding the desk for ever.
+            async with asyncio.timeout(self.settings.total_deadline()):
+                response = await self._http.send(request, stream=True)
+                try:
+                    content = await _read_capped(response, self.settings.max_answer_bytes)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise httpx.ReadTimeout("overall deadline passed", request=request) from None
+        return Answer(response.status_code, response.headers.get("content-type"), content)
+
     async def _send_once(
         self, method: str, path: str, *, params: dict[str, str], token: str | None
-    ) -> httpx.Response:
+    ) -> Answer:
         """Send a non-idempotent request exactly once; classify every failure."""
         log.info("%s %s %s", method, path, params)
         try:
-            response = await self._http.request(
-                method, path, params=params, headers=self._auth(token)
-            )
+            answer = await self._fetch(method, path, params=params, token=token)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise _not_delivered(exc) from None
         except httpx.UnsupportedProtocol as exc:
@@ -238,8 +271,11 @@ class RegistryClient:
             # The request left (or may have left) this PC: the booking may exist.
             log.warning("booking outcome unknown after %s: %s", type(exc).__name__, exc)
             raise OutcomeUnknown(f"no complete answer: {type(exc).__name__}") from None
-        log.info("-> HTTP %s (%d bytes)", response.status_code, len(response.content))
-        return response
+        except _BodyProblem as exc:
+            log.warning("booking answer %s unreadable: %s", exc.status, exc)
+            raise exc.error(after_booking=True) from None
+        log.info("-> HTTP %s (%d bytes)", answer.status, len(answer.content))
+        return answer
 
     async def _get_json(self, path: str) -> Any:
         attempts = 1 + max(0, self.settings.get_retries)
@@ -247,7 +283,7 @@ class RegistryClient:
         for attempt in range(1, attempts + 1):
             log.info("GET %s (attempt %d)", path, attempt)
             try:
-                response = await self._http.get(path, headers=self._auth(self._token))
+                answer = await self._fetch("GET", path, params=None, token=self._token)
             except httpx.UnsupportedProtocol as exc:
                 raise NetworkError(f"unsupported URL: {type(exc).__name__}") from None
             except httpx.TransportError as exc:
@@ -256,34 +292,210 @@ class RegistryClient:
                     break  # retrying cannot fix a certificate
                 log.warning("GET %s failed (%s), attempt %d", path, type(exc).__name__, attempt)
                 continue
-            if response.status_code in (502, 503, 504) and attempt < attempts:
-                log.warning("GET %s -> %s, retrying", path, response.status_code)
+            except _BodyProblem as exc:
+                raise exc.error(after_booking=False) from None
+            if answer.status in (502, 503, 504) and attempt < attempts:
+                log.warning("GET %s -> %s, retrying", path, answer.status)
                 continue
-            return self._json_or_raise(response, after_booking=False)
+            return self._json_or_raise(answer, after_booking=False)
         assert last is not None
         raise last
 
-    def _json_or_raise(self, response: httpx.Response, *, after_booking: bool) -> Any:
-        status = response.status_code
+    def _json_or_raise(self, answer: Answer, *, after_booking: bool) -> Any:
+        status = answer.status
         if 200 <= status < 300:
             try:
-                return _decode_json(response.content)
+                payload = _decode_json(answer.content, answer.content_type)
             except ValueError as exc:
                 log.warning("unreadable %s answer: %s; body starts %r", status, exc,
-                            _short_body(response))
+                            _short_body(answer.content))
                 raise MalformedAnswer(
                     f"answer is not JSON: {exc}", after_booking=after_booking, status=status
                 ) from None
-        raise error_from_response(status, response.content, response.headers.get("content-type"))
+            error = error_in_success(status, payload)
+            if error is not None:
+                log.warning("HTTP %s carries an error body (code %s)", status, error.message_code)
+                raise error
+            return payload
+        raise error_from_response(status, answer.content, answer.content_type)
 
 
-def _decode_json(content: bytes) -> Any:
+@dataclass(frozen=True)
+class Answer:
+    """A server's answer, read whole (within the cap)."""
+
+    status: int
+    content_type: str | None
+    content: bytes
+
+
+class _BodyProblem(Exception):
+    """The body could not be read: broken encoding, or over the size cap."""
+
+    def __init__(self, detail: str, *, status: int, too_large: bool) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.too_large = too_large
+
+    def error(self, *, after_booking: bool) -> MalformedAnswer:
+        kind = AnswerTooLarge if self.too_large else MalformedAnswer
+        return kind(str(self), after_booking=after_booking, status=self.status)
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> bytes:
+    """The decoded body, refusing to hold more than ``cap`` bytes (compressed or not).
+
+    gzip and deflate are decompressed here with a bound on the output, so a small body that
+    unpacks to hundreds of megabytes is stopped at the cap instead of filling the memory.
+    """
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    decoder: Any = None
+    if encoding in ("gzip", "x-gzip"):
+        decoder = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        decoder = _DeflateDecoder()
+    elif encoding not in ("", "identity"):
+        # Anything else (br, zstd) goes through httpx's own decoder, still capped.
+        out = bytearray()
+        try:
+            async for chunk in response.aiter_bytes():
+                out += chunk
+                if len(out) > cap:
+                    raise _BodyProblem(f"answer over {cap} bytes", status=response.status_code,
+                                       too_large=True)
+        except httpx.DecodingError as exc:
+            raise _BodyProblem(f"undecodable {encoding} body: {exc}",
+                               status=response.status_code, too_large=False) from None
+        return bytes(out)
+    out = bytearray()
+    async for chunk in response.aiter_raw():
+        if decoder is None:
+            out += chunk
+        else:
+            try:
+                data = chunk
+                while data:
+                    out += decoder.decompress(data, cap + 1 - len(out))
+                    if len(out) > cap:
+                        break
+                    data = decoder.unconsumed_tail
+            except zlib.error as exc:
+                raise _BodyProblem(f"undecodable {encoding} body: {exc}",
+                                   status=response.status_code, too_large=False) from None
+        if len(out) > cap:
+            raise _BodyProblem(f"answer over {cap} bytes", status=response.status_code,
+                               too_large=True)
+    if decoder is not None:
+        try:
+            out += decoder.flush()
+        except zlib.error as exc:
+            raise _BodyProblem(f"undecodable {encoding} body: {exc}",
+                               status=response.status_code, too_large=False) from None
+        if out and not decoder.eof:
+            raise _BodyProblem(f"{encoding} body cut off", status=response.status_code,
+                               too_large=False)
+        if len(out) > cap:
+            raise _BodyProblem(f"answer over {cap} bytes", status=response.status_code,
+                               too_large=True)
+    return bytes(out)
+
+
+class _DeflateDecoder:
+    """``deflate`` as servers send it: zlib-wrapped, or (IIS) raw."""
+
+    def __init__(self) -> None:
+        self._obj = zlib.decompressobj()
+        self._first = True
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._first:
+            self._first = False
+            try:
+                return self._obj.decompress(data, max_length)
+            except zlib.error:
+                self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
+        return self._obj.decompress(data, max_length)
+
+    @property
+    def unconsumed_tail(self) -> bytes:
+        return self._obj.unconsumed_tail
+
+    @property
+    def eof(self) -> bool:
+        return self._obj.eof
+
+    def flush(self) -> bytes:
+        return self._obj.flush()
+
+
+_CHARSET_RE = re.compile(r"(?i)charset\s*=\s*[\"']?([\w.:-]+)")
+
+
+def _charset(content_type: str | None) -> str:
+    """The declared charset (``windows-1251`` from .NET and 1C gateways), else UTF-8."""
+    match = _CHARSET_RE.search(content_type or "")
+    if match:
+        name = match.group(1).lower()
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            return "utf-8-sig"
+        return "utf-8-sig" if name in ("utf-8", "utf8") else name
+    return "utf-8-sig"
+
+
+def _decode_json(content: bytes, content_type: str | None = None) -> Any:
     if not content.strip():
         raise ValueError("empty body")
     try:
-        return json.loads(content.decode("utf-8-sig"))
+        return json.loads(content.decode(_charset(content_type)))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ValueError(type(exc).__name__) from None
+
+
+#: Keys a ticket carries; an object with none of them and an error's keys is an error body.
+_TICKET_KEYS = frozenset({"num", "ticketguid", "ticket_guid", "begintime", "doctorrole",
+                          "docfio", "room"})
+_ERROR_KEYS = frozenset({"message", "messagecode", "message_code", "code", "error"})
+
+
+def error_in_success(status: int, payload: Any) -> ApiError | None:
+    """A 2xx whose body is the standard error object (some gateways answer errors with 200)."""
+    if not isinstance(payload, dict):
+        return None
+    keys = {str(k).replace("_", "").lower() for k in payload}
+    if keys & {k.replace("_", "") for k in _TICKET_KEYS}:
+        return None
+    if not keys & {"messagecode", "message"}:
+        return None
+    try:
+        body = ErrorResponse.model_validate(payload)
+    except (ValidationError, ValueError):
+        return None
+    code = body.message_code or ""
+    refusal_code = len(code) == 4 and code[:1] in ("4", "5") and code.isdigit()
+    if not (refusal_code or (body.code is not None and body.code >= 400)):
+        # {"message": "An error has occurred."} or {"code": 200, "message": "OK"} in a 2xx
+        # says nothing about the booking: it is not a clean refusal.
+        return MalformedAnswer("2xx answer with a message but no refusal code",
+                               after_booking=True, json_read=True, status=status,
+                               message_code=body.message_code, server_message=body.message)
+    return _error_for(status, body)
+
+
+def clean_token(raw: str | None) -> str:
+    """A pasted token without whitespace or line breaks; refused if HTTP cannot carry it.
+
+    Tokens (JWTs and opaque ones) never contain whitespace, so a token pasted across lines or
+    with a trailing newline is joined. Control characters or letters outside Latin-1 (a
+    Cyrillic letter typed into the field) cannot go into a header: nothing is sent.
+    """
+    token = "".join((raw or "").split())
+    if not token:
+        raise InvalidRequestError("no token", field="token")
+    if not all(33 <= ord(ch) < 127 for ch in token):
+        raise UnsendableToken("token holds characters a header cannot carry (unsendable)")
+    return token
 
 
 def _not_delivered(exc: httpx.TransportError) -> NetworkError:
@@ -301,11 +513,15 @@ def error_from_response(status: int, content: bytes, content_type: str | None = 
     """Turn a non-2xx answer into our error type, keeping the server's message and code."""
     body = ErrorResponse()
     try:
-        data = _decode_json(content)
+        data = _decode_json(content, content_type)
         if isinstance(data, dict):
             body = ErrorResponse.model_validate(data)
     except (ValueError, ValidationError):
         log.info("error answer %s is not a standard body (%s)", status, content_type)
+    return _error_for(status, body)
+
+
+def _error_for(status: int, body: ErrorResponse) -> ApiError:
     code = body.message_code
     kwargs: dict[str, Any] = {
         "status": status,
@@ -313,11 +529,17 @@ def error_from_response(status: int, content: bytes, content_type: str | None = 
         "server_message": body.message,
     }
     family = code[0] if code and code[:1].isdigit() and len(code) == 4 else None
+    if 200 <= status < 300:
+        if family == "5":
+            return CredentialsRefused("credentials refused (in a 2xx answer)", **kwargs)
+        if family == "4":
+            return BookingRejected("rejected by the registry (in a 2xx answer)", **kwargs)
+        return RequestFailed("error body in a 2xx answer", **kwargs)
     if status in (401, 403) or (family == "5" and status < 500):
         return CredentialsRefused("credentials refused", **kwargs)
     if status == 404:
         return NotFound("not found", **kwargs)
-    if status == 400 or (family == "4" and 400 <= status < 500):
+    if status == 400 or (family == "4" and status >= 400):
         return BookingRejected("rejected by the registry", **kwargs)
     if status >= 500:
         return ServiceUnavailable("server unavailable", **kwargs)
@@ -326,22 +548,33 @@ def error_from_response(status: int, content: bytes, content_type: str | None = 
     return RequestFailed("request refused", **kwargs)
 
 
-def parse_model(model: type[ModelT], payload: Any, *, after_booking: bool = False) -> ModelT:
+def parse_model(
+    model: type[ModelT],
+    payload: Any,
+    *,
+    after_booking: bool = False,
+    context: dict[str, Any] | None = None,
+    status: int | None = None,
+) -> ModelT:
     """Validate a decoded JSON value into ``model``; only ``MalformedAnswer`` escapes."""
     if not isinstance(payload, dict):
         raise MalformedAnswer(
-            f"expected an object, got {type(payload).__name__}", after_booking=after_booking
+            f"expected an object, got {type(payload).__name__}", after_booking=after_booking,
+            json_read=True, status=status,
         )
     try:
-        return model.model_validate(payload)
+        return model.model_validate(payload, context=context)
     except (ValidationError, ValueError, TypeError, RecursionError) as exc:
         log.warning("answer does not fit %s: %s", model.__name__, exc)
         raise MalformedAnswer(
-            f"answer does not fit {model.__name__}", after_booking=after_booking
+            f"answer does not fit {model.__name__}", after_booking=after_booking,
+            json_read=True, status=status,
         ) from None
 
 
-def parse_list(model: type[ModelT], payload: Any) -> list[ModelT]:
+def parse_list(
+    model: type[ModelT], payload: Any, *, context: dict[str, Any] | None = None
+) -> list[ModelT]:
     """A JSON array of ``model``; a wrapper object with one list field is unwrapped."""
     if isinstance(payload, dict):
         lists = [v for v in payload.values() if isinstance(v, list)]
@@ -349,7 +582,7 @@ def parse_list(model: type[ModelT], payload: Any) -> list[ModelT]:
             payload = lists[0]
     if not isinstance(payload, list):
         raise MalformedAnswer(f"expected a list, got {type(payload).__name__}")
-    return [parse_model(model, item) for item in payload]
+    return [parse_model(model, item, context=context) for item in payload]
 
 
 def parse_ticket(content: bytes) -> TicketVisitWithLpu:

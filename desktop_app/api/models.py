@@ -8,19 +8,52 @@ a surprising but plausible answer never crashes the app (CONTRACT.md sections 1-
 
 from __future__ import annotations
 
+import logging
 import re
-from datetime import date, datetime, time
+import reprlib
+from contextvars import ContextVar
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
 from pydantic.alias_generators import to_camel
+
+log = logging.getLogger("desktop_app.api.models")
+
+#: The registry's wall clock when the server sends a time without an offset and the caller gave
+#: no ``server_tz`` in the validation context (Moscow time, where the vendor's servers run).
+DEFAULT_SERVER_TZ: tzinfo = timezone(timedelta(hours=3))
+
+#: True while a model re-validates after dropping fields: nested models already warned once.
+_quiet: ContextVar[bool] = ContextVar("desktop_app_api_models_quiet", default=False)
+
+_short = reprlib.Repr()
+_short.maxstring = 60
+_short.maxother = 60
+_short.maxlevel = 2
+_short.maxdict = 4
+_short.maxlist = 4
+_short.maxlong = 40
+
+
+def short_repr(value: Any, limit: int = 80) -> str:
+    """A repr fit for a log line: never the whole payload, at most ``limit`` characters."""
+    try:
+        text = _short.repr(value)
+    except Exception:  # a broken __repr__ must not break parsing
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _key_token(key: str) -> str:
@@ -28,8 +61,33 @@ def _key_token(key: str) -> str:
     return re.sub(r"[_\-\s]", "", key).lower()
 
 
+def _server_tz(info: ValidationInfo) -> tzinfo:
+    """``server_tz`` from the validation context (a tzinfo or an IANA name), else the default."""
+    context = info.context if isinstance(info.context, dict) else None
+    zone = context.get("server_tz") if context else None
+    if isinstance(zone, tzinfo):
+        return zone
+    if isinstance(zone, str) and zone.strip():
+        try:
+            return ZoneInfo(zone.strip())
+        except (ValueError, OSError):
+            log.warning("unknown server_tz %s; using %s", short_repr(zone), DEFAULT_SERVER_TZ)
+    return DEFAULT_SERVER_TZ
+
+
 class WireModel(BaseModel):
-    """Base for every API model: reads any key casing, writes camelCase."""
+    """Base for every API model: reads any key casing, writes camelCase, never fails on a field.
+
+    Leniency is generic (``_lenient``): a field whose value cannot be read is dropped — it takes
+    its default (None, ``[]``) — with one warning naming the model, the field and a short repr of
+    the value. A nested model that is wholly unreadable (``lpu: 5``) is such a field too. Only an
+    input that is not an object at all still fails (the client turns that into MalformedAnswer).
+
+    After validation every naive datetime of the model becomes aware: it takes the offset of the
+    first aware datetime field of the same model (declaration order, so ``begin_time`` before
+    ``end_time`` before ``date_of_appointment``), else the server zone (``server_tz`` in the
+    validation context, else ``DEFAULT_SERVER_TZ``). Aware values are never converted.
+    """
 
     model_config = ConfigDict(
         alias_generator=to_camel,
@@ -40,16 +98,23 @@ class WireModel(BaseModel):
         frozen=True,
     )
 
-    @model_validator(mode="before")
     @classmethod
-    def _normalise_keys(cls, data: Any) -> Any:
-        """Map keys of any casing onto our field names; leave unknown keys for pydantic to drop."""
-        if not isinstance(data, dict):
-            return data
+    def _field_for_key(cls) -> dict[str, str]:
         lookup = {_key_token(name): name for name in cls.model_fields}
         for name, field in cls.model_fields.items():
-            if field.alias:
-                lookup.setdefault(_key_token(field.alias), name)
+            for alias in (field.alias, field.validation_alias):
+                if isinstance(alias, str):
+                    lookup.setdefault(_key_token(alias), name)
+                elif isinstance(alias, AliasChoices):
+                    for choice in alias.choices:
+                        if isinstance(choice, str):
+                            lookup.setdefault(_key_token(choice), name)
+        return lookup
+
+    @classmethod
+    def _normalise_keys(cls, data: dict[Any, Any]) -> dict[str, Any]:
+        """Map keys of any casing onto our field names; drop unknown keys."""
+        lookup = cls._field_for_key()
         out: dict[str, Any] = {}
         for key, value in data.items():
             if not isinstance(key, str):
@@ -62,6 +127,59 @@ class WireModel(BaseModel):
                 out[target] = value
         return out
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _lenient(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> Any:
+        if not isinstance(data, dict):
+            return handler(data)  # a model instance passes; anything else fails as before
+        data = cls._normalise_keys(data)
+        lookup = cls._field_for_key()
+        model = None
+        retry = False
+        while model is None:  # each failed round drops at least one field, so this ends
+            # Nested models warned in the first round; re-validating them must not warn again.
+            token = _quiet.set(True) if retry else None
+            bad: dict[str, str] = {}
+            try:
+                model = handler(data)
+            except ValidationError as exc:
+                for error in exc.errors(include_url=False, include_input=False):
+                    loc = error.get("loc") or ()
+                    name = lookup.get(_key_token(str(loc[0]))) if loc else None
+                    if name is None or name not in data or cls.model_fields[name].is_required():
+                        raise  # not an optional field we can drop: let the caller see it
+                    bad.setdefault(name, str(error.get("msg", "")))
+            finally:
+                if token is not None:
+                    _quiet.reset(token)
+            for name, msg in bad.items():
+                if not _quiet.get():
+                    log.warning(
+                        "%s.%s: unreadable value %s dropped (%s)",
+                        cls.__name__, name, short_repr(data[name]), short_repr(msg, 60),
+                    )
+                del data[name]
+            retry = True
+        if isinstance(model, WireModel):
+            model._make_times_aware(_server_tz(info))
+        return model
+
+    def _make_times_aware(self, server_tz: tzinfo) -> None:
+        values = {name: getattr(self, name, None) for name in type(self).model_fields}
+        times = {k: v for k, v in values.items() if isinstance(v, datetime)}
+        naive = [k for k, v in times.items() if v.tzinfo is None or v.utcoffset() is None]
+        if not naive:
+            return
+        donor = next(
+            (v.tzinfo for k, v in times.items() if k not in naive and v.tzinfo is not None),
+            server_tz,
+        )
+        for name in naive:
+            # The model is frozen; this runs inside validation, before anyone holds it.
+            object.__setattr__(self, name, times[name].replace(tzinfo=donor))
+
 
 def _none_if_blank(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
@@ -69,27 +187,71 @@ def _none_if_blank(value: Any) -> Any:
     return value
 
 
+#: .NET JSON dates: ``/Date(1700000000000+0300)/`` (ms since the epoch, UTC; optional offset
+#: that says in which zone to show it); the slashes may arrive escaped.
+_DOTNET_DATE = re.compile(r"^\\?/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?/$", re.IGNORECASE)
+#: .NET ``DateTime.MinValue`` and friends: "no date" rather than a date.
+_MIN_DATE = re.compile(r"^0*1-0?1-0?1(?:$|[T\s])")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _parse_dotnet_date(match: re.Match[str]) -> datetime:
+    millis = int(match.group(1))
+    zone: tzinfo = UTC
+    if match.group(2):
+        minutes = int(match.group(3)) * 60 + int(match.group(4))
+        if minutes >= 24 * 60:
+            raise ValueError("offset out of range")
+        zone = timezone(timedelta(minutes=-minutes if match.group(2) == "-" else minutes))
+    try:
+        return (_EPOCH + timedelta(milliseconds=millis)).astimezone(zone)
+    except (OverflowError, ValueError):
+        raise ValueError("date out of range") from None
+
+
 def _parse_datetime(value: Any) -> datetime | None:
-    """ISO 8601 with or without offset/milliseconds, or ``yyyy-MM-dd HH:mm:ss.fff``."""
+    """ISO 8601 with or without offset/fraction/``Z``, ``yyyy-MM-dd HH:mm:ss.fff``, a date alone,
+    or ``/Date(ms±hhmm)/``. ``0001-01-01…`` (.NET's "no value") is None; any other year up to
+    1900 is a placeholder too and is refused, so the generic leniency drops it with a warning.
+    """
     value = _none_if_blank(value)
     if value is None:
         return None
+    parsed: datetime | None = None
     if isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        text = value.strip().replace(" ", "T", 1)
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        # Python 3.11 accepts 1-6 fractional digits; .NET may send 7.
-        text = re.sub(r"(\.\d{6})\d+", r"\1", text)
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ValueError(f"not a date-time: {value!r}")
+        parsed = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if _MIN_DATE.match(text):
+            return None
+        match = _DOTNET_DATE.match(text)
+        if match:
+            parsed = _parse_dotnet_date(match)
+        else:
+            text = text.replace(" ", "T", 1)
+            if text.endswith(("Z", "z")):
+                text = text[:-1] + "+00:00"
+            # Python 3.11 accepts 1-6 fractional digits; .NET may send 7.
+            text = re.sub(r"(\.\d{6})\d+", r"\1", text)
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                parsed = None
+    if parsed is None:
+        raise ValueError(f"not a date-time: {short_repr(value, 40)}")
+    if parsed.year <= 1900:
+        if (parsed.year, parsed.month, parsed.day) == (1, 1, 1):
+            return None
+        raise ValueError(f"placeholder date {parsed.date().isoformat()}")
+    return parsed
+
+
+#: A number followed by a unit or a word with no further digits: ``12ms``, ``2 этаж``.
+_LEADING_INT = re.compile(r"^\s*([+-]?\d+)(?:[.,]\d+)?\s*[^\d]*$")
 
 
 def _parse_int(value: Any) -> int | None:
+    """An int from a number or text; ``"12ms"`` and ``"2 этаж"`` give their leading number."""
     value = _none_if_blank(value)
     if value is None:
         return None
@@ -107,7 +269,10 @@ def _parse_int(value: Any) -> int | None:
             return round(float(text))
         except (ValueError, OverflowError):
             pass
-    raise ValueError(f"not a number: {value!r}")
+        match = _LEADING_INT.match(value)
+        if match and len(match.group(1)) <= 18:
+            return int(match.group(1))
+    raise ValueError(f"not a number: {short_repr(value, 40)}")
 
 
 def _as_text(value: Any) -> str | None:
@@ -211,24 +376,40 @@ class Clinic(WireModel):
 
 
 class BusyType(WireModel):
-    """``DocBusyType``: the kind of visit. Accepts an object, a bare int or a bare string."""
+    """``DocBusyType``: the kind of visit. Accepts an object, a bare int or a bare string.
 
-    code: int | None = None
+    ``code`` is text: servers send numbers (``4``, ``322``) or letters (``"ПП"``); a number
+    becomes its text. ``type`` is the numeric kind some servers add next to the code.
+    """
+
+    code: str | None = None
     name: str | None = None
+    type: int | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _scalar(cls, data: Any) -> Any:
         if isinstance(data, bool):
             raise ValueError("busy type cannot be a boolean")
-        if isinstance(data, int):
+        if isinstance(data, int | float):
             return {"code": data}
         if isinstance(data, str):
             text = data.strip()
-            return {"code": int(text)} if text.isdigit() else {"name": text}
+            return {"code": text} if text.isdigit() else {"name": text}
         return data
 
-    _code = field_validator("code", mode="before")(_parse_int)
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code(cls, value: Any) -> Any:
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError("not a finite number")
+            if value.is_integer():
+                value = int(value)
+        text = _as_text(_none_if_blank(value))
+        return text.strip() if text else None
+
+    _type = field_validator("type", mode="before")(_parse_int)
 
     @field_validator("name", mode="before")
     @classmethod
@@ -236,19 +417,18 @@ class BusyType(WireModel):
         return _as_text(value)
 
     def describe(self) -> str:
-        if self.name and self.code is not None:
-            return f"{self.name} ({self.code})"
-        if self.name:
-            return self.name
-        if self.code is not None:
+        """The name when there is one; else the known name of the code, else ``код X``."""
+        if self.name and self.name.strip():
+            return self.name.strip()
+        if self.code:
             return KNOWN_BUSY_TYPES.get(self.code, f"код {self.code}")
         return "—"
 
 
-#: Busy-type codes documented by the vendor; used when a server sends only the number.
-KNOWN_BUSY_TYPES: dict[int, str] = {
-    322: "ТМК врач-врач",
-    323: "ТМК консилиум",
+#: Busy-type codes documented by the vendor; used when a server sends only the code.
+KNOWN_BUSY_TYPES: dict[str, str] = {
+    "322": "ТМК врач-врач",
+    "323": "ТМК консилиум",
 }
 
 
@@ -260,19 +440,11 @@ class DocumentHistory(WireModel):
     login: str | None = None
     source: str | None = None
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        try:
-            return _parse_datetime(value)
-        except ValueError:
-            return None
+    _date = field_validator("date", mode="before")(_parse_datetime)
 
     @field_validator("action", "login", "source", mode="before")
     @classmethod
     def _text(cls, value: Any) -> Any:
-        if isinstance(value, dict | list):
-            return None
         return _as_text(value)
 
 

@@ -1,18 +1,21 @@
-"""The booking flow, Qt-free: journal first, one POST, unknown outcomes remembered."""
+"""The booking flow, Qt-free: journal first, one POST, one outcome."""
 
 from desktop_app.booking.events import DeskEvent, DeskEventKind
+from desktop_app.booking.outcome import BookingOutcome, OutcomeKind, Reason, classify
 from desktop_app.booking.service import (
-    BookingInProgress,
     BookingRequest,
-    BookingResult,
     BookingService,
+    EarlierAttempt,
 )
 
 __all__ = [
-    "BookingInProgress",
+    "BookingOutcome",
     "BookingRequest",
-    "BookingResult",
     "BookingService",
     "DeskEvent",
     "DeskEventKind",
+    "EarlierAttempt",
+    "OutcomeKind",
+    "Reason",
+    "classify",
 ]

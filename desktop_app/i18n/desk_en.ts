@@ -4,11 +4,51 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="213"/>
+        <location filename="../ui/app.py" line="326"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="283"/>
+        <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
+Закройте другую копию программы и запустите её снова.</source>
+        <translation>The shift journal {0} is in use by another program — the program is probably already running.
+Close the other copy of the program and start it again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="289"/>
+        <source>Не удалось открыть журнал смены {0}.
+Обратитесь к администратору: нет прав на запись в папку {1}.</source>
+        <translation>The shift journal {0} could not be opened.
+Contact your administrator: there is no permission to write to the folder {1}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="295"/>
+        <source>Журнал смены {0} создан более новой версией программы.
+Запустите новую версию программы или обратитесь к администратору.</source>
+        <translation>The shift journal {0} was created by a newer version of the program.
+Start the newer version of the program or contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="300"/>
+        <source>Не удалось открыть журнал смены {0}: {1}
+Обратитесь к администратору.</source>
+        <translation>The shift journal {0} could not be opened: {1}
+Contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="310"/>
+        <source>Учебный режим не запущен: {0}
+Обратитесь к администратору.</source>
+        <translation>Training mode did not start: {0}
+Contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="340"/>
+        <source>Программа не может начать работу</source>
+        <translation>The program cannot start</translation>
     </message>
 </context>
 <context>
@@ -253,234 +293,325 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../ui/error_messages.py" line="28"/>
+        <location filename="../ui/error_messages.py" line="22"/>
         <source>Выберите другое время или другой день приёма.</source>
         <translation>Choose another time or another day.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="29"/>
+        <location filename="../ui/error_messages.py" line="23"/>
         <source>У пациента уже есть запись на эту специальность. Найдите существующую запись и при необходимости отмените её, прежде чем записывать снова.</source>
         <translation>The patient already has an appointment for this specialty. Find the existing appointment and cancel it if needed before booking again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="34"/>
+        <location filename="../ui/error_messages.py" line="28"/>
         <source>Детская поликлиника не принимает пациентов старше 18 лет. Выберите другую поликлинику.</source>
         <translation>A children&apos;s clinic does not see patients over 18. Choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="39"/>
+        <location filename="../ui/error_messages.py" line="33"/>
         <source>Врач не принимает пациентов этого возраста. Выберите другого врача или другую поликлинику.</source>
         <translation>The doctor does not see patients of this age. Choose another doctor or another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="44"/>
+        <location filename="../ui/error_messages.py" line="38"/>
         <source>Запись запрещена правилами регистратуры для этого пациента. Действуйте по правилам вашей регистратуры (например, запись через заведующего или по направлению).</source>
         <translation>Reception rules do not allow booking this patient. Follow your reception&apos;s procedure (for example, booking through the head of department or by referral).</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="50"/>
+        <location filename="../ui/error_messages.py" line="44"/>
         <source>Не выбран врач или дата. Проверьте выбор врача и даты и повторите запись.</source>
         <translation>No doctor or date selected. Check the doctor and date, then book again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="55"/>
+        <location filename="../ui/error_messages.py" line="49"/>
         <source>Исправьте данные записи и повторите попытку.</source>
         <translation>Correct the booking details and try again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="62"/>
+        <location filename="../ui/error_messages.py" line="57"/>
         <source>Ответ сервера: «{0}»</source>
         <translation>Server response: “{0}”</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="65"/>
-        <location filename="../ui/error_messages.py" line="80"/>
+        <location filename="../ui/error_messages.py" line="60"/>
+        <location filename="../ui/error_messages.py" line="157"/>
         <source>Код: {0}</source>
         <translation>Code: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="72"/>
+        <location filename="../ui/error_messages.py" line="94"/>
+        <source>Талон не записан в журнал смены</source>
+        <translation>Slip not saved to the shift journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="95"/>
+        <source>Пациент записан, талон на экране. Но записать талон в журнал смены не удалось (диск заполнен или файл журнала занят).</source>
+        <translation>The patient is booked and the slip is on screen. But the slip could not be saved to the shift journal (the disk is full or the journal file is in use).</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="101"/>
+        <source>Напечатайте талон сейчас. Программа повторит запись в журнал перед следующей записью; освободите место на диске или сообщите в ИТ-отдел.</source>
+        <translation>Print the slip now. The program will retry saving it before the next booking; free some disk space or tell the IT department.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="112"/>
+        <source>Запись, вероятно, создана</source>
+        <translation>The booking was probably created</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="113"/>
+        <source>Сервер подтвердил запрос на запись, но его ответ не удалось прочитать, поэтому талон показать нельзя. Запись, скорее всего, СОЗДАНА.</source>
+        <translation>The server confirmed the booking request, but its answer could not be read, so no slip can be shown. The booking was most likely CREATED.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="122"/>
+        <source>Запрос на запись был отправлен, но вместо ответа регистратуры пришла ошибка шлюза или сервера. Запись МОГЛА быть создана, а могла и нет.</source>
+        <translation>The booking request was sent, but a gateway or server error came back instead of the registry&apos;s answer. The booking MAY or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="127"/>
+        <source>Запрос на запись был отправлен, но программа не смогла обработать ответ. Запись МОГЛА быть создана, а могла и нет.</source>
+        <translation>The booking request was sent, but the program could not process the answer. The booking MAY or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="155"/>
         <source>Сервер отказал в записи.</source>
         <translation>The server refused the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="75"/>
+        <location filename="../ui/error_messages.py" line="154"/>
         <source>Запись не создана</source>
         <translation>Booking not created</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="89"/>
+        <location filename="../ui/error_messages.py" line="169"/>
+        <location filename="../ui/error_messages.py" line="366"/>
         <source>Токен отклонён</source>
         <translation>Token rejected</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="90"/>
+        <location filename="../ui/error_messages.py" line="170"/>
         <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
         <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="98"/>
+        <location filename="../ui/error_messages.py" line="165"/>
+        <location filename="../ui/error_messages.py" line="368"/>
         <source>Получите новый токен и вставьте его в поле «Токен».</source>
         <translation>Get a new token and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="107"/>
-        <location filename="../ui/error_messages.py" line="139"/>
+        <location filename="../ui/error_messages.py" line="328"/>
         <source>Непонятный ответ сервера</source>
         <translation>Unexpected server response</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="108"/>
-        <source>Сервер принял запрос на запись, но ответил что-то неожиданное, и программа не смогла прочитать талон. Запись МОГЛА быть создана.</source>
-        <translation>The server accepted the booking request but sent an unexpected reply, and the program could not read the slip. The booking MAY have been created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="113"/>
-        <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся. Подробности записаны в журнал программы{0}.</source>
-        <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically. Details were written to the program log{0}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/error_messages.py" line="123"/>
+        <location filename="../ui/error_messages.py" line="135"/>
         <source>Результат записи неизвестен</source>
         <translation>Booking outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="124"/>
+        <location filename="../ui/error_messages.py" line="136"/>
         <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="129"/>
+        <location filename="../ui/error_messages.py" line="75"/>
         <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
         <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="140"/>
+        <location filename="../ui/error_messages.py" line="329"/>
         <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
         <translation>The server sent an unexpected reply that the program could not read.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="143"/>
+        <location filename="../ui/error_messages.py" line="332"/>
         <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
         <translation>Try again later. Details were written to the program log{0}.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="150"/>
+        <location filename="../ui/error_messages.py" line="180"/>
+        <location filename="../ui/error_messages.py" line="339"/>
         <source>Поликлиника недоступна</source>
         <translation>Clinic unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="151"/>
+        <location filename="../ui/error_messages.py" line="181"/>
         <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
         <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="158"/>
+        <location filename="../ui/error_messages.py" line="186"/>
+        <location filename="../ui/error_messages.py" line="345"/>
         <source>Повторите через несколько минут или выберите другую поликлинику.</source>
         <translation>Try again in a few minutes or choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="169"/>
+        <location filename="../ui/error_messages.py" line="303"/>
         <source>Сертификат сервера не доверенный</source>
         <translation>Server certificate not trusted</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="170"/>
+        <location filename="../ui/error_messages.py" line="304"/>
         <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
         <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="175"/>
+        <location filename="../ui/error_messages.py" line="309"/>
         <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
         <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="184"/>
+        <location filename="../ui/error_messages.py" line="318"/>
         <source>Нет связи с сервером</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="185"/>
+        <location filename="../ui/error_messages.py" line="319"/>
         <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
         <translation>Could not connect to the booking server. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="186"/>
+        <location filename="../ui/error_messages.py" line="320"/>
         <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
         <translation>Check the network connection and the server address in Settings, then try again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="194"/>
+        <location filename="../ui/error_messages.py" line="195"/>
+        <location filename="../ui/error_messages.py" line="354"/>
         <source>Не найдено</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="195"/>
+        <location filename="../ui/error_messages.py" line="163"/>
+        <source>Выберите пациента ещё раз и повторите запись.</source>
+        <translation>Choose the patient again and repeat the booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="196"/>
         <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
         <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="201"/>
+        <location filename="../ui/error_messages.py" line="200"/>
+        <location filename="../ui/error_messages.py" line="357"/>
         <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
         <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="211"/>
+        <location filename="../ui/error_messages.py" line="221"/>
+        <source>Проверьте токен</source>
+        <translation>Check the token</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="222"/>
+        <source>В поле «Токен» есть символы, которых в токене не бывает (русские буквы или служебные символы). Запрос не отправлялся.</source>
+        <translation>The “Token” field contains characters a token never has (Cyrillic letters or control characters). Nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="227"/>
+        <source>Скопируйте токен заново целиком и вставьте его в поле «Токен».</source>
+        <translation>Copy the whole token again and paste it into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="234"/>
+        <source>Журнал смены недоступен</source>
+        <translation>Shift journal unavailable</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="235"/>
+        <source>Попытку записи не удалось сохранить в журнале смены, поэтому запрос не отправлялся. Запись не создана.</source>
+        <translation>The booking attempt could not be saved to the shift journal, so nothing was sent. No booking was made.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="241"/>
+        <source>Освободите место на диске или закройте другую копию программы, затем повторите. Если не помогает, обратитесь в ИТ-отдел.</source>
+        <translation>Free some disk space or close the other copy of the program, then try again. If that does not help, contact the IT department.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="256"/>
         <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="215"/>
+        <location filename="../ui/error_messages.py" line="260"/>
         <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="219"/>
+        <location filename="../ui/error_messages.py" line="264"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="222"/>
+        <location filename="../ui/error_messages.py" line="268"/>
+        <source>Не выбран учебный пациент. Выберите пациента.</source>
+        <translation>No training patient chosen. Choose a patient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="270"/>
         <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
         <translation>No patient token. Paste the token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="228"/>
+        <location filename="../ui/error_messages.py" line="275"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="229"/>
+        <location filename="../ui/error_messages.py" line="276"/>
         <source>Данные записи заполнены неверно.</source>
         <translation>The booking details are incorrect.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="230"/>
+        <location filename="../ui/error_messages.py" line="277"/>
         <source>Запрос не отправлялся.</source>
         <translation>The request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="235"/>
+        <location filename="../ui/error_messages.py" line="340"/>
+        <source>Сервер регистратуры или система поликлиники сейчас недоступны.</source>
+        <translation>The registry server or the clinic&apos;s system is unavailable right now.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="355"/>
+        <source>Сервер не нашёл поликлинику, врача или адрес запроса.</source>
+        <translation>The server did not find the clinic, the doctor or the request address.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="367"/>
+        <source>Сервер не принял токен: он неверный или срок его действия истёк.</source>
+        <translation>The server did not accept the token: it is wrong or has expired.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="374"/>
+        <source>Сервер отказал в выполнении запроса.</source>
+        <translation>The server refused the request.</translation>
+    </message>
+    <message>
+        <location filename="../ui/error_messages.py" line="208"/>
+        <location filename="../ui/error_messages.py" line="373"/>
         <source>Сервер отказал</source>
         <translation>Server refused</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="236"/>
+        <location filename="../ui/error_messages.py" line="209"/>
         <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
         <translation>The server refused the request. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="241"/>
+        <location filename="../ui/error_messages.py" line="289"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="242"/>
+        <location filename="../ui/error_messages.py" line="290"/>
         <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
         <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="243"/>
+        <location filename="../ui/error_messages.py" line="69"/>
         <source>Подробности записаны в журнал программы{0}.</source>
         <translation>Details were written to the program log{0}.</translation>
     </message>
@@ -488,42 +619,42 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>JournalTableModel</name>
     <message>
-        <location filename="../ui/journal_view.py" line="133"/>
+        <location filename="../ui/journal_view.py" line="137"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="134"/>
+        <location filename="../ui/journal_view.py" line="138"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="135"/>
+        <location filename="../ui/journal_view.py" line="139"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="136"/>
+        <location filename="../ui/journal_view.py" line="140"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="137"/>
+        <location filename="../ui/journal_view.py" line="141"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="138"/>
+        <location filename="../ui/journal_view.py" line="142"/>
         <source>№ талона</source>
         <translation>Slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="139"/>
+        <location filename="../ui/journal_view.py" line="143"/>
         <source>Печать</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="149"/>
+        <location filename="../ui/journal_view.py" line="153"/>
         <source>{0} (учебная)</source>
         <translation>{0} (training)</translation>
     </message>
@@ -531,309 +662,310 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../ui/journal_view.py" line="68"/>
+        <location filename="../ui/journal_view.py" line="71"/>
         <source>записан</source>
         <translation>booked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="70"/>
+        <location filename="../ui/journal_view.py" line="73"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="72"/>
+        <location filename="../ui/journal_view.py" line="75"/>
         <source>результат неизвестен</source>
         <translation>outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="74"/>
+        <location filename="../ui/journal_view.py" line="77"/>
         <source>проверено</source>
         <translation>checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="76"/>
+        <location filename="../ui/journal_view.py" line="79"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="204"/>
-        <location filename="../ui/journal_view.py" line="205"/>
+        <location filename="../ui/app.py" line="272"/>
+        <location filename="../ui/journal_view.py" line="212"/>
+        <location filename="../ui/journal_view.py" line="213"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="214"/>
+        <location filename="../ui/journal_view.py" line="222"/>
         <source>Поиск в журнале</source>
         <translation>Search the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="215"/>
+        <location filename="../ui/journal_view.py" line="223"/>
         <source>поликлиника, врач, пациент или № талона</source>
         <translation>clinic, doctor, patient or slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="217"/>
+        <location filename="../ui/journal_view.py" line="225"/>
         <source>Пои&amp;ск:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="219"/>
+        <location filename="../ui/journal_view.py" line="227"/>
         <source>&amp;Вся история</source>
         <translation>&amp;All history</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="221"/>
+        <location filename="../ui/journal_view.py" line="229"/>
         <source>Показать всю историю, не только смену</source>
         <translation>Show all history, not just this shift</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="223"/>
+        <location filename="../ui/journal_view.py" line="231"/>
         <source>Показать записи за все хранимые дни, а не только за сегодня</source>
         <translation>Show entries for all stored days, not just today</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="225"/>
+        <location filename="../ui/journal_view.py" line="233"/>
         <source>О&amp;бновить</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="227"/>
+        <location filename="../ui/journal_view.py" line="235"/>
         <source>Обновить журнал</source>
         <translation>Refresh the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="238"/>
+        <location filename="../ui/journal_view.py" line="246"/>
         <source>Записи журнала</source>
         <translation>Journal entries</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="270"/>
+        <location filename="../ui/journal_view.py" line="280"/>
         <source>Подробности записи</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="285"/>
+        <location filename="../ui/journal_view.py" line="295"/>
         <source>Что выяснили при проверке</source>
         <translation>What the check found</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="287"/>
+        <location filename="../ui/journal_view.py" line="297"/>
         <source>например: запись есть в МИС, талон № 12 / записи нет</source>
         <translation>e.g. booked in the MIS, slip No. 12 / no booking</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="290"/>
+        <location filename="../ui/journal_view.py" line="300"/>
         <source>&amp;Что выяснили:</source>
         <translation>&amp;Findings:</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="292"/>
+        <location filename="../ui/journal_view.py" line="302"/>
         <source>Со&amp;хранить отметку</source>
         <translation>Sa&amp;ve note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="294"/>
+        <location filename="../ui/journal_view.py" line="304"/>
         <source>Сохранить отметку о проверке</source>
         <translation>Save the check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="295"/>
+        <location filename="../ui/journal_view.py" line="305"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="314"/>
+        <location filename="../ui/journal_view.py" line="325"/>
         <source>Повторить &amp;печать</source>
         <translation>Re&amp;print</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="316"/>
+        <location filename="../ui/journal_view.py" line="327"/>
         <source>Повторить печать талона</source>
         <translation>Print the slip again</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="318"/>
+        <location filename="../ui/journal_view.py" line="329"/>
         <source>&amp;Отметить как проверенную</source>
         <translation>&amp;Mark as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="321"/>
+        <location filename="../ui/journal_view.py" line="332"/>
         <source>Отметить запись с неизвестным результатом как проверенную</source>
         <translation>Mark the entry with an unknown outcome as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="325"/>
+        <location filename="../ui/journal_view.py" line="336"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="415"/>
+        <location filename="../ui/journal_view.py" line="426"/>
         <source>Ничего не найдено.</source>
         <translation>Nothing found.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="417"/>
+        <location filename="../ui/journal_view.py" line="428"/>
         <source>В журнале нет записей.</source>
         <translation>The journal is empty.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="419"/>
+        <location filename="../ui/journal_view.py" line="430"/>
         <source>За эту смену записей нет.</source>
         <translation>No entries this shift.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="423"/>
+        <location filename="../ui/journal_view.py" line="434"/>
         <source>Показаны последние {0} записей — уточните поиск.</source>
         <translation>Showing the last {0} entries — refine your search.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="426"/>
+        <location filename="../ui/journal_view.py" line="437"/>
         <source>Записей: {0}</source>
         <translation>Entries: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="452"/>
+        <location filename="../ui/journal_view.py" line="463"/>
         <source>Выберите запись, чтобы увидеть подробности.</source>
         <translation>Select an entry to see its details.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="472"/>
+        <location filename="../ui/journal_view.py" line="483"/>
         <source>{0} — учебная запись, не настоящая</source>
         <translation>{0} — training entry, not real</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="473"/>
+        <location filename="../ui/journal_view.py" line="484"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="474"/>
+        <location filename="../ui/journal_view.py" line="485"/>
         <source>Попытка записи</source>
         <translation>Booking attempt</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="476"/>
+        <location filename="../ui/journal_view.py" line="487"/>
         <source>Изменено</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="477"/>
+        <location filename="../ui/journal_view.py" line="488"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="478"/>
+        <location filename="../ui/journal_view.py" line="489"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="479"/>
+        <location filename="../ui/journal_view.py" line="490"/>
         <source>Врач или кабинет</source>
         <translation>Doctor or room</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="483"/>
+        <location filename="../ui/journal_view.py" line="494"/>
         <source>Запрошенный день</source>
         <translation>Requested day</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="487"/>
-        <location filename="../ui/journal_view.py" line="505"/>
+        <location filename="../ui/journal_view.py" line="498"/>
+        <location filename="../ui/journal_view.py" line="516"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="492"/>
+        <location filename="../ui/journal_view.py" line="503"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="493"/>
+        <location filename="../ui/journal_view.py" line="504"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="494"/>
+        <location filename="../ui/journal_view.py" line="505"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="496"/>
+        <location filename="../ui/journal_view.py" line="507"/>
         <source>Врач по талону</source>
         <translation>Doctor on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="497"/>
+        <location filename="../ui/journal_view.py" line="508"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="500"/>
+        <location filename="../ui/journal_view.py" line="511"/>
         <source>Поликлиника по талону</source>
         <translation>Clinic on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="502"/>
+        <location filename="../ui/journal_view.py" line="513"/>
         <source>Кем записано</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="503"/>
+        <location filename="../ui/journal_view.py" line="514"/>
         <source>GUID талона</source>
         <translation>Slip GUID</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="508"/>
+        <location filename="../ui/journal_view.py" line="519"/>
         <source>Напечатано</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="509"/>
+        <location filename="../ui/journal_view.py" line="520"/>
         <source>{0} раз(а), последний — {1}</source>
         <translation>{0} time(s), last on {1}</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="513"/>
+        <location filename="../ui/journal_view.py" line="524"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="514"/>
+        <location filename="../ui/journal_view.py" line="525"/>
         <source>Код ошибки</source>
         <translation>Error code</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="518"/>
+        <location filename="../ui/journal_view.py" line="529"/>
         <source>Для поддержки</source>
         <translation>For support</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="519"/>
+        <location filename="../ui/journal_view.py" line="530"/>
         <source>Почему результат неизвестен</source>
         <translation>Why the outcome is unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="520"/>
+        <location filename="../ui/journal_view.py" line="531"/>
         <source>Отметка о проверке</source>
         <translation>Check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="521"/>
+        <location filename="../ui/journal_view.py" line="532"/>
         <source>Проверено</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="535"/>
+        <location filename="../ui/journal_view.py" line="546"/>
         <source>Ответ сервера не получен: запись могла быть создана. Проверьте её в регистратуре, прежде чем записывать пациента снова, и отметьте результат.</source>
         <translation>No response from the server: the booking may have been created. Check with the clinic&apos;s reception before booking the patient again, and record the outcome.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="577"/>
+        <location filename="../ui/journal_view.py" line="588"/>
         <source>Напишите коротко, что выяснили: например, «запись есть, талон № 12» или «записи нет».</source>
         <translation>Briefly note what you found, e.g. “booked, slip No. 12” or “no booking”.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="589"/>
+        <location filename="../ui/journal_view.py" line="600"/>
         <source>Эту запись уже отметили или она изменилась. Список обновлён.</source>
         <translation>This entry has already been marked or has changed. The list has been refreshed.</translation>
     </message>
@@ -841,334 +973,355 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="129"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="129"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
+        <location filename="../ui/main_window.py" line="133"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="157"/>
+        <location filename="../ui/main_window.py" line="135"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="136"/>
         <source>PD&amp;F…</source>
         <translation>PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160"/>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="141"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="218"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="218"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="219"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="223"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="161"/>
-        <location filename="../ui/main_window.py" line="246"/>
+        <location filename="../ui/main_window.py" line="139"/>
+        <location filename="../ui/main_window.py" line="225"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149"/>
+        <location filename="../ui/main_window.py" line="127"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Печать с в&amp;ыбором…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243"/>
+        <location filename="../ui/main_window.py" line="222"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="250"/>
+        <location filename="../ui/main_window.py" line="229"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="253"/>
+        <location filename="../ui/main_window.py" line="232"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="235"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="275"/>
+        <location filename="../ui/main_window.py" line="254"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278"/>
+        <location filename="../ui/main_window.py" line="257"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="267"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290"/>
+        <location filename="../ui/main_window.py" line="269"/>
         <source>Печать с &amp;выбором принтера…</source>
         <translation>Print to &amp;chosen printer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="294"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="342"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="346"/>
         <source>Талон напечатан.</source>
         <translation>Slip printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="347"/>
         <source>Напечатан дубликат № {0}.</source>
         <translation>Duplicate No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="411"/>
+        <location filename="../ui/main_window.py" line="389"/>
         <source>Запо&amp;мнить токен (хранилище паролей недоступно)</source>
         <translation>Re&amp;member token (credential store unavailable)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="455"/>
+        <location filename="../ui/main_window.py" line="414"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="468"/>
+        <location filename="../ui/main_window.py" line="427"/>
         <source>— выберите из использованных ранее —</source>
         <translation>— choose a recently used one —</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="511"/>
+        <location filename="../ui/main_window.py" line="473"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="533"/>
+        <location filename="../ui/main_window.py" line="495"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="536"/>
+        <location filename="../ui/main_window.py" line="498"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="544"/>
+        <location filename="../ui/main_window.py" line="506"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="551"/>
+        <location filename="../ui/main_window.py" line="513"/>
         <source>Выберите учебного пациента.</source>
         <translation>Choose a training patient.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="560"/>
+        <location filename="../ui/main_window.py" line="522"/>
         <source>Вставьте токен пациента в поле «Токен».</source>
         <translation>Paste the patient token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="597"/>
+        <location filename="../ui/main_window.py" line="569"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="599"/>
+        <location filename="../ui/main_window.py" line="571"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="603"/>
+        <location filename="../ui/main_window.py" line="575"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="606"/>
+        <location filename="../ui/main_window.py" line="578"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="607"/>
-        <location filename="../ui/main_window.py" line="746"/>
+        <location filename="../ui/main_window.py" line="579"/>
+        <location filename="../ui/main_window.py" line="756"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="610"/>
+        <location filename="../ui/main_window.py" line="626"/>
+        <source> — талон не записан в журнал смены</source>
+        <translation> — slip not saved to the shift journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="629"/>
+        <source>Запись, вероятно, создана, но талон не прочитан — проверьте запись.</source>
+        <translation>The booking was probably created, but the slip could not be read — check the booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="631"/>
+        <source>Результат записи неизвестен — проверьте, создана ли запись.</source>
+        <translation>Booking outcome unknown — check whether the booking exists.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="633"/>
+        <source>Запись не создана: сервер отказал.</source>
+        <translation>Not booked: the server refused.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="635"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="617"/>
+        <location filename="../ui/main_window.py" line="588"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="623"/>
-        <source>Запись не создана.</source>
-        <translation>Booking not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="637"/>
+        <location filename="../ui/main_window.py" line="624"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="661"/>
+        <location filename="../ui/main_window.py" line="636"/>
+        <source>Запрос на запись не отправлен.</source>
+        <translation>The booking request was not sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="669"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="705"/>
+        <location filename="../ui/main_window.py" line="715"/>
         <source>Настройки не сохранены</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="706"/>
+        <location filename="../ui/main_window.py" line="716"/>
         <source>Не удалось записать файл настроек: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="707"/>
+        <location filename="../ui/main_window.py" line="717"/>
         <source>Настройки действуют до закрытия программы.</source>
         <translation>The settings apply until the program is closed.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="713"/>
+        <location filename="../ui/main_window.py" line="723"/>
         <source>Настройки сохранены.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="726"/>
+        <location filename="../ui/app.py" line="320"/>
+        <location filename="../ui/main_window.py" line="736"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="727"/>
+        <location filename="../ui/main_window.py" line="737"/>
         <source>Адрес сервера регистратуры не указан.</source>
         <translation>The booking server address is not set.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="728"/>
+        <location filename="../ui/main_window.py" line="738"/>
         <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
         <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="733"/>
+        <location filename="../ui/main_window.py" line="743"/>
         <source>Перейти в рабочий режим?</source>
         <translation>Switch to live mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="734"/>
+        <location filename="../ui/main_window.py" line="744"/>
         <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
         <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="736"/>
+        <location filename="../ui/main_window.py" line="746"/>
         <source>Учебные записи и упражнения останутся в учебном режиме.</source>
         <translation>Training bookings and exercises stay in training mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="738"/>
+        <location filename="../ui/main_window.py" line="748"/>
         <source>Перейти в рабочий режим</source>
         <translation>Switch to live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="741"/>
+        <location filename="../ui/main_window.py" line="751"/>
         <source>Перейти в учебный режим?</source>
         <translation>Switch to training mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="742"/>
+        <location filename="../ui/main_window.py" line="752"/>
         <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
         <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="745"/>
+        <location filename="../ui/main_window.py" line="755"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="184"/>
+        <location filename="../ui/app.py" line="164"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
@@ -1626,47 +1779,47 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../ui/status.py" line="25"/>
+        <location filename="../ui/status.py" line="31"/>
         <source>Статус поликлиники</source>
         <translation>Clinic status</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="26"/>
+        <location filename="../ui/status.py" line="32"/>
         <source>Пинг поликлиники</source>
         <translation>Clinic ping</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="36"/>
+        <location filename="../ui/status.py" line="42"/>
         <source>● статус неизвестен</source>
         <translation>● status unknown</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="43"/>
+        <location filename="../ui/status.py" line="49"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="45"/>
+        <location filename="../ui/status.py" line="51"/>
         <source>✖ Не в сети</source>
         <translation>✖ Offline</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="47"/>
+        <location filename="../ui/status.py" line="53"/>
         <source>? {0}</source>
         <translation>? {0}</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="47"/>
+        <location filename="../ui/status.py" line="53"/>
         <source>неизвестно</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="51"/>
+        <location filename="../ui/status.py" line="57"/>
         <source>пинг {0} мс</source>
         <translation>ping {0} ms</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="54"/>
+        <location filename="../ui/status.py" line="60"/>
         <source>с {0}</source>
         <translation>since {0}</translation>
     </message>
@@ -1674,12 +1827,12 @@ The program has opened in training mode. Correct the server address or the certi
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../ui/ticket_view.py" line="35"/>
+        <location filename="../ui/ticket_view.py" line="39"/>
         <source>Талон записи</source>
         <translation>Appointment slip</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="39"/>
+        <location filename="../ui/ticket_view.py" line="43"/>
         <source>Здесь появится талон после записи.
 
 Выберите поликлинику, врача и дату, затем нажмите «Записать» (Ctrl+Enter).</source>
@@ -1688,107 +1841,107 @@ The program has opened in training mode. Correct the server address or the certi
 Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="65"/>
+        <location filename="../ui/ticket_view.py" line="71"/>
         <source>Талон на приём — вне расписания</source>
         <translation>Appointment slip — unscheduled</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="67"/>
+        <location filename="../ui/ticket_view.py" line="74"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="68"/>
+        <location filename="../ui/ticket_view.py" line="75"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="69"/>
+        <location filename="../ui/ticket_view.py" line="76"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="70"/>
+        <location filename="../ui/ticket_view.py" line="77"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="71"/>
+        <location filename="../ui/ticket_view.py" line="78"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="72"/>
+        <location filename="../ui/ticket_view.py" line="79"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="73"/>
+        <location filename="../ui/ticket_view.py" line="80"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="74"/>
+        <location filename="../ui/ticket_view.py" line="81"/>
         <source>Кем и когда записано</source>
         <translation>Booked by and when</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="76"/>
+        <location filename="../ui/ticket_view.py" line="83"/>
         <source>УЧЕБНАЯ ЗАПИСЬ — не настоящая</source>
         <translation>TRAINING BOOKING — not real</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="83"/>
+        <location filename="../ui/ticket_view.py" line="91"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="84"/>
+        <location filename="../ui/ticket_view.py" line="92"/>
         <source>Кабинет:</source>
         <translation>Room:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="85"/>
+        <location filename="../ui/ticket_view.py" line="93"/>
         <source>Этаж:</source>
         <translation>Floor:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="86"/>
+        <location filename="../ui/ticket_view.py" line="94"/>
         <source>Приём:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="87"/>
+        <location filename="../ui/ticket_view.py" line="95"/>
         <source>Врач:</source>
         <translation>Doctor:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="88"/>
+        <location filename="../ui/ticket_view.py" line="96"/>
         <source>Тип приёма:</source>
         <translation>Visit type:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="89"/>
+        <location filename="../ui/ticket_view.py" line="97"/>
         <source>Поликлиника:</source>
         <translation>Clinic:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="90"/>
+        <location filename="../ui/ticket_view.py" line="98"/>
         <source>Статус:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="91"/>
+        <location filename="../ui/ticket_view.py" line="99"/>
         <source>Записано:</source>
         <translation>Booked:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="131"/>
+        <location filename="../ui/ticket_view.py" line="141"/>
         <source>время назначит поликлиника</source>
         <translation>time to be set by the clinic</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="138"/>
+        <location filename="../ui/ticket_view.py" line="148"/>
         <source>тел. {0}</source>
         <translation>tel. {0}</translation>
     </message>
@@ -1796,68 +1949,68 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.py" line="97"/>
-        <location filename="../ui/training_panel.py" line="445"/>
+        <location filename="../ui/training_panel.py" line="98"/>
+        <location filename="../ui/training_panel.py" line="446"/>
         <source>Обучение</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="121"/>
+        <location filename="../ui/training_panel.py" line="122"/>
         <source>&amp;Стажёр (фамилия и имя):</source>
         <translation>&amp;Trainee (full name):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="125"/>
+        <location filename="../ui/training_panel.py" line="126"/>
         <source>Фамилия и имя стажёра</source>
         <translation>Trainee&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="126"/>
+        <location filename="../ui/training_panel.py" line="127"/>
         <source>например: Иванова Мария</source>
         <translation>e.g. Maria Ivanova</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="129"/>
+        <location filename="../ui/training_panel.py" line="130"/>
         <source>Начать</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="148"/>
+        <location filename="../ui/training_panel.py" line="149"/>
         <source>Упражнения</source>
         <translation>Exercises</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="169"/>
+        <location filename="../ui/training_panel.py" line="170"/>
         <source>Задание</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="176"/>
+        <location filename="../ui/training_panel.py" line="177"/>
         <source>Подсказ&amp;ка</source>
         <translation>&amp;Hint</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="178"/>
+        <location filename="../ui/training_panel.py" line="179"/>
         <source>Начать &amp;упражнение</source>
         <translation>Start &amp;exercise</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="196"/>
+        <location filename="../ui/training_panel.py" line="197"/>
         <source>С&amp;бросить песочницу…</source>
         <translation>Reset sandbo&amp;x…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="198"/>
+        <location filename="../ui/training_panel.py" line="199"/>
         <source>Отчёт дл&amp;я наставника…</source>
         <translation>Summar&amp;y for mentor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="249"/>
+        <location filename="../ui/training_panel.py" line="250"/>
         <source>Как проходит обучение</source>
         <translation>How training works</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="254"/>
+        <location filename="../ui/training_panel.py" line="255"/>
         <source>1. Введите свою фамилию и имя и нажмите «Начать».
 2. Выберите упражнение и прочитайте задание.
 3. Выполните его в окне записи, как с настоящим пациентом: все пациенты и записи здесь учебные.
@@ -1872,108 +2025,108 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 Progress is saved on this computer.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="271"/>
+        <location filename="../ui/training_panel.py" line="272"/>
         <source>Введите фамилию и имя стажёра.</source>
         <translation>Enter the trainee&apos;s full name.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="281"/>
+        <location filename="../ui/training_panel.py" line="282"/>
         <source>Стажёр: {0}</source>
         <translation>Trainee: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="291"/>
+        <location filename="../ui/training_panel.py" line="292"/>
         <source>С возвращением! Выполненные упражнения отмечены.</source>
         <translation>Welcome back! Completed exercises are ticked.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="293"/>
+        <location filename="../ui/training_panel.py" line="294"/>
         <source>Выберите упражнение и прочитайте задание.</source>
         <translation>Choose an exercise and read the task.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="327"/>
-        <location filename="../ui/training_panel.py" line="435"/>
+        <location filename="../ui/training_panel.py" line="328"/>
+        <location filename="../ui/training_panel.py" line="436"/>
         <source>выполнено {0}</source>
         <translation>completed {0}</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="386"/>
+        <location filename="../ui/training_panel.py" line="387"/>
         <source>Упражнение «{0}» начато. Выполните задание в окне записи.</source>
         <translation>Exercise “{0}” started. Do the task in the booking window.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="407"/>
+        <location filename="../ui/training_panel.py" line="408"/>
         <source>Шаг {0} из {1} выполнен — продолжайте по заданию.</source>
         <translation>Step {0} of {1} done — carry on with the task.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="424"/>
+        <location filename="../ui/training_panel.py" line="425"/>
         <source>✔ Упражнение «{0}» выполнено!</source>
         <translation>✔ Exercise “{0}” completed!</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="437"/>
+        <location filename="../ui/training_panel.py" line="438"/>
         <source>не выполнено</source>
         <translation>not completed</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="447"/>
+        <location filename="../ui/training_panel.py" line="448"/>
         <source>Обучение — выполнено {0} из {1}</source>
         <translation>Training — {0} of {1} completed</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="459"/>
+        <location filename="../ui/training_panel.py" line="460"/>
         <source>Сбросить песочницу</source>
         <translation>Reset sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="461"/>
+        <location filename="../ui/training_panel.py" line="462"/>
         <source>Все учебные записи будут удалены, песочница вернётся в начальное состояние.</source>
         <translation>All training bookings will be deleted and the sandbox will return to its initial state.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="463"/>
+        <location filename="../ui/training_panel.py" line="464"/>
         <source>Отметки о выполненных упражнениях сохранятся.</source>
         <translation>Completed exercise ticks will be kept.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="465"/>
+        <location filename="../ui/training_panel.py" line="466"/>
         <source>Сбросить</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="466"/>
+        <location filename="../ui/training_panel.py" line="467"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="476"/>
+        <location filename="../ui/training_panel.py" line="477"/>
         <source>Песочница сброшена: учебные записи удалены.</source>
         <translation>Sandbox reset: training bookings deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="511"/>
+        <location filename="../ui/training_panel.py" line="515"/>
         <source>Сохранить отчёт для наставника</source>
         <translation>Save the report for the mentor</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="513"/>
+        <location filename="../ui/training_panel.py" line="517"/>
         <source>Страница HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="521"/>
+        <location filename="../ui/training_panel.py" line="525"/>
         <source>Сначала введите фамилию и имя стажёра.</source>
         <translation>Enter the trainee&apos;s full name first.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="531"/>
+        <location filename="../ui/training_panel.py" line="535"/>
         <source>Не удалось сохранить отчёт в {0}: {1}</source>
         <translation>Could not save the report to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="537"/>
+        <location filename="../ui/training_panel.py" line="541"/>
         <source>Отчёт сохранён: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>

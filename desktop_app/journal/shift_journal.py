@@ -104,20 +104,46 @@ _SCHEMA_V1 = (
 _MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1}
 
 
-class JournalError(Exception):
-    """The journal cannot be used; ``message`` is Russian and meant for the operator."""
+#: Why a journal could not be opened, for the UI to word it (``JournalError.reason``).
+JournalFailure = Literal["locked", "no_access", "corrupt", "too_new", "other"]
 
-    def __init__(self, message: str) -> None:
+#: SQLite primary result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_AUTH = 10, 14, 23
+
+
+class JournalError(Exception):
+    """The journal cannot be used; ``message`` is Russian and meant for the operator.
+
+    ``reason`` says why in a form the UI can act on; ``path`` is the journal file.
+    """
+
+    reason: JournalFailure = "other"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: JournalFailure | None = None,
+        path: Path | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        if reason is not None:
+            self.reason = reason
+        self.path = path
 
 
 class JournalCorruptError(JournalError):
     """The file is not a readable SQLite database (see ``ShiftJournal.open_with_recovery``)."""
 
+    reason: JournalFailure = "corrupt"
+
 
 class JournalTooNewError(JournalError):
     """A newer app version wrote this journal; it is left untouched."""
+
+    reason: JournalFailure = "too_new"
 
 
 @dataclass(frozen=True)
@@ -231,15 +257,21 @@ class ShiftJournal:
 
     def _error(self, exc: sqlite3.Error) -> JournalError:
         if isinstance(exc, sqlite3.OperationalError):
-            return JournalError(JOURNAL_UNREADABLE_MESSAGE.format(path=self.path, reason=exc))
-        return JournalCorruptError(JOURNAL_CORRUPT_MESSAGE.format(path=self.path))
+            return JournalError(
+                JOURNAL_UNREADABLE_MESSAGE.format(path=self.path, reason=exc),
+                reason=_failure_of(exc),
+                path=self.path,
+            )
+        return JournalCorruptError(JOURNAL_CORRUPT_MESSAGE.format(path=self.path), path=self.path)
 
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise JournalError(
-                JOURNAL_UNREADABLE_MESSAGE.format(path=self.path, reason=exc)
+                JOURNAL_UNREADABLE_MESSAGE.format(path=self.path, reason=exc),
+                reason="no_access",
+                path=self.path,
             ) from None
         try:
             conn = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
@@ -269,7 +301,8 @@ class ShiftJournal:
             raise JournalTooNewError(
                 JOURNAL_TOO_NEW_MESSAGE.format(
                     path=self.path, found=found, supported=SCHEMA_VERSION
-                )
+                ),
+                path=self.path,
             )
         for version in range(found + 1, SCHEMA_VERSION + 1):
             with self._conn:
@@ -311,7 +344,9 @@ class ShiftJournal:
                         side.rename(moved.with_name(moved.name + suffix))
             except OSError as exc:
                 raise JournalError(
-                    JOURNAL_UNREADABLE_MESSAGE.format(path=path, reason=exc)
+                    JOURNAL_UNREADABLE_MESSAGE.format(path=path, reason=exc),
+                    reason="no_access",
+                    path=path,
                 ) from None
             log.warning("journal: corrupt %s moved to %s", path, moved)
             return cls(path, **kwargs), JOURNAL_RECOVERED_MESSAGE.format(moved=moved)
@@ -515,6 +550,24 @@ class ShiftJournal:
             ).fetchone()
         return _entry(row) if row is not None else None
 
+    def find_open_attempts(
+        self, patient_key: str, resource_guid: str, day: date
+    ) -> list[JournalEntry]:
+        """Every earlier attempt for this patient, resource and day that may have booked.
+
+        That is each attempt that did not end in a ticket or a clean refusal: unknown outcomes
+        and rows still "sent" (the program was stopped, or could not record the answer).
+        """
+        if isinstance(day, datetime):
+            day = day.date()
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT * FROM attempts WHERE status IN ('unknown', 'sent') AND patient_key = ? "
+                "AND resource_guid = ? AND day = ? ORDER BY created_ts DESC, id DESC",
+                (patient_key, (resource_guid or "").strip().lower(), day.isoformat()),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
     def entries(
         self,
         *,
@@ -560,6 +613,20 @@ class ShiftJournal:
         moment = _aware(now) if now is not None else self._now()
         start = datetime.combine(moment.date(), time.min, tzinfo=moment.tzinfo)
         return self.entries(since=start, limit=MAX_LIMIT)
+
+
+def _failure_of(exc: sqlite3.OperationalError) -> JournalFailure:
+    """Locked by another program, or no access to the file or its folder, or something else."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+        return "locked"
+    if primary in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_AUTH, _SQLITE_IOERR):
+        return "no_access"
+    if "readonly" in text or "unable to open" in text:
+        return "no_access"
+    return "other"
 
 
 def _entry(row: sqlite3.Row) -> JournalEntry:

@@ -6,8 +6,8 @@ about the patient. The content is decided here as plain data (:class:`TicketSlip
 as Qt rich text (:func:`render_slip_html`) so the Qt layer only has to lay it out on paper; this
 keeps the content testable without an event loop or a printer.
 
-Russian dates are spelled out by hand: the OS locale of a reception PC is not to be trusted
-(``strftime("%A")`` gives English or nominative month names on many machines).
+Russian dates and times come from :mod:`desktop_app.text` (the OS locale of a reception PC is
+not to be trusted); the ticket card formats through the same helpers, so both always agree.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from desktop_app.api.models import KNOWN_BUSY_TYPES
+from desktop_app.text import day_ru, stamp, time_range
 
 if TYPE_CHECKING:
     from desktop_app.api.models import BusyType, Clinic, TicketVisitWithLpu
@@ -33,23 +34,6 @@ TRAINING_WATERMARK = "УЧЕБНЫЙ — НЕ ДЕЙСТВИТЕЛЕН"
 SLIP_TITLE = "Талон на приём"
 OUT_OF_SCHEDULE_MARK = "вне расписания"
 REMINDER = "Приходите за 10 минут до приёма"
-
-_WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
-_MONTHS_GENITIVE = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-
 
 @dataclass(frozen=True)
 class LayoutSpec:
@@ -214,25 +198,21 @@ def _clean(text: str | None) -> str | None:
 
 def format_day_ru(day: date) -> str:
     """``пятница, 27 ноября 2026`` regardless of the OS locale."""
-    return f"{_WEEKDAYS[day.weekday()]}, {day.day} {_MONTHS_GENITIVE[day.month - 1]} {day.year}"
+    return day_ru(day)
 
 
 def format_time_range(begin: datetime | None, end: datetime | None) -> str | None:
-    """``10:00–10:20`` (en dash); the begin time alone when the end is unknown.
+    """``10:00–10:20`` (en dash); the begin time alone when the end is unknown or not after it.
 
-    Times are shown as the server sent them (the clinic's wall clock), never converted to the
-    reception PC's time zone: the patient goes by the clinic's clock.
+    Times are shown on the clinic's wall clock (the begin time's offset), never converted to
+    the reception PC's zone: the patient goes by the clinic's clock. An end in another offset
+    is converted to it and a naive end is taken to be in it, so mixed answers never raise.
     """
-    if begin is None:
-        return None
-    start = begin.strftime("%H:%M")
-    if end is None or end <= begin:
-        return start
-    return f"{start}–{end.strftime('%H:%M')}"
+    return time_range(begin, end) or None
 
 
 def format_printed_at(moment: datetime) -> str:
-    return moment.strftime("%d.%m.%Y %H:%M")
+    return stamp(moment)
 
 
 _NAME_PART = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")

@@ -15,12 +15,17 @@ See ``engine`` for the checks and the decisions behind them, ``data`` for the da
 landmark keys, ``app`` for the routes, ``config`` for the switches and variants.
 """
 
+from typing import TYPE_CHECKING
+
 from .app import create_app
 from .bigdata import generate_directory
 from .config import CHECK_NAMES, SELF_BOOKING_CHANNELS, SandboxConfig
 from .data import MSK, PATIENTS
 from .engine import Booking, Landmarks, RequestRecord, Sandbox, SandboxError
 from .transport import InProcessTransport
+
+if TYPE_CHECKING:  # imported lazily at run time (see __getattr__ below)
+    from .server import serve_in_thread
 
 __all__ = [
     "CHECK_NAMES",

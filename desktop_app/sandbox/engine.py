@@ -44,6 +44,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from desktop_app.text import stamp
+
 from . import data as ds
 from .bigdata import add_directory
 from .config import SELF_BOOKING_CHANNELS, SandboxConfig
@@ -561,7 +563,7 @@ class Sandbox:
                 if active:
                     first = min(active, key=lambda b: b.begin)
                     raise SandboxError(400, "4008", MSG_4008.format(
-                        fio=patient.short_name, time=first.begin.strftime("%d.%m.%Y %H:%M")))
+                        fio=patient.short_name, time=stamp(first.begin)))
             # 10. time taken / no room left
             begin = self._place(resource, visit.day, explicit, now,
                                 strict=cfg.check_on("time_taken"))

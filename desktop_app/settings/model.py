@@ -195,6 +195,8 @@ class AppSettings(_NoSecretsModel):
     resources_path: str = "lpu/{lpu}/doctor"
     connect_timeout: float = Field(default=5.0, ge=0.5, le=60)
     read_timeout: float = Field(default=20.0, ge=1, le=300)
+    #: The zone of server times that carry no offset, in minutes east of UTC (Moscow: +180).
+    server_utc_offset_minutes: int = Field(default=180, ge=-720, le=840)
     slip_layout: Literal["roll80", "roll58", "a5", "a6"] = "roll80"
     printer_name: str | None = None
     font_scale: float = Field(default=1.0, ge=0.8, le=2.0)
@@ -277,6 +279,7 @@ class AppSettings(_NoSecretsModel):
             clinics_path=self.clinics_path,
             clinic_path=self.clinic_path,
             resources_path=self.resources_path,
+            server_utc_offset_minutes=int(self.server_utc_offset_minutes),
         )
 
     def remember_clinic(self, guid: str, name: str | None) -> None:

@@ -5,8 +5,9 @@ may attach to a support ticket. The API client already keeps tokens out of its o
 is the safety net for everything else (a third-party library's exception text, a repr of
 headers, a pasted token echoed in an error).
 
-Four rules:
+Five rules:
 
+* ``scheme://user:password@`` in a URL (a proxy or server address with credentials);
 * ``Bearer <anything>`` (an ``Authorization`` header value in any form);
 * anything shaped like a JWT: three or more base64url parts separated by dots whose first part
   decodes to a JSON object (so dotted module names such as ``desktop_app.api.client`` survive);
@@ -37,6 +38,9 @@ _PAIR_RE = re.compile(
     [^\s"'&,;}\]]+
     """
 )
+
+#: ``scheme://user:password@host`` — credentials written into a URL (a proxy, a server).
+_URL_CREDENTIALS_RE = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@:]+(?::[^/\s@]*)?@")
 
 _MIN_SECRET_LEN = 8
 _secrets: set[str] = set()
@@ -88,6 +92,7 @@ def redact(text: object) -> str:
     for secret in known:
         if secret in out:
             out = out.replace(secret, MASK)
+    out = _URL_CREDENTIALS_RE.sub(lambda m: f"{m.group(1)}{MASK}@", out)
     out = _BEARER_RE.sub(lambda m: f"{m.group(1)} {MASK}", out)
     out = _JWT_RE.sub(_jwt_sub, out)
     out = _EYJ_RE.sub(MASK, out)

@@ -14,6 +14,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from desktop_app.text import local_time, stamp
 from desktop_app.training.exercises import Exercise
 from desktop_app.training.progress import TraineeProgress
 
@@ -38,7 +39,7 @@ tr.todo td.mark { color: #b71c1c; }
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+    return stamp(local_time(moment))
 
 
 def render_report(

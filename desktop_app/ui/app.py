@@ -1,6 +1,9 @@
-"""Composition root: settings, logging, the HTTP client, services and the main window.
+"""Composition root: settings, logging, the services of each session and its window.
 
-Everything is built here and handed down; nothing else creates clients or reads settings.
+Everything is built here and handed down: the one ``SettingsOwner``, and per session the
+``Services`` from ``desktop_app.services.build_services`` (the only caller in the app). Start-up
+never loops: work mode that cannot start falls back to training once; a journal that cannot be
+opened (or a training mode that cannot start) is one dialog and a non-zero exit code.
 """
 
 from __future__ import annotations
@@ -11,12 +14,23 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported anywhere
 
+if TYPE_CHECKING:  # kept out of the import before the splash (bench/bench_startup.py)
+    from desktop_app.journal import JournalError
+    from desktop_app.services import Services
+    from desktop_app.settings.owner import SettingsOwner
+    from desktop_app.ui.dialogs import Message
+
 log = logging.getLogger(__name__)
 
-SANDBOX_BASE_URL = "http://sandbox.invalid/"
+#: The exit code when the app could not start (the operator was told why).
+EXIT_CANNOT_START = 2
+#: Test seam: dialogs are echoed to the log and stdout and accepted at once (see _EchoDialogs).
+ECHO_DIALOGS_ENV = "DESKTOP_APP_ECHO_DIALOGS"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -33,19 +47,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=argparse.SUPPRESS)
     parser.add_argument("--exit-after-splash", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv) if argv is not None else None)
-
-
-def build_training_client(sandbox: object):  # -> RegistryClient
-    """A client wired to the in-process sandbox: no socket can be opened through it."""
-    from desktop_app.api import RegistryClient
-    from desktop_app.sandbox import InProcessTransport
-
-    return RegistryClient(
-        SANDBOX_BASE_URL,
-        transport=InProcessTransport(sandbox),  # type: ignore[arg-type]
-        trust_env=False,
-        today=lambda: sandbox.now().date(),  # type: ignore[attr-defined]
-    )
 
 
 def _show_splash(app: object):  # -> QLabel
@@ -98,20 +99,23 @@ def choose_mode(args: argparse.Namespace, settings: object) -> tuple[bool, str |
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    """Start the desk app; the exit code is 0, or ``EXIT_CANNOT_START`` when it could not."""
     args = parse_args(argv if argv is not None else sys.argv[1:])
 
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("DeskBooking")
     app.setOrganizationName("DeskBooking")
     splash = _show_splash(app)
     if args.exit_after_splash:
         return 0
 
+    from desktop_app.settings.store import data_dir
     from desktop_app.ui.single_instance import SingleInstance
 
-    instance = SingleInstance("DeskBooking")
+    # One copy per data folder: two copies on one journal could book a patient twice.
+    instance = SingleInstance("DeskBooking", folder=data_dir())
     if not instance.is_primary():
         # The first window was asked to come forward; a second desk app would only confuse.
         splash.close()
@@ -121,17 +125,21 @@ def run(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QFont
 
     from desktop_app.logs import setup_logging
-    from desktop_app.settings.store import load_settings, log_dir, save_settings
+    from desktop_app.settings.owner import SettingsOwner
+    from desktop_app.settings.store import load_settings, log_dir
 
     log_path = setup_logging(log_dir())
-    settings, settings_warning = load_settings()
+    loaded, settings_warning = load_settings()
+    owner = SettingsOwner(loaded, persist=True)
     current: dict[str, object] = {}
+    echo = _EchoDialogs() if os.environ.get(ECHO_DIALOGS_ENV) else None
 
     from desktop_app.ui.crash import install_gui_excepthook, install_loop_exception_handler
 
     reporter = install_gui_excepthook(
         log_path, lambda: current.get("window")  # type: ignore[arg-type,return-value]
     )
+    settings = owner.current
     font = QFont(app.font())
     font.setPointSizeF(11.0 * settings.font_scale)
     app.setFont(font)
@@ -141,23 +149,35 @@ def run(argv: Sequence[str] | None = None) -> int:
     training, _url = choose_mode(args, settings)
 
     async def main() -> int:
+        from PySide6.QtCore import QCoreApplication, Qt
+
+        from desktop_app.ui.dialogs import Message, Severity
         from desktop_app.ui.session import Session
 
-        nonlocal training, settings, settings_warning
+        nonlocal training
         install_loop_exception_handler(asyncio.get_running_loop(), reporter.show, log_path)
         # The window's close ends the coroutine; letting Qt quit on its own would stop the
         # loop under a pending coroutine and skip the orderly shutdown below.
         app.setQuitOnLastWindowClosed(False)
+        notices: list[Message] = []
+        if settings_warning:
+            title = QCoreApplication.translate("MainWindow", "Настройки")
+            notices.append(Message(Severity.WARNING, title, settings_warning))
         while True:
+            # Each pass is one session, started by the operator (start, mode switch, restart
+            # after new connection settings); a failure ends the app instead of retrying.
             try:
-                session = Session(settings=settings, log_path=log_path, training=training,
-                                  server_url=args.server_url or settings.server_url,
-                                  persist=True)
-            except Exception as exc:  # a bad URL or CA file must not kill the start-up
-                log.exception("work mode could not start; falling back to training")
-                settings_warning = _startup_problem(exc)
-                training = True
-                continue
+                services, problems = _start_services(
+                    owner, training=training, server_url=args.server_url, log_path=log_path
+                )
+            except CannotStart as failure:
+                splash.close()
+                await _tell_cannot_start(failure.message, echo)
+                instance.close()
+                return EXIT_CANNOT_START
+            training = services.training
+            notices.extend(problems)
+            session = Session(services, dialogs=echo, persist=True)
             done: asyncio.Future[str] = asyncio.get_running_loop().create_future()
 
             def finish(outcome: str, fut: asyncio.Future[str] = done) -> None:
@@ -171,47 +191,196 @@ def run(argv: Sequence[str] | None = None) -> int:
             window.closed.connect(lambda: finish("quit"))
             window.switch_mode_requested.connect(lambda: finish("switch"))
             window.restart_requested.connect(lambda: finish("restart"))
+            window.first_painted.connect(lambda: log.info("start-up: the main window is shown"))
             app.aboutToQuit.connect(lambda: finish("quit"))
             if args.exit_after_first_paint:
-                from PySide6.QtCore import Qt
-
                 window.first_painted.connect(window.close, Qt.ConnectionType.QueuedConnection)
-            if settings_warning:
-                from PySide6.QtCore import QCoreApplication
-
-                from desktop_app.ui.dialogs import Message, Severity
-
-                title = QCoreApplication.translate("MainWindow", "Настройки")
-                window.dialogs.show(Message(Severity.WARNING, title, settings_warning))
-                settings_warning = None
+            for notice in notices:
+                window.dialogs.show(notice)
+            notices.clear()
             outcome = await done
             await session.close()
-            settings = session.settings
             instance.raise_requested.disconnect(window.bring_forward)
             if outcome == "quit":
                 instance.close()
                 return 0
             window.hide()
             window.deleteLater()
-            if outcome == "restart":
-                continue
-            training = not training
-            settings = settings.model_copy(update={"mode": "training" if training else "work"})
-            try:
-                save_settings(settings)
-            except OSError:
-                log.exception("could not save the mode")
+            if outcome == "switch":
+                training = not training
+                owner.update(mode="training" if training else "work")  # a failure is logged
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(main())
 
 
-def _startup_problem(exc: Exception) -> str:
+# -- start-up failures ---------------------------------------------------------------------------
+
+
+class CannotStart(Exception):
+    """The app cannot run at all; ``message`` (Russian) says what happened and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _start_services(
+    owner: SettingsOwner, *, training: bool, server_url: str | None, log_path: Path | None
+) -> tuple[Services, list[Message]]:
+    """The session's services and the notices to show once its window is open.
+
+    Work mode whose connection settings are unusable falls back to training, once. A journal
+    that cannot be opened, or a training mode that cannot start, raises ``CannotStart``: the
+    app tells the operator and exits rather than trying again.
+    """
+    from desktop_app.journal import JournalError
+    from desktop_app.services import ClientSetupError, build_services
+    from desktop_app.ui.dialogs import Message, Severity
+
+    notices: list[Message] = []
+    if not training:
+        try:
+            services = build_services(
+                owner, training=False, server_url=server_url, log_path=log_path
+            )
+        except ClientSetupError as exc:
+            log.error("start-up: work mode could not start (%s); training mode instead",
+                      exc.detail)
+            notices.append(Message(Severity.WARNING, _mode_title(), _startup_problem(exc.detail)))
+        except JournalError as exc:
+            raise CannotStart(_journal_failure(exc)) from exc
+        else:
+            return services, [*_journal_notices(services), *notices]
+    try:
+        services = build_services(owner, training=True, server_url=server_url, log_path=log_path)
+    except JournalError as exc:
+        raise CannotStart(_journal_failure(exc)) from exc
+    except Exception as exc:  # nothing else is expected; still, never loop or crash silently
+        log.error("start-up: training mode could not start", exc_info=True)
+        raise CannotStart(_training_failure(exc)) from exc
+    return services, [*notices, *_journal_notices(services)]
+
+
+def _journal_notices(services: Services) -> list[Message]:
+    from desktop_app.ui.dialogs import Message, Severity
+
+    if not services.journal_notice:
+        return []
     from PySide6.QtCore import QCoreApplication
 
-    detail = getattr(exc, "message", None) or str(exc)
+    title = QCoreApplication.translate("JournalView", "Журнал смены")
+    return [Message(Severity.WARNING, title, services.journal_notice)]
+
+
+def _journal_failure(exc: JournalError) -> str:
+    """What the operator reads when the journal cannot be opened (logged once, here)."""
+    from PySide6.QtCore import QCoreApplication
+
+    path = exc.path if exc.path is not None else Path("?")
+    log.error("start-up: journal %s cannot be opened (%s): %s", path, exc.reason, exc.message)
+    if exc.reason == "locked":
+        return QCoreApplication.translate(
+            "App",
+            "Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.\n"
+            "Закройте другую копию программы и запустите её снова.",
+        ).format(path)
+    if exc.reason == "no_access":
+        return QCoreApplication.translate(
+            "App",
+            "Не удалось открыть журнал смены {0}.\n"
+            "Обратитесь к администратору: нет прав на запись в папку {1}.",
+        ).format(path, path.parent)
+    if exc.reason == "too_new":
+        return QCoreApplication.translate(
+            "App",
+            "Журнал смены {0} создан более новой версией программы.\n"
+            "Запустите новую версию программы или обратитесь к администратору.",
+        ).format(path)
+    return QCoreApplication.translate(
+        "App",
+        "Не удалось открыть журнал смены {0}: {1}\n"
+        "Обратитесь к администратору.",
+    ).format(path, exc.message)
+
+
+def _training_failure(exc: Exception) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "App",
+        "Учебный режим не запущен: {0}\n"
+        "Обратитесь к администратору.",
+    ).format(f"{type(exc).__name__}: {exc}")
+
+
+def _mode_title() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("MainWindow", "Рабочий режим")
+
+
+def _startup_problem(detail: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
     return QCoreApplication.translate(
         "App",
         "Рабочий режим не запущен: {0}\nПрограмма открыта в учебном режиме. Исправьте адрес "
         "сервера или файл сертификата в настройках.",
     ).format(detail)
+
+
+async def _tell_cannot_start(text: str, echo: _EchoDialogs | None) -> None:
+    """One message box (no window behind it); returns when the operator has closed it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui.dialogs import Message, Severity
+
+    title = QCoreApplication.translate("App", "Программа не может начать работу")
+    if echo is not None:
+        echo.show(Message(Severity.ERROR, title, text))
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.setAccessibleName(title)
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def done(_result: int) -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    box.finished.connect(done)
+    box.open()  # not exec(): no nested event loop under the running coroutine
+    await closed
+
+
+class _EchoDialogs:
+    """Test seam (``DESKTOP_APP_ECHO_DIALOGS=1``): every message goes to the log and stdout and
+    is accepted at once; questions are answered "yes". Lets a test start the real app in a
+    subprocess and read what the operator would have seen, without a box blocking it."""
+
+    def show(self, message: Message) -> None:
+        text = _one_line(message.full_text)
+        log.info("dialog [%s] %s: %s", message.severity.value, message.title, text)
+        _echo(f"DIALOG [{message.severity.value}] {message.title}: {text}")
+
+    async def confirm(self, message: Message, yes: str, no: str) -> bool:
+        text = _one_line(message.full_text)
+        log.info("question: %s (answered: %s)", text, yes)
+        _echo(f"QUESTION {message.title}: {text} -> {yes}")
+        return True
+
+
+def _one_line(text: str) -> str:
+    """One message, one line (in the log and on stdout), so a reader can count them."""
+    return " / ".join(part for part in text.splitlines() if part.strip())
+
+
+def _echo(text: str) -> None:
+    stream = sys.stdout
+    if stream is None:  # a windowed build
+        return
+    try:
+        print(text, file=stream, flush=True)
+    except (OSError, ValueError):
+        pass

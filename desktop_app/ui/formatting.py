@@ -1,40 +1,9 @@
-"""Small Qt-free display helpers shared by the window (dates, names, status)."""
+"""Deprecated: the display helpers moved to the Qt-free :mod:`desktop_app.text`.
 
-from __future__ import annotations
+Kept only as re-exports so that an import not yet updated keeps working; import from
+``desktop_app.text`` instead.
+"""
 
-from datetime import date, datetime
+from desktop_app.text import day_ru, hhmm, stamp, time_range, years_ru
 
-MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)
-WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
-
-
-def day_ru(day: date) -> str:
-    return f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year}"
-
-
-def hhmm(moment: datetime | None) -> str:
-    return moment.strftime("%H:%M") if moment else ""
-
-
-def time_range(begin: datetime | None, end: datetime | None) -> str:
-    if begin and end:
-        return f"{hhmm(begin)}–{hhmm(end)}"
-    return hhmm(begin or end)
-
-
-def stamp(moment: datetime | None) -> str:
-    return moment.strftime("%d.%m.%Y %H:%M") if moment else ""
-
-
-def years_ru(n: int) -> str:
-    """``41 год``, ``42 года``, ``45 лет`` — Russian plural of years."""
-    if n % 10 == 1 and n % 100 != 11:
-        word = "год"
-    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        word = "года"
-    else:
-        word = "лет"
-    return f"{n} {word}"
+__all__ = ["day_ru", "hhmm", "stamp", "time_range", "years_ru"]

@@ -7,6 +7,9 @@ window only reads and annotates the journal; printing belongs to the caller (``o
 
 The note for an unknown outcome is typed inline, not in a modal input box: a nested event loop
 inside the qasync app can run other tasks re-entrantly (see ``dialogs.py``).
+
+Journal rows hold server text (doctor, clinic, error messages): labels are plain text, the
+details pane and tooltips (which Qt would guess to be rich text) get it HTML-escaped.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.journal import JournalEntry, ShiftJournal, Status
-from desktop_app.ui.formatting import day_ru, hhmm, stamp, time_range
+from desktop_app.text import day_ru, hhmm, local_time, stamp, time_range
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +81,8 @@ def status_text(status: Status | str) -> str:
 
 
 def _local(moment: datetime | None) -> datetime | None:
-    return moment.astimezone() if moment is not None else None
+    """When the desk did it, on this computer's clock."""
+    return local_time(moment)
 
 
 def _doctor(entry: JournalEntry) -> str:
@@ -166,8 +170,12 @@ class JournalTableModel(QAbstractTableModel):
         if entry is None:
             return None
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # A tooltip that looks like HTML is rendered as HTML: escape the server's text.
+            text = self._text(entry, column)
+            return f"<p>{html.escape(text)}</p>" if text else None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
         if role == Qt.ItemDataRole.FontRole and column == self.STATUS and entry.status == "unknown":
@@ -252,10 +260,12 @@ class JournalView(QDialog):
         header.setStretchLastSection(False)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("journalEmpty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #555555;")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("journalCount")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setStyleSheet("color: #555555;")
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
@@ -296,6 +306,7 @@ class JournalView(QDialog):
         self.resolve_cancel.setObjectName("journalResolveCancel")
         self.resolve_error = QLabel(self.resolve_panel)
         self.resolve_error.setObjectName("journalResolveError")
+        self.resolve_error.setTextFormat(Qt.TextFormat.PlainText)
         self.resolve_error.setWordWrap(True)
         self.resolve_error.setStyleSheet("color: #b3261e;")
         self.resolve_error.hide()
@@ -479,13 +490,13 @@ class JournalView(QDialog):
         add(self.tr("Врач или кабинет"), _doctor(e))
         wanted = day_ru(e.day)
         if e.at is not None:
-            wanted = f"{wanted}, {e.at.strftime('%H:%M')}"
+            wanted = f"{wanted}, {hhmm(e.at)}"
         add(self.tr("Запрошенный день"), wanted)
 
         t = e.ticket
         if t is not None:
             add(self.tr("Номер талона"), t.num)
-            # The clinic's own clock, as the server sent it (same as the ticket card and slip).
+            # The clinic's own clock (the begin time's offset), same as the ticket card and slip.
             when = time_range(t.begin_time, t.end_time)
             if t.begin_time is not None:
                 when = f"{when}, {day_ru(t.begin_time.date())}"

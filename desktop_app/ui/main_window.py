@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, time
-from pathlib import Path
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,56 +20,37 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.api import (
-    ApiError,
-    BookingRejected,
     Clinic,
-    CredentialsRefused,
     InvalidRequestError,
-    MalformedAnswer,
-    NetworkError,
-    OutcomeUnknown,
-    RegistryClient,
     Resource,
-    ServiceUnavailable,
     check_guid,
 )
 from desktop_app.booking import (
-    BookingInProgress,
+    BookingOutcome,
     BookingRequest,
-    BookingService,
     DeskEvent,
     DeskEventKind,
+    EarlierAttempt,
+    OutcomeKind,
+    Reason,
 )
 from desktop_app.journal import patient_key_from_token, token_expiry
+from desktop_app.services import Services
+from desktop_app.settings.model import AppSettings
+from desktop_app.text import stamp, years_ru
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.booking_form import BookingForm
 from desktop_app.ui.dialogs import Dialogs, Message, Severity
 from desktop_app.ui.directory import DirectoryController
-from desktop_app.ui.error_messages import message_for
-from desktop_app.ui.formatting import years_ru
+from desktop_app.ui.error_messages import booking_message, message_for
 from desktop_app.ui.slip_actions import SlipActions
 from desktop_app.ui.ticket_view import TicketView
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class WindowServices:
-    """What the window needs, built by the composition root (``ui/app.py``)."""
-
-    client: RegistryClient
-    booking: BookingService
-    training: bool
-    sandbox: Any = None  # desktop_app.sandbox.Sandbox in training mode
-    initial_token: str | None = None
-    log_path: Path | None = None
-    today: Callable[[], date] = date.today
-    journal: Any = None  # desktop_app.journal.ShiftJournal
-    settings: Any = None  # desktop_app.settings.model.AppSettings
-    token_store: Any = None  # desktop_app.settings.secrets.TokenStore (work mode)
-    save_settings: Callable[[Any], None] | None = None
-    #: Training: issues a roster patient's token (training traps); None = sandbox.issue_token.
-    issue_token: Callable[[str], str] | None = None
+#: What the window needs: one session's ``Services`` (built by ``desktop_app.services``).
+WindowServices = Services
 
 
 class _ShortcutKeys(QObject):
@@ -185,6 +163,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.status_text = QLabel(self)
         self.status_text.setObjectName("statusText")
+        self.status_text.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
@@ -348,8 +327,7 @@ class MainWindow(QMainWindow):
             self.form.date_edit.setDate(qtoday)
 
     def _setting(self, name: str, default: Any) -> Any:
-        settings = self.services.settings
-        return getattr(settings, name, default) if settings is not None else default
+        return getattr(self.services.settings.current, name, default)
 
     def _set_print_enabled(self, enabled: bool) -> None:
         for widget in (self.print_button, self.print_dialog_button, self.preview_button,
@@ -417,29 +395,10 @@ class MainWindow(QMainWindow):
             if saved:
                 self.services.initial_token = saved
 
-    def _remember_token(self, token: str) -> None:
-        store = self.services.token_store
-        url = self._setting("server_url", None)
-        if self.training or store is None or not url or not store.available():
-            return
-        wanted = self.form.remember_token.isChecked()
-        if wanted:
-            store.save(url, token)
-        elif self._setting("remember_token", False):
-            store.delete(url)
-        if wanted != bool(self._setting("remember_token", False)):
-            self._update_settings(remember_token=wanted)
-
     def _update_settings(self, **changes: Any) -> None:
-        settings = self.services.settings
-        if settings is None:
-            return
-        self.services.settings = settings.model_copy(update=changes)
-        if self.services.save_settings is not None:
-            try:
-                self.services.save_settings(self.services.settings)
-            except OSError as exc:
-                log.warning("settings not saved: %s", exc)
+        """A small change the operator did not ask to save (a remembered choice): a failed
+        save is only logged (the owner did), the change still holds for this run."""
+        self.services.settings.update(**changes)
 
     def _token_changed(self, text: str) -> None:
         if text.strip():
@@ -452,7 +411,7 @@ class MainWindow(QMainWindow):
             return
         local = expires.astimezone()
         self.form.token_expiry.setText(
-            self.tr("действует до {0}").format(local.strftime("%d.%m.%Y %H:%M"))
+            self.tr("действует до {0}").format(stamp(local))
         )
 
     def _set_manual_mode(self, on: bool) -> None:
@@ -466,8 +425,8 @@ class MainWindow(QMainWindow):
         combo = self.form.manual_recent
         combo.clear()
         combo.addItem(self.tr("— выберите из использованных ранее —"), None)
-        settings = self.services.settings
-        for entry in getattr(settings, "known_resources", []) or []:
+        settings = self.services.settings.current
+        for entry in settings.known_resources:
             clinic = settings.clinic_name(entry.lpu_guid) if entry.lpu_guid else None
             label = entry.name or entry.guid
             if clinic and clinic != entry.name:
@@ -485,13 +444,16 @@ class MainWindow(QMainWindow):
         self.form.date_edit.setFocus()
 
     def _remember_manual(self, request: BookingRequest) -> None:
-        settings = self.services.settings
-        if settings is None or not self.form.manual_box.isVisible():
+        if not self.form.manual_box.isVisible():
             return
         name = request.resource_name or request.resource_guid
-        settings.remember_clinic(request.lpu_guid.lower(), request.clinic_name or name)
-        settings.remember_resource(request.resource_guid.lower(), name, request.lpu_guid.lower())
-        self._update_settings()
+        lpu, resource = request.lpu_guid.lower(), request.resource_guid.lower()
+
+        def remember(settings: AppSettings) -> None:
+            settings.remember_clinic(lpu, request.clinic_name or name)
+            settings.remember_resource(resource, name, lpu)
+
+        self.services.settings.update_with(remember)  # a failed save is logged by the owner
         self._fill_recent()
 
     # -- booking -------------------------------------------------------------------------------
@@ -554,26 +516,26 @@ class MainWindow(QMainWindow):
             label = patient["name"]
             patient_id = patient["id"]
         else:
-            token = f.token_edit.text().strip()
-            if not token:
+            token = f.token_edit.text()
+            if not token.strip():
                 raise _FormProblem(
                     self.tr("Вставьте токен пациента в поле «Токен»."), f.token_edit
                 )
             label = None
             patient_id = None
-        if not self.training:
-            self._remember_token(token)
         return BookingRequest(
             lpu_guid=lpu_guid,
             resource_guid=resource_guid,
             day=day,
             at=at,
             token=token,
-            patient_key=patient_key_from_token(token),
+            patient_key=patient_key_from_token("".join(token.split())),
             patient_label=label,
             clinic_name=clinic_name,
             resource_name=resource_name,
             patient_id=patient_id,
+            remember_token=(not self.training and f.remember_token.isEnabled()
+                            and f.remember_token.isChecked()),
         )
 
     def _emit(self, kind: DeskEventKind, request: BookingRequest, **extra: Any) -> None:
@@ -587,58 +549,106 @@ class MainWindow(QMainWindow):
         ))
 
     async def _book(self, request: BookingRequest) -> None:
+        async def confirm(earlier: list[EarlierAttempt]) -> bool:
+            return await self._confirm_rebook(request, earlier)
+
         try:
-            earlier = self.services.booking.open_unknown(request)
-            if earlier is not None:
-                self._emit(DeskEventKind.REBOOK_WARNED, request)
-                go_on = await self.dialogs.confirm(
-                    Message(
-                        Severity.WARNING,
-                        self.tr("Возможна повторная запись"),
-                        self.tr(
-                            "Для этого пациента к этому врачу на этот день уже была попытка "
-                            "записи с неизвестным результатом. Запись могла быть создана."
-                        ),
-                        self.tr(
-                            "Сначала проверьте, есть ли у пациента запись. Записать ещё раз?"
-                        ),
-                    ),
-                    yes=self.tr("Записать ещё раз"),
-                    no=self.tr("Отмена"),
-                )
-                if not go_on:
-                    self._set_status(self.tr("Запись отменена оператором."))
-                    self._emit(DeskEventKind.REBOOK_CANCELLED, request)
-                    return
-                self._emit(DeskEventKind.REBOOK_CONFIRMED, request)
-                self.services.booking.journal.resolve_unknown(  # type: ignore[union-attr]
-                    earlier.id, "operator confirmed a new attempt"
-                )
-            self._set_status(self.tr("Отправка записи…"))
-            result = await self.services.booking.book(request)
-        except BookingInProgress:
-            return
-        except ApiError as exc:
-            log.info("booking failed: %s", exc)
-            self._set_status(self.tr("Запись не создана."))
-            self.dialogs.show(message_for(exc, self._log_path()))
-            if isinstance(exc, CredentialsRefused) and not self.training:
-                self.form.token_edit.setFocus()
-                self.form.token_edit.selectAll()
-            self._emit(_event_kind(exc), request, message_code=exc.message_code,
-                       status=exc.status)
-            return
+            outcome = await self.services.booking.book(
+                request, confirm_rebook=confirm, on_sending=self._sending
+            )
         finally:
             self._set_busy(False)
-        self.last_attempt_id = result.attempt_id
-        self._remember_manual(request)
-        self.ticket_view.show_ticket(result.ticket, training=self.training)
-        self._set_print_enabled(True)
-        self._set_status(self.tr("Записано: талон № {0}").format(result.ticket.num or "—"))
-        if result.ticket.lpu is not None and result.ticket.lpu.status is not None:
-            self.form.clinic_status.set_status(result.ticket.lpu.status)
-        self._emit(DeskEventKind.BOOKED, request, ticket_num=result.ticket.num,
-                   ticket_guid=result.ticket.ticket_guid)
+        self._render_outcome(outcome, request)
+
+    async def _confirm_rebook(self, request: BookingRequest,
+                              earlier: list[EarlierAttempt]) -> bool:
+        self._emit(DeskEventKind.REBOOK_WARNED, request)
+        go_on = await self.dialogs.confirm(
+            Message(
+                Severity.WARNING,
+                self.tr("Возможна повторная запись"),
+                self.tr(
+                    "Для этого пациента к этому врачу на этот день уже была попытка "
+                    "записи с неизвестным результатом. Запись могла быть создана."
+                ),
+                self.tr(
+                    "Сначала проверьте, есть ли у пациента запись. Записать ещё раз?"
+                ),
+            ),
+            yes=self.tr("Записать ещё раз"),
+            no=self.tr("Отмена"),
+        )
+        if go_on:
+            self._emit(DeskEventKind.REBOOK_CONFIRMED, request)
+        return go_on
+
+    def _sending(self) -> None:
+        """The request is about to leave: the previous patient's ticket must not stay."""
+        self._clear_ticket()
+        self._set_status(self.tr("Отправка записи…"))
+
+    def _clear_ticket(self) -> None:
+        self.ticket_view.clear()
+        self.last_attempt_id = None
+        self._set_print_enabled(False)
+
+    def _render_outcome(self, outcome: BookingOutcome, request: BookingRequest) -> None:
+        """Show what happened; the outcome was decided by the booking service."""
+        self._set_status(self._status_for(outcome))
+        if outcome.booked and outcome.ticket is not None:
+            ticket = outcome.ticket
+            self.last_attempt_id = outcome.attempt_id
+            self._remember_manual(request)
+            self.ticket_view.show_ticket(ticket, training=self.training)
+            self._set_print_enabled(True)
+            if ticket.lpu is not None and ticket.lpu.status is not None:
+                self.form.clinic_status.set_status(ticket.lpu.status)
+            self._sync_remember_setting(request)
+        message = booking_message(outcome, training=self.training, log_path=self._log_path())
+        if message is not None:
+            self.dialogs.show(message)
+        if outcome.reason is Reason.CREDENTIALS and not self.training:
+            self.form.token_edit.setFocus()
+            self.form.token_edit.selectAll()
+        if outcome.reason is Reason.BUSY:
+            return
+        self._emit(outcome.desk_event, request, message_code=outcome.message_code,
+                   status=outcome.status,
+                   ticket_num=outcome.ticket.num if outcome.ticket else None,
+                   ticket_guid=outcome.ticket.ticket_guid if outcome.ticket else None)
+
+    def _status_for(self, outcome: BookingOutcome) -> str:
+        kind = outcome.kind
+        if kind is OutcomeKind.BOOKED:
+            num = outcome.ticket.num if outcome.ticket and outcome.ticket.num else "—"
+            text = self.tr("Записано: талон № {0}").format(num)
+            if not outcome.journal_saved:
+                text += self.tr(" — талон не записан в журнал смены")
+            return text
+        if kind is OutcomeKind.BOOKED_UNREADABLE:
+            return self.tr("Запись, вероятно, создана, но талон не прочитан — проверьте запись.")
+        if kind is OutcomeKind.UNKNOWN:
+            return self.tr("Результат записи неизвестен — проверьте, создана ли запись.")
+        if kind is OutcomeKind.REFUSED:
+            return self.tr("Запись не создана: сервер отказал.")
+        if outcome.reason is Reason.DECLINED:
+            return self.tr("Запись отменена оператором.")
+        return self.tr("Запрос на запись не отправлен.")
+
+    def _sync_remember_setting(self, request: BookingRequest) -> None:
+        """The server accepted the token: keep the operator's "remember" choice in settings."""
+        if self.training or not self.form.remember_token.isEnabled():
+            return
+        was = bool(self._setting("remember_token", False))
+        if request.remember_token == was:
+            return
+        self._update_settings(remember_token=request.remember_token)
+        store, url = self.services.token_store, self._setting("server_url", None)
+        if not request.remember_token and store is not None and url:
+            try:
+                store.delete(url)
+            except Exception as exc:  # the credential store must not spoil a booking
+                log.warning("remembered token not deleted: %s", type(exc).__name__)
 
     def _set_busy(self, busy: bool) -> None:
         self._booking_busy = busy
@@ -650,9 +660,7 @@ class MainWindow(QMainWindow):
         """F2: clear the ticket and the doctor, keep the clinic, start from the doctor."""
         if self._booking_busy:
             return
-        self.ticket_view.clear()
-        self.last_attempt_id = None
-        self._set_print_enabled(False)
+        self._clear_ticket()
         self.directory.clear_resource()
         self.form.time_check.setChecked(False)
         self.form.date_edit.setDate(self.form.date_edit.minimumDate())
@@ -666,8 +674,6 @@ class MainWindow(QMainWindow):
     def open_journal(self) -> Any:
         from desktop_app.ui.journal_view import JournalView
 
-        if self.services.journal is None:
-            return None
         view = JournalView(self.services.journal, self, on_reprint=self._reprint_entry)
         view.setObjectName("journalView")
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -683,29 +689,33 @@ class MainWindow(QMainWindow):
         from desktop_app.settings.secrets import TokenStore
         from desktop_app.ui.settings_dialog import SettingsDialog
 
-        if self.services.settings is None:
-            return None
         store = self.services.token_store or TokenStore()
-        dialog = SettingsDialog(self.services.settings, store, self)
+        dialog = SettingsDialog(self.services.settings.current, store, self)
         dialog.setObjectName("settingsDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
+        dialog.token_forgotten.connect(self._token_forgotten)
         dialog.open()
         return dialog
 
+    def _token_forgotten(self) -> None:
+        """"Forget the token" in settings: the next booking must not remember it again."""
+        self.form.remember_token.setChecked(False)
+        if self._setting("remember_token", False):
+            self._update_settings(remember_token=False)
+
     def _settings_accepted(self, dialog: Any) -> None:
-        old = self.services.settings
-        new = dialog.result_settings()
-        self.services.settings = new
-        if self.services.save_settings is not None:
-            try:
-                self.services.save_settings(new)
-            except OSError as exc:
-                self.dialogs.show(Message(
-                    Severity.ERROR, self.tr("Настройки не сохранены"),
-                    self.tr("Не удалось записать файл настроек: {0}").format(exc),
-                    self.tr("Настройки действуют до закрытия программы."),
-                ))
+        old = self.services.settings.current
+        # The dialog does not own "remember the token" (the form does, and "forget" in the
+        # dialog already cleared it): its snapshot must not switch it back on.
+        new = dialog.result_settings().model_copy(update={"remember_token": old.remember_token})
+        problem = self.services.settings.replace(new)
+        if problem is not None:
+            self.dialogs.show(Message(
+                Severity.ERROR, self.tr("Настройки не сохранены"),
+                self.tr("Не удалось записать файл настроек: {0}").format(problem),
+                self.tr("Настройки действуют до закрытия программы."),
+            ))
         connection = ("server_url", "extra_ca_file", "proxy_url", "use_system_proxy",
                       "connect_timeout", "read_timeout", "booking_datetime_format",
                       "booking_path", "clinics_path", "clinic_path", "resources_path")
@@ -791,22 +801,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         return QApplication.instance()
-
-
-def _event_kind(exc: ApiError) -> DeskEventKind:
-    if isinstance(exc, OutcomeUnknown) or (isinstance(exc, MalformedAnswer) and exc.after_booking):
-        return DeskEventKind.OUTCOME_UNKNOWN
-    if isinstance(exc, MalformedAnswer):
-        return DeskEventKind.MALFORMED
-    if isinstance(exc, BookingRejected):
-        return DeskEventKind.REJECTED
-    if isinstance(exc, CredentialsRefused):
-        return DeskEventKind.CREDENTIALS_REFUSED
-    if isinstance(exc, ServiceUnavailable):
-        return DeskEventKind.UNAVAILABLE
-    if isinstance(exc, NetworkError):
-        return DeskEventKind.NETWORK
-    return DeskEventKind.OTHER_ERROR
 
 
 class _FormProblem(Exception):

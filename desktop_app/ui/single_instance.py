@@ -1,12 +1,14 @@
-"""One running copy per user: a second start brings the first window forward instead.
+"""One running copy per user and data folder: a second start brings the first window forward.
 
 Two copies at one desk would share one shift journal and could book the same patient twice
 (each thinking the other's attempt is "someone else's"). The first copy listens on a local
 socket (a named pipe on Windows); a later copy knocks, says ``raise`` and exits.
 
-The name includes a hash of the user name: on a shared reception PC two Windows users (or two
-terminal-server sessions of different users) each get their own app. Listening is restricted
-to the same user (``UserAccessOption``).
+The name includes a hash of the user name and of the data folder (the one holding the shift
+journal: ``DESKTOP_APP_HOME`` or the per-user folder): on a shared reception PC two Windows
+users (or two terminal-server sessions of different users) each get their own app, and copies
+with different data folders (tests, screenshots, CI, a portable copy) run side by side, since
+they share no journal. Listening is restricted to the same user (``UserAccessOption``).
 
 If the socket cannot be opened at all the app runs anyway: a desk that cannot start is worse
 than the rare double start.
@@ -19,6 +21,7 @@ import hashlib
 import logging
 import os
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -39,14 +42,29 @@ def current_user() -> str:
     return name or "unknown-user"
 
 
-def server_name(key: str, user: str | None = None) -> str:
-    """The local socket name for ``key`` and ``user``: short, ASCII, unique per user.
+def folder_key(folder: str | Path) -> str:
+    """One spelling per folder: absolute, normalised, case-folded where the OS ignores case."""
+    return os.path.normcase(os.path.normpath(os.path.abspath(os.fspath(folder))))
 
-    Short because a Unix socket path is limited to ~100 bytes; hashed because user names may
-    hold characters a pipe name must not (and need not be readable there).
+
+def default_folder() -> Path:
+    """The data folder the journal lives in (``DESKTOP_APP_HOME/data`` or the per-user one)."""
+    from desktop_app.settings.store import data_dir
+
+    return data_dir()
+
+
+def server_name(key: str, user: str | None = None, folder: str | Path | None = None) -> str:
+    """The local socket name for ``key``, ``user`` and the data ``folder``: short, ASCII,
+    unique per user and folder (None: the app's data folder).
+
+    Short because a Unix socket path is limited to ~100 bytes; hashed because user names and
+    paths may hold characters a pipe name must not (and need not be readable there).
     """
     user = current_user() if user is None else user
-    digest = hashlib.sha256(user.casefold().encode("utf-8")).hexdigest()[:16]
+    place = folder_key(default_folder() if folder is None else folder)
+    identity = f"{user.casefold()}\0{place}"
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
     safe_key = re.sub(r"[^A-Za-z0-9_-]", "_", key)[:40] or "app"
     return f"{safe_key}-{digest}"
 
@@ -59,9 +77,16 @@ class SingleInstance(QObject):
 
     raise_requested = Signal()
 
-    def __init__(self, key: str, parent: QObject | None = None, *, user: str | None = None):
+    def __init__(
+        self,
+        key: str,
+        parent: QObject | None = None,
+        *,
+        user: str | None = None,
+        folder: str | Path | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.server_name = server_name(key, user)
+        self.server_name = server_name(key, user, folder)
         self._server: QLocalServer | None = None
         self._clients: set[QLocalSocket] = set()
 
@@ -153,7 +178,12 @@ class SingleInstance(QObject):
     def close(self) -> None:
         """Stop listening (on quit); the name is free for the next start."""
         for socket in list(self._clients):
+            # Unhook first: abort() emits disconnected, and a deleteLater() from inside that
+            # emission (``_finish``) crashes when the server is deleted right after.
+            socket.readyRead.disconnect()
+            socket.disconnected.disconnect()
             socket.abort()
+            socket.deleteLater()
         self._clients.clear()
         if self._server is not None:
             self._server.close()

@@ -1,11 +1,15 @@
-"""The clinic's online status: always text and colour together, plus ping and last change."""
+"""The clinic's online status: always text and colour together, plus ping and last change.
+
+The status name comes from the server: the labels are plain text, never rich text.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.api import ClinicStatus
-from desktop_app.ui.formatting import stamp
+from desktop_app.text import stamp
 
 # Dark enough on white for >= 4.5:1 contrast.
 _COLOURS = {True: "#1b6e20", False: "#b3261e", None: "#555555"}
@@ -22,6 +26,8 @@ class StatusBadge(QWidget):
                                 else f"{object_prefix}ClinicPing")
         self.changed = QLabel(self)
         self.changed.setObjectName(f"{object_prefix}StatusChanged")
+        for label in (self.state, self.ping, self.changed):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setAccessibleName(self.tr("Статус поликлиники"))
         self.ping.setAccessibleName(self.tr("Пинг поликлиники"))
         layout = QHBoxLayout(self)

@@ -1,4 +1,8 @@
-"""The ticket card shown after a successful booking: number, room and floor large."""
+"""The ticket card shown after a successful booking: number, room and floor large.
+
+Every value on the card comes from the server, so every label is plain text: a ``<b>`` or a
+``<script>`` in a doctor's name is shown as typed, never interpreted.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.api import TicketVisitWithLpu
-from desktop_app.ui.formatting import day_ru, stamp, time_range
+from desktop_app.text import day_ru, stamp, time_range
 from desktop_app.ui.status import StatusBadge
 
 
@@ -41,6 +45,7 @@ class TicketView(QFrame):
                     "(Ctrl+Enter)."),
             self,
         )
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("ticketPlaceholder")
@@ -54,6 +59,7 @@ class TicketView(QFrame):
         def value(name: str, factor: float = 1.0, accessible: str = "") -> QLabel:
             label = QLabel(self.card)
             label.setObjectName(name)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if accessible:
@@ -63,6 +69,7 @@ class TicketView(QFrame):
             return label
 
         self.title = QLabel(self.tr("Талон на приём — вне расписания"), self.card)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         _big(self.title, 1.2)
         self.number = value("ticketNumber", 3.0, self.tr("Номер талона"))
         self.room = value("ticketRoom", 2.0, self.tr("Кабинет"))
@@ -75,6 +82,7 @@ class TicketView(QFrame):
         self.status = StatusBadge(self.card, object_prefix="ticket")
         self.training_mark = QLabel(self.tr("УЧЕБНАЯ ЗАПИСЬ — не настоящая"), self.card)
         self.training_mark.setObjectName("ticketTrainingMark")
+        self.training_mark.setTextFormat(Qt.TextFormat.PlainText)
         self.training_mark.setStyleSheet("color: #7a3e00; font-weight: bold;")
         self.training_mark.hide()
 
@@ -96,6 +104,7 @@ class TicketView(QFrame):
                 grid.addWidget(widget, row, 0, 1, 2)
                 continue
             cap = QLabel(caption, self.card)
+            cap.setTextFormat(Qt.TextFormat.PlainText)
             cap.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             cap.setStyleSheet("color: #333;")
             grid.addWidget(cap, row, 0)
@@ -124,8 +133,9 @@ class TicketView(QFrame):
         if ticket.speciality and ticket.speciality != ticket.doctor_role:
             doctor = f"{doctor}\n{ticket.speciality}" if doctor else ticket.speciality
         self.doctor.setText(doctor or dash)
+        # The clinic's wall clock (the begin time's offset), exactly as the slip prints it.
         begin = ticket.begin_time
-        when = time_range(ticket.begin_time, ticket.end_time)
+        when = time_range(begin, ticket.end_time)
         if begin:
             when = f"{when}, {day_ru(begin.date())}"
         self.when.setText(when or self.tr("время назначит поликлиника"))

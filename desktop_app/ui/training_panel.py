@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.booking.events import DeskEvent
+from desktop_app.text import local_time, stamp
 from desktop_app.training import (
     Exercise,
     Outcome,
@@ -69,7 +70,7 @@ _STYLES = {
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+    return stamp(local_time(moment))
 
 
 class TrainingPanel(QDockWidget):
@@ -483,7 +484,10 @@ class TrainingPanel(QDockWidget):
         booking that no longer exists, and the lost-connection exercise could not be repeated.
         Only training entries are touched; a journal without this API is left alone.
         """
-        journal = getattr(self.main_window.services.booking, "journal", None)
+        booking = self.main_window.services.booking
+        if hasattr(booking, "forget_open_attempts"):
+            booking.forget_open_attempts()
+        journal = getattr(booking, "journal", None)
         if journal is None or not hasattr(journal, "entries"):
             return
         try:

@@ -86,7 +86,7 @@ async def test_successful_booking_parses_every_ticket_field(server: Server) -> N
     assert ticket.doctor_role
     assert ticket.begin_time == booking.begin and ticket.end_time == booking.end
     assert ticket.date_of_appointment is not None
-    assert ticket.busy_type is not None and ticket.busy_type.code == 4
+    assert ticket.busy_type is not None and ticket.busy_type.code == "4"
     assert ticket.source is not None and ticket.source_name
     assert ticket.history and ticket.history[0].action
     assert ticket.lpu is not None and ticket.lpu.guid == server.marks.main_clinic

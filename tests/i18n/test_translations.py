@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.i18n import install_translator, qm_path
 
@@ -306,10 +306,8 @@ def test_english_window_has_unique_mnemonics(english, tmp_path, training) -> Non
             assert window.menuBar().actions()[0].text() == "Boo&king"
             await asyncio.sleep(0)
             found = window_mnemonics(window)
-        # Gone before the fixture removes the translator: a closed window still gets the
-        # LanguageChange that removal posts, and a half-collected one crashes a later test.
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        # open_desk has deleted the window by now (tests/qtkit.py), before the fixture
+        # removes the translator: a closed window would still get the LanguageChange.
         return found
 
     english.setQuitOnLastWindowClosed(False)  # as tests/ui/conftest.py and the app do

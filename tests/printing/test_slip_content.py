@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -21,6 +21,7 @@ from desktop_app.printing import (
     render_slip_html,
     short_fio,
 )
+from desktop_app.text import day_ru
 
 PRINTED_AT = datetime(2026, 11, 27, 9, 58)
 
@@ -62,28 +63,11 @@ def test_short_fio(raw: str | None, expected: str | None) -> None:
     assert short_fio(raw) == expected
 
 
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2026, 11, 27), "пятница, 27 ноября 2026"),
-        (date(2026, 1, 1), "четверг, 1 января 2026"),
-        (date(2026, 3, 8), "воскресенье, 8 марта 2026"),
-        (date(2026, 5, 4), "понедельник, 4 мая 2026"),
-        (date(2026, 8, 18), "вторник, 18 августа 2026"),
-        (date(2026, 6, 10), "среда, 10 июня 2026"),
-        (date(2026, 2, 28), "суббота, 28 февраля 2026"),
-    ],
-)
-def test_format_day_ru_uses_genitive_months_and_weekdays(day: date, expected: str) -> None:
-    assert format_day_ru(day) == expected
-
-
-def test_every_month_is_genitive() -> None:
-    months = [format_day_ru(date(2026, m, 1)).split(" ")[2] for m in range(1, 13)]
-    assert months == [
-        "января", "февраля", "марта", "апреля", "мая", "июня",
-        "июля", "августа", "сентября", "октября", "ноября", "декабря",
-    ]  # fmt: skip
+def test_day_and_time_come_from_the_text_module() -> None:
+    """The slip spells days through ``desktop_app.text`` (tested in tests/text), as the card."""
+    for day in (date(2026, 11, 27), date(2026, 3, 8), date(2027, 2, 28)):
+        assert format_day_ru(day) == day_ru(day)
+    assert format_day_ru(date(2026, 11, 27)) == "пятница, 27 ноября 2026"
 
 
 def test_time_range_keeps_the_clinics_wall_clock() -> None:
@@ -94,6 +78,67 @@ def test_time_range_keeps_the_clinics_wall_clock() -> None:
     assert format_time_range(None, begin) is None
     naive = datetime(2026, 11, 27, 10, 0)
     assert format_time_range(naive, naive + timedelta(minutes=20)) == "10:00–10:20"
+
+
+@pytest.mark.parametrize(
+    ("begin", "end", "expected"),
+    [
+        # The common .NET answer: an offset on beginTime only.
+        ("2026-12-03T08:00:00+03:00", "2026-12-03T08:12:00.000", "08:00–08:12"),
+        ("2026-12-03T08:00:00", "2026-12-03T08:12:00+03:00", "08:00–08:12"),
+        ("2026-12-03T08:00:00.000", "2026-12-03 08:12:00.000", "08:00–08:12"),
+        # The end in another offset is shown on the begin time's clock.
+        ("2026-12-03T08:00:00+03:00", "2026-12-03T05:12:00Z", "08:00–08:12"),
+        ("2026-12-03T08:00:00+03:00", "2026-12-03T07:59:00", "08:00"),
+    ],
+)
+def test_mixed_offsets_never_crash_the_slip(begin: str, end: str, expected: str, samples) -> None:
+    slip = slip_of(samples.ticket(beginTime=begin, endTime=end))
+    assert slip.time_range == expected
+    assert slip.day == date(2026, 12, 3)
+    text = visible_text(render_slip_html(slip, SlipLayout.ROLL80))
+    assert expected in text and "четверг, 3 декабря 2026" in text
+
+
+MSK = timezone(timedelta(hours=3))
+
+
+@pytest.mark.parametrize(
+    ("begin", "end"),
+    [
+        (datetime(2026, 12, 3, 8, 0, tzinfo=MSK), datetime(2026, 12, 3, 8, 12)),
+        (datetime(2026, 12, 3, 8, 0), datetime(2026, 12, 3, 8, 12, tzinfo=MSK)),
+        (datetime(2026, 12, 3, 8, 0, tzinfo=MSK), datetime(2026, 12, 3, 5, 12, tzinfo=UTC)),
+    ],
+)
+def test_hand_built_ticket_with_mixed_datetimes(begin: datetime, end: datetime, samples) -> None:
+    """``model_construct`` (and journal rows of older versions) skip the models' parsing."""
+    fields = {**dict(samples.ticket()), "begin_time": begin, "end_time": end}
+    ticket = TicketVisitWithLpu.model_construct(**fields)
+    slip = slip_of(ticket)
+    assert slip.time_range == "08:00–08:12"
+    assert "08:00–08:12" in visible_text(render_slip_html(slip, SlipLayout.A6))
+
+
+def test_every_server_value_is_escaped(samples) -> None:
+    evil = "<i>x</i>&"
+    ticket = samples.ticket(
+        num=evil,
+        ticketGuid=evil,
+        room=evil,
+        busyType={"code": 1, "name": evil},
+        docFio=evil,
+        doctorRole=evil,
+        speciality=None,
+        login=evil,
+        lpu={"ferName": evil, "address": evil, "phone": evil},
+    )
+    html_text = render_slip_html(slip_of(ticket, operator_login=evil), SlipLayout.A5)
+    assert "<i>" not in html_text and "&amp;" in html_text
+    text = visible_text(html_text)
+    # clinic, number, room, doctor role (speciality), doctor, busy type, address, phone,
+    # operator, GUID: every one shows literally.
+    assert text.count(evil) >= 10, text
 
 
 def test_full_slip_content(sample_ticket: TicketVisitWithLpu, samples) -> None:

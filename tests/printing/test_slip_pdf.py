@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,6 +25,7 @@ from PySide6.QtPrintSupport import (
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.api.models import TicketVisitWithLpu
+from desktop_app.journal import ShiftJournal
 from desktop_app.printing import BARCODE_IMAGE_URL, TRAINING_WATERMARK, SlipLayout, TicketSlip
 from desktop_app.ui import slip_printer
 from desktop_app.ui.slip_printer import (
@@ -409,3 +411,75 @@ def test_print_dialog_prints_on_accept(
     assert not target.exists()
     dialog.finished.emit(int(QDialog.DialogCode.Accepted))
     assert "Кабинет 214" in pdf_text(target)
+
+
+# --- tickets whose times carry different offsets ----------------------------------------------
+
+#: The common .NET answer: ``beginTime`` with an offset, ``endTime`` without one.
+MIXED_TIMES = {"beginTime": "2026-12-03T08:00:00+03:00", "endTime": "2026-12-03T08:12:00.000"}
+
+
+def _mixed_by_hand(samples) -> TicketVisitWithLpu:
+    """The same ticket built without the models' parsing: one aware and one naive datetime."""
+    begin = datetime(2026, 12, 3, 8, 0, tzinfo=timezone(timedelta(hours=3)))
+    end = datetime(2026, 12, 3, 8, 12)
+    fields = {**dict(samples.ticket()), "begin_time": begin, "end_time": end}
+    return TicketVisitWithLpu.model_construct(**fields)
+
+
+def _assert_mixed_times(text: str) -> None:
+    assert "08:00–08:12" in text, text
+    assert "четверг, 3 декабря 2026" in text, text
+
+
+@pytest.mark.parametrize("layout", list(SlipLayout))
+def test_mixed_offset_ticket_saves_as_pdf(
+    layout: SlipLayout, tmp_path: Path, qapp, poppler, samples
+) -> None:
+    slip = make_slip(samples, samples.ticket(**MIXED_TIMES))
+    _assert_mixed_times(pdf_text(save_pdf(slip, layout, tmp_path / f"{layout}.pdf")))
+
+
+def test_hand_built_mixed_ticket_prints(tmp_path: Path, qapp, poppler, samples) -> None:
+    """Ctrl+P's path: ``print_slip`` on a printer (here one writing a PDF)."""
+    target = tmp_path / "printed.pdf"
+    print_slip(make_slip(samples, _mixed_by_hand(samples)), "roll80", pdf_printer(target))
+    _assert_mixed_times(pdf_text(target))
+
+
+def test_mixed_offset_ticket_previews(tmp_path: Path, qtbot, poppler, samples) -> None:
+    dialog = open_preview(None, make_slip(samples, _mixed_by_hand(samples)), "a6")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() == 1)
+    dialog.paintRequested.emit(pdf_printer(tmp_path / "preview.pdf"))
+    _assert_mixed_times(pdf_text(tmp_path / "preview.pdf"))
+
+
+def test_mixed_offset_ticket_reprints_from_the_journal(
+    tmp_path: Path, qapp, poppler, samples
+) -> None:
+    journal = ShiftJournal(tmp_path / "journal.sqlite3")
+    try:
+        attempt = journal.record_attempt(
+            lpu_guid="305b9cf2-66f0-56f4-bff0-ccc8a476d800",
+            resource_guid="3dd32e19-b75e-5e15-beb1-02e313b4ab61",
+            day=date(2026, 12, 3),
+            at=None,
+            patient_key="a" * 64,
+            patient_label="Иванов И.И.",
+            clinic_name="ГП № 3",
+            resource_name="Смирнова Е.В.",
+            training=False,
+        )
+        journal.record_success(attempt, _mixed_by_hand(samples))
+        journal.mark_printed(attempt)
+        entry = journal.get(attempt)
+    finally:
+        journal.close()
+    assert entry is not None and entry.ticket is not None
+    slip = make_slip(samples, entry.ticket, copy_number=entry.print_count + 1)
+    text = pdf_text(save_pdf(slip, "roll58", tmp_path / "reprint.pdf"))
+    _assert_mixed_times(text)
+    assert "ДУБЛИКАТ № 2" in text

@@ -7,16 +7,18 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.api import RegistryClient
 from desktop_app.sandbox import Sandbox
+from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
+from desktop_app.settings.owner import SettingsOwner
 from desktop_app.ui.dialogs import RecordingDialogs
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
+from tests.qtkit import close_session, type_text
 from tests.ui.asyncwait import wait_until
 
 
@@ -55,20 +57,18 @@ async def open_desk(
 ) -> AsyncIterator[Desk]:
     sandbox = sandbox or Sandbox()
     dialogs = RecordingDialogs()
-    session = Session(
-        settings=AppSettings(),
-        log_path=tmp_path / "desk.log",
+    services = build_services(
+        SettingsOwner(AppSettings()),
         training=training,
         server_url=None,
-        dialogs=dialogs,
-        sandbox=sandbox,
+        log_path=tmp_path / "desk.log",
+        sandbox=sandbox if training else None,
         client=client,
         journal_path=tmp_path / "journal.sqlite3",
+        today=lambda: sandbox.now().date(),  # work mode over HTTP: the sandbox's day too
     )
+    session = Session(services, dialogs=dialogs)
     window = session.open_window()
-    if not training:
-        window.services.today = lambda: sandbox.now().date()
-        window._apply_today()
     window.activateWindow()
     desk = Desk(window, sandbox, dialogs, session)
     try:
@@ -77,8 +77,7 @@ async def open_desk(
                              what="clinic directory")
         yield desk
     finally:
-        window.close()
-        await session.close()
+        await close_session(session)  # closed, deleted and forgotten before the next test
 
 
 @contextlib.asynccontextmanager
@@ -118,17 +117,6 @@ def choose_patient(qtbot, desk: Desk, patient_id: str) -> None:
     while combo.currentIndex() != target:
         key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
         qtbot.keyClick(combo, key)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key. QTest.keyClicks asserts on non-ASCII characters (Cyrillic,
-    ``№``), so each character goes as a key press/release carrying its text, through the
-    application's event dispatch like a keyboard's events."""
-    for char in text:
-        key = ord(char.upper()) if char.isascii() and char.isalnum() else 0
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
 
 
 def ctrl_enter(qtbot, widget: QWidget) -> None:

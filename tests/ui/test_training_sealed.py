@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.sandbox import Sandbox
+from desktop_app.services import ClientSetupError, build_services
 from desktop_app.settings.model import AppSettings
+from desktop_app.settings.owner import SettingsOwner
 from desktop_app.ui.app import choose_mode, parse_args
 from desktop_app.ui.dialogs import RecordingDialogs
 from desktop_app.ui.session import Session
@@ -42,9 +44,9 @@ async def test_training_books_without_any_socket_even_with_a_production_url(
 ) -> None:
     sandbox = Sandbox()
     settings = AppSettings(server_url=PRODUCTION)
-    session = Session(settings=settings, log_path=None, training=True, server_url=PRODUCTION,
-                      dialogs=RecordingDialogs(), sandbox=sandbox,
-                      journal_path=tmp_path / "j.sqlite3")
+    services = build_services(SettingsOwner(settings), training=True, server_url=PRODUCTION,
+                              log_path=None, sandbox=sandbox, journal_path=tmp_path / "j.sqlite3")
+    session = Session(services, dialogs=RecordingDialogs())
     assert "mis.example.ru" not in session.client.base_url
     window = session.open_window()
     try:
@@ -88,9 +90,10 @@ def test_mode_choice() -> None:
 @pytest.mark.asyncio
 async def test_switching_mode_is_confirmed(qtbot, tmp_path) -> None:
     dialogs = RecordingDialogs()
-    session = Session(settings=AppSettings(server_url=PRODUCTION), log_path=None,
-                      training=True, server_url=None, dialogs=dialogs, sandbox=Sandbox(),
-                      journal_path=tmp_path / "j.sqlite3")
+    services = build_services(SettingsOwner(AppSettings(server_url=PRODUCTION)),
+                              training=True, server_url=None, log_path=None, sandbox=Sandbox(),
+                              journal_path=tmp_path / "j.sqlite3")
+    session = Session(services, dialogs=dialogs)
     window = session.open_window()
     switched: list[bool] = []
     window.switch_mode_requested.connect(lambda: switched.append(True))
@@ -112,7 +115,11 @@ async def test_switching_mode_is_confirmed(qtbot, tmp_path) -> None:
 def test_work_mode_refuses_plain_http_to_a_remote_server(tmp_path) -> None:
     from desktop_app.settings.network import InsecureUrlError
 
-    with pytest.raises(InsecureUrlError) as info:
-        Session(settings=AppSettings(), log_path=None, training=False,
-                server_url="http://mis.example.ru/api", journal_path=tmp_path / "j.sqlite3")
-    assert "https" in info.value.message
+    with pytest.raises(ClientSetupError) as info:
+        build_services(SettingsOwner(AppSettings()), training=False,
+                       server_url="http://mis.example.ru/api", log_path=None,
+                       journal_path=tmp_path / "j.sqlite3")
+    assert isinstance(info.value.cause, InsecureUrlError)
+    assert "https" in info.value.detail
+    # Refused before anything was opened: no journal file was created for it.
+    assert not (tmp_path / "j.sqlite3").exists()

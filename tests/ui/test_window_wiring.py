@@ -14,7 +14,9 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop_app.api import RegistryClient
 from desktop_app.logs import reset_logging, setup_logging
 from desktop_app.sandbox import Sandbox, serve_in_thread
+from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
+from desktop_app.settings.owner import SettingsOwner
 from desktop_app.settings.store import load_settings, save_settings, settings_path
 from desktop_app.ui import slip_printer
 from desktop_app.ui.dialogs import RecordingDialogs
@@ -97,12 +99,13 @@ async def test_remembered_token_goes_to_the_credential_store_only(
         client = RegistryClient(base_url, today=lambda: sandbox.now().date())
         token = sandbox.issue_token("elderly")
         dialogs = RecordingDialogs()
-        session = Session(settings=settings, log_path=None, training=False, server_url=None,
-                          dialogs=dialogs, sandbox=sandbox, client=client,
-                          journal_path=tmp_path / "j.sqlite3", persist=True)
+        services = build_services(
+            SettingsOwner(settings, persist=True), training=False, server_url=None,
+            log_path=None, client=client, journal_path=tmp_path / "j.sqlite3",
+            today=lambda: sandbox.now().date(),
+        )
+        session = Session(services, dialogs=dialogs, persist=True)
         window = session.open_window()
-        window.services.today = lambda: sandbox.now().date()
-        window._apply_today()
         desk = Desk(window, sandbox, dialogs, session)
         try:
             await wait_until(lambda: window.form.clinic_picker.model.rowCount() > 0,
@@ -120,9 +123,10 @@ async def test_remembered_token_goes_to_the_credential_store_only(
     assert json.loads(saved)["remember_token"] is True
     loaded, _warning = load_settings()
     # A new window in work mode starts with the remembered token.
-    session = Session(settings=loaded, log_path=None, training=False, server_url=None,
-                      dialogs=RecordingDialogs(), client=RegistryClient("http://127.0.0.1:1"),
-                      journal_path=tmp_path / "j2.sqlite3")
+    services = build_services(SettingsOwner(loaded), training=False, server_url=None,
+                              log_path=None, client=RegistryClient("http://127.0.0.1:1"),
+                              journal_path=tmp_path / "j2.sqlite3")
+    session = Session(services, dialogs=RecordingDialogs())
     window = session.open_window(show=False)
     try:
         assert window.form.token_edit.text() == token
@@ -164,7 +168,7 @@ async def test_the_token_never_reaches_logs_journal_or_settings(qtbot, tmp_path)
 
 async def test_settings_dialog_from_the_menu_saves(qtbot, tmp_path) -> None:
     async with open_desk(tmp_path) as desk:
-        desk.session.persist = True
+        desk.session.settings.persist = True  # the owner writes settings.json from now on
         dialog = desk.window.open_settings()
         assert dialog is not None and dialog.isVisible()
         url_edit = dialog.findChild(type(desk.form.token_edit), "settingsServerUrl")
@@ -172,9 +176,74 @@ async def test_settings_dialog_from_the_menu_saves(qtbot, tmp_path) -> None:
         url_edit.clear()
         qtbot.keyClicks(url_edit, "https://mis.example.ru/api")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: desk.window.services.settings.server_url is not None,
+        await wait_until(lambda: desk.window.services.settings.current.server_url is not None,
                          what="settings applied")
-        assert desk.window.services.settings.server_url == "https://mis.example.ru/api"
+        assert desk.window.services.settings.current.server_url == "https://mis.example.ru/api"
         loaded, _ = load_settings()
         assert loaded.server_url == "https://mis.example.ru/api"
     save_settings(AppSettings())
+
+
+async def test_token_is_remembered_only_once_accepted_and_forget_forgets(
+    qtbot, tmp_path, memory_keyring
+) -> None:
+    """A refused token is never stored; "forget" in settings is not undone by the next booking."""
+    sandbox = Sandbox()
+    with serve_in_thread(sandbox) as base_url:
+        settings = AppSettings(server_url=base_url, mode="work")
+        client = RegistryClient(base_url, today=lambda: sandbox.now().date())
+        services = build_services(
+            SettingsOwner(settings), training=False, server_url=None, log_path=None,
+            client=client, journal_path=tmp_path / "j.sqlite3",
+            today=lambda: sandbox.now().date(),
+        )
+        dialogs = RecordingDialogs()
+        session = Session(services, dialogs=dialogs)
+        window = session.open_window()
+        desk = Desk(window, sandbox, dialogs, session)
+        form = window.form
+        try:
+            await wait_until(lambda: form.clinic_picker.model.rowCount() > 0, what="clinics")
+            form.remember_token.setFocus()
+            qtbot.keyClick(form.remember_token, Qt.Key.Key_Space)
+            assert form.remember_token.isChecked()
+            expired = sandbox.issue_token("elderly", ttl_seconds=0)
+            marks = sandbox.landmarks()
+            await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
+                                           surname(desk.resource_fio(marks.therapist)))
+            form.token_edit.setFocus()
+            qtbot.keyClicks(form.token_edit, expired)
+            ctrl_enter(qtbot, form.token_edit)
+            await wait_until(lambda: dialogs.shown, what="refusal")
+            assert dialogs.shown[-1].title == "Токен отклонён"
+            assert memory_keyring.store == {}  # refused: not remembered
+
+            good = sandbox.issue_token("elderly")
+            form.token_edit.selectAll()
+            qtbot.keyClicks(form.token_edit, good)
+            ctrl_enter(qtbot, form.token_edit)
+            await wait_until(lambda: window.ticket_view.ticket is not None, what="ticket")
+            assert good in memory_keyring.store.values()
+
+            dialog = window.open_settings()
+            qtbot.mouseClick(dialog.forget_token_button, Qt.MouseButton.LeftButton)
+            assert good not in memory_keyring.store.values()
+            assert not form.remember_token.isChecked()
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+            assert services.settings.current.remember_token is False
+
+            other = sandbox.issue_token("parent")
+            form.token_edit.setFocus()
+            form.token_edit.selectAll()
+            qtbot.keyClicks(form.token_edit, other)
+            assert form.token_edit.text() == other
+            ctrl_enter(qtbot, form.token_edit)
+            await wait_until(lambda: desk.posts() == 3 and not window.booking_busy,
+                             what="third booking")
+            assert len(dialogs.shown) == 1  # only the refusal above
+            assert window.ticket_view.ticket is not None
+            assert window.status_text.text().startswith("Записано: талон №")
+            assert memory_keyring.store == {}  # forgotten stays forgotten
+        finally:
+            window.close()
+            await session.close()

@@ -26,11 +26,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.booking import DeskEvent, DeskEventKind
 from desktop_app.sandbox import Sandbox
+from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
+from desktop_app.settings.owner import SettingsOwner
 from desktop_app.training.desk import ATTEMPT_OUTCOMES
 from desktop_app.ui.dialogs import RecordingDialogs
 from desktop_app.ui.session import Session
 from desktop_app.ui.training_panel import TrainingPanel
+from tests.qtkit import close_session
 
 MSK = timezone(timedelta(hours=3))
 
@@ -216,16 +219,15 @@ async def training_rig(
     """Session (training, in-process sandbox, recorded dialogs) + window + docked panel."""
     sandbox = sandbox or pinned_sandbox()
     dialogs = RecordingDialogs()
-    session = Session(
-        settings=AppSettings(),
-        log_path=None,
+    services = build_services(
+        SettingsOwner(AppSettings()),
         training=True,
         server_url=None,
-        dialogs=dialogs,
+        log_path=None,
         sandbox=sandbox,
         journal_path=journal_path or tmp_path / "journal.sqlite3",
-        progress_dir=progress_dir or tmp_path / "progress",
     )
+    session = Session(services, dialogs=dialogs, progress_dir=progress_dir or tmp_path / "progress")
     window = session.open_window(show=True)
     panel = session.training_panel  # Session docks the panel in training mode
     rig = TrainingRig(session, window, panel, sandbox, dialogs)
@@ -236,7 +238,4 @@ async def training_rig(
         await wait_until(lambda: window.form.clinic_picker.model.items, what="clinics")
         yield rig
     finally:
-        await session.close()
-        window.close()
-        window.deleteLater()
-        await asyncio.sleep(0)
+        await close_session(session)  # closed, deleted and forgotten before the next test

@@ -1,16 +1,20 @@
-"""Helpers for the extra widget tests: a real shift journal with entries, Cyrillic mnemonics."""
+"""Helpers for the extra widget tests: a real shift journal with entries, Cyrillic mnemonics.
+
+Typing and window teardown come from the one window kit, ``tests/qtkit.py``.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
 
 from desktop_app.api import TicketVisitWithLpu
 from desktop_app.journal import ShiftJournal, patient_key_from_token
+from tests.qtkit import type_text
+
+__all__ = ["LPU", "RES", "Clock", "JournalKit", "alt_key", "ticket", "type_text"]
 
 LPU = "8e8f2a3c-1111-4a5b-9c9d-0123456789ab"
 RES = "5b1d3f00-2222-4c3d-8e8f-abcdefabcdef"
@@ -19,21 +23,6 @@ RES = "5b1d3f00-2222-4c3d-8e8f-abcdefabcdef"
 def alt_key(letter: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:
     """Key and modifier for a Cyrillic mnemonic (``Alt+Ч``): Qt keys them by the upper letter."""
     return Qt.Key(ord(letter.upper())), Qt.KeyboardModifier.AltModifier
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key, Cyrillic and ``№`` included.
-
-    ``QTest.keyClicks`` asserts (and aborts the process) on characters outside Latin-1, so each
-    character goes as a press/release pair carrying its text, as a keyboard's events do.
-    """
-    for char in text:
-        upper = char.upper()
-        key = ord(upper) if char.isalnum() and len(upper) == 1 else 0
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            )
 
 
 class Clock:

@@ -54,7 +54,7 @@ def test_self_test_passes_and_reuses_the_running_qapplication(qapp, tmp_path, ca
 def test_a_failing_step_is_reported_and_returns_1_without_raising(
     qapp, tmp_path, capsys, monkeypatch
 ):
-    def broken_booking() -> str:
+    def broken_booking(*_args: object) -> str:
         raise ConnectionError("sandbox unreachable")
 
     monkeypatch.setattr(selftest, "_book", broken_booking)
@@ -144,6 +144,24 @@ def test_spec_never_excludes_print_support():
         assert name in excludes
     for name in ("PySide6.QtNetwork", "PySide6.QtWidgets", "PySide6.QtGui", "PySide6.QtSvg"):
         assert name not in excludes
+
+
+def test_spec_run_as_a_script_builds_through_pyinstaller_on_the_stub(monkeypatch):
+    """``python build_spec.py`` hands the stub to PyInstaller (which provides the spec's
+    globals) instead of analysing by itself; PyInstaller is replaced here, not run."""
+    import runpy
+
+    import PyInstaller.__main__
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(PyInstaller.__main__, "run", lambda args: calls.append(list(args)))
+    monkeypatch.setattr(sys, "argv", [str(SPEC), "--log-level", "WARN"])
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_path(str(SPEC), run_name="__main__")
+    assert exited.value.code == 0
+    assert calls == [
+        ["--noconfirm", "--clean", "--log-level", "WARN", str(REPO / "DeskBooking.spec")]
+    ]
 
 
 @pytest.mark.parametrize(
