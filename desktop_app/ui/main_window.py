@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import time
-from typing import Any
+from datetime import date, time
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -246,10 +246,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         # Real desktops deliver these through the shortcut map; the key filter covers the rest.
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, activated=self.request_booking)
-        QShortcut(QKeySequence("F2"), self, activated=self.new_booking)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.slips.print_now)
+        for seq, slot in (("Ctrl+Return", self.request_booking),
+                          ("Ctrl+Enter", self.request_booking),
+                          ("F2", self.new_booking), ("Ctrl+P", self.slips.print_now)):
+            QShortcut(QKeySequence(seq), self).activated.connect(slot)
 
         mode_menu = self.menuBar().addMenu(self.tr("Ре&жим"))
         self.switch_mode_action = QAction(
@@ -365,7 +365,10 @@ class MainWindow(QMainWindow):
     def _fill_patients(self) -> None:
         picker = self.form.patient_picker
         picker.clear()
-        for patient in self.services.sandbox.patients():
+        sandbox = self.services.sandbox
+        if sandbox is None:
+            return
+        for patient in sandbox.patients():
             label = f"{patient['name']}, {years_ru(int(patient['age']))}"
             picker.addItem(label, patient)
         self._patient_changed(picker.currentIndex())
@@ -500,18 +503,22 @@ class MainWindow(QMainWindow):
             lpu_guid, resource_guid = self.clinic.guid, self.resource.guid
             clinic_name = self.clinic.display_name
             resource_name = self.directory.resource_text(self.resource)
-        day = f.date_edit.date().toPython()
+        day = cast(date, f.date_edit.date().toPython())
         if day < self.services.today():
             raise _FormProblem(
                 self.tr("Дата приёма уже прошла. Выберите сегодняшний или будущий день."),
                 f.date_edit,
             )
-        at: time | None = f.time_edit.time().toPython() if f.time_check.isChecked() else None
+        at = cast(time, f.time_edit.time().toPython()) if f.time_check.isChecked() else None
         if self.training:
             patient = f.patient_picker.currentData()
             if not patient:
                 raise _FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
-            issue = self.services.issue_token or self.services.sandbox.issue_token
+            issue = self.services.issue_token
+            if issue is None and self.services.sandbox is not None:
+                issue = self.services.sandbox.issue_token
+            if issue is None:
+                raise _FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
             token = issue(patient["id"])
             label = patient["name"]
             patient_id = patient["id"]

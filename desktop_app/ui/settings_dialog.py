@@ -180,9 +180,10 @@ class SettingsDialog(QDialog):
         """Grow (never shrink) so that the current page's messages show without scrolling."""
         index = self.tabs.currentIndex()
         scroll = self.tabs.widget(index)
-        if not isinstance(scroll, QScrollArea) or scroll.widget() is None:
+        page = scroll.widget() if isinstance(scroll, QScrollArea) else None
+        if not isinstance(scroll, QScrollArea) or page is None:
             return
-        needed = self._page_height(scroll.widget(), scroll.viewport().width())
+        needed = self._page_height(page, scroll.viewport().width())
         missing = needed - scroll.viewport().height()
         if missing > 0:
             height = min(self.height() + missing, self._screen_height())

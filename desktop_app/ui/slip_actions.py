@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.api import TicketVisitWithLpu
@@ -165,7 +165,10 @@ class SlipActions(QObject):
             self._failed(exc)
             return
         self._keep(dialog)
-        dialog.open()
+        # Not dialog.open(): PySide6 exposes only QPrintDialog.open(receiver, member) and
+        # raises TypeError for the bare call. Window-modal + show() is what open() does.
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
 
     def preview(self) -> None:
         shown = self._shown()

@@ -194,7 +194,7 @@ def barcode_image(payload: str) -> QImage:
     """A QR code of ``payload`` as a crisp black-and-white image (8 px per module)."""
     buffer = io.BytesIO()
     segno.make(payload, error="m", micro=False).save(buffer, kind="png", scale=8, border=2)
-    image = QImage.fromData(buffer.getvalue(), "PNG")
+    image = QImage.fromData(buffer.getvalue())  # the format is read from the PNG header
     if image.isNull():  # pragma: no cover - segno always writes a valid PNG
         raise RuntimeError("segno produced an unreadable PNG")
     return image

@@ -114,3 +114,49 @@ async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_pa
         assert calls[0] != threading.main_thread().name
         assert desk.session.journal.get(desk.window.last_attempt_id).print_count == 1
         assert desk.window.print_button.isEnabled()
+
+
+async def test_print_with_a_choice_opens_the_print_dialog_and_its_button_prints(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """"Печать с выбором…" opens the real (non-blocking) print dialog; its Print button prints."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
+
+    from desktop_app.ui import slip_printer
+
+    out = tmp_path / "chosen.pdf"
+
+    def pdf_printer(_name):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    monkeypatch.setattr(slip_printer, "make_printer", pdf_printer)
+    async with open_desk(tmp_path) as desk:
+        await _booked_desk(qtbot, desk)
+        qtbot.mouseClick(desk.window.print_dialog_button, Qt.MouseButton.LeftButton)
+
+        def dialog() -> QPrintDialog | None:
+            found = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QPrintDialog) and w.isVisible()]
+            return found[0] if found else None
+
+        await wait_until(lambda: dialog() is not None, what="print dialog")
+        # Qt's own dialog lists the system's queues first; choose "print to file", as an
+        # operator saving a copy would, with the file name the app suggested.
+        printers = dialog().findChild(QComboBox, "printers")
+        to_file = printers.findText("Print to File (PDF)")
+        assert to_file >= 0
+        printers.setCurrentIndex(to_file)
+        name = dialog().findChild(QLineEdit, "filename")
+        name.setText(str(out))
+        box = dialog().findChild(QDialogButtonBox)
+        button = box.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None and button.isEnabled()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: out.exists() and out.stat().st_size > 0, what="printed file")
+        assert desk.window.ticket_view.number.text() in pdf_text(out)
+        await wait_until(lambda: "напечатан" in desk.window.status_text.text().lower(),
+                         what="status")
