@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QListView
 
 from desktop_app.api import Resource
 from desktop_app.sandbox import generate_directory
-from desktop_app.ui.search_picker import SearchPicker, make_item
+from desktop_app.ui.desk.search_picker import SearchPicker, make_item
 
 QUERIES = ["смирнова", "кардиолог", "терапевт 21", "каб 3"]
 

@@ -26,8 +26,8 @@ from desktop_app.sandbox import Sandbox
 from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.owner import SettingsOwner
-from desktop_app.ui.dialogs import RecordingDialogs
-from desktop_app.ui.session import Session
+from desktop_app.ui.platform.dialogs import RecordingDialogs
+from desktop_app.ui.platform.session import Session
 
 BOOKINGS = int(os.environ.get("BENCH_BOOKINGS", "30"))
 

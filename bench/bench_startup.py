@@ -29,13 +29,13 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 
 OURS = r"""
 import sys
-from desktop_app.ui.app import run
+from desktop_app.ui.platform.app import run
 sys.exit(run(["--training", "--exit-after-first-paint"]))
 """
 
 SPLASH = r"""
 import sys
-from desktop_app.ui.app import run
+from desktop_app.ui.platform.app import run
 sys.exit(run(["--training", "--exit-after-splash"]))
 """
 

@@ -24,7 +24,7 @@ def main() -> int:
         out = _self_test_out(argv)
         return run_self_test(Path(out) if out else None)
 
-    from desktop_app.ui.app import run
+    from desktop_app.ui.platform.app import run
 
     return run()
 

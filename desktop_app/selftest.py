@@ -153,7 +153,7 @@ def _book() -> Any:
 
 def _render_pdf(path: Path) -> str:
     from desktop_app.printing import SlipLayout, TicketSlip
-    from desktop_app.ui.slip_printer import save_pdf
+    from desktop_app.ui.printing.slip_printer import save_pdf
 
     if "ticket" not in _state:
         raise RuntimeError("no ticket: the booking step failed")
@@ -180,7 +180,7 @@ def _check_pdf(path: Path) -> str:
 
 
 def _printers() -> str:
-    from desktop_app.ui.slip_printer import available_printers, default_printer_name
+    from desktop_app.ui.printing.slip_printer import available_printers, default_printer_name
 
     names = available_printers()
     _state["printers"] = names

@@ -3,8 +3,8 @@
 
 ``build_services`` wires the registry client, the shift journal, the booking service, the
 credential store (work mode) and the sandbox with its training desk (training mode) around the
-one ``SettingsOwner``. The UI (``ui/app.py``) calls it once per session; the self-test and the
-tests call it too. Training and work mode differ only here: training wires the client to the
+one ``SettingsOwner``. The UI (``ui/platform/app.py``) calls it once per session; the self-test and
+the tests call it too. Training and work mode differ only here: training wires the client to the
 in-process sandbox (no socket, no URL), work mode to the configured server over verified TLS.
 
 Failures are reported by type, so the caller can decide without guessing:

@@ -56,9 +56,9 @@ def dispose_top_level_widgets() -> int:
 
 
 async def close_session(session: Any) -> None:
-    """End a ``desktop_app.ui.session.Session`` a kit opened, as the app does on quit: close
-    its window, stop the window's tasks, client and journal — then delete the window (and
-    the docked training panel with it) and drop the session's references to them."""
+    """End a ``desktop_app.ui.platform.session.Session`` a kit opened, as the app does on
+    quit: close its window, stop the window's tasks, client and journal — then delete the
+    window (and the docked training panel with it) and drop the session's references."""
     window = session.window
     try:
         if window is not None and shiboken6.isValid(window):

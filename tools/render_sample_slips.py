@@ -1,7 +1,9 @@
 """Regenerate the sample slip pictures in ``resources/screenshots``.
 
-Renders a realistic ticket to PDF with the app's own printing code, then rasterises it with
-poppler's ``pdftoppm`` at 150 dpi, so the pictures show exactly what a printer would get.
+Renders realistic tickets to PDF with the app's own printing code, then rasterises them with
+poppler's ``pdftoppm`` at 150 dpi, so the pictures show exactly what a printer would get: a full
+answer on every paper, a short ``fullResponse=false`` answer filled from what the operator chose
+(with the reminder line of the settings), and a room with a long name on 58 mm.
 
     uv run python tools/render_sample_slips.py [--out DIR]
 """
@@ -15,16 +17,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from datetime import time as clock_time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.api.models import TicketVisitWithLpu
-from desktop_app.printing import SlipLayout, TicketSlip
-from desktop_app.ui.slip_printer import save_pdf
+from desktop_app.printing import ChosenBooking, SlipLayout, TicketSlip, clinic_zone
+from desktop_app.ui.printing.slip_printer import save_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -48,11 +53,57 @@ SAMPLE_TICKET = {
     },
 }
 
-#: picture name → (layout, training)
-SAMPLES: dict[str, tuple[SlipLayout, bool]] = {
-    "slip-80mm": (SlipLayout.ROLL80, False),
-    "slip-a5": (SlipLayout.A5, False),
-    "slip-80mm-training": (SlipLayout.ROLL80, True),
+#: A ``fullResponse=false`` answer: the number and the GUID, nothing else.
+SHORT_TICKET = {"ticketGuid": SAMPLE_TICKET["ticketGuid"], "num": "12"}
+
+#: What the operator picked for that booking (the directory's clinic and doctor, the day).
+CHOSEN = ChosenBooking(
+    clinic_name="ГБУЗ «Городская поликлиника № 3»",
+    clinic_address="г. Москва, ул. Ленина, д. 10, корп. 2",
+    clinic_phone="+7 (495) 123-45-67",
+    resource_name="Смирнова Елена Викторовна",
+    resource_kind="doctor",
+    speciality="Терапия",
+    room="214",
+    floor=2,
+    day=date(2026, 11, 27),
+    time=clock_time(10, 20),
+)
+
+#: A room (``resType: room``) with a long name, its times sent in UTC.
+ROOM_TICKET = {
+    **SAMPLE_TICKET,
+    "num": "7",
+    "room": "Кабинет ультразвуковой диагностики № 12а",
+    "flat": 1,
+    "docFio": "Кабинет ультразвуковой диагностики",
+    "doctorRole": None,
+    "speciality": "Кабинет УЗИ",
+    "busyType": {"code": 204, "name": "Процедуры и манипуляции"},
+    "beginTime": "2026-11-27T07:20:00Z",
+    "endTime": "2026-11-27T07:40:00Z",
+}
+
+REMINDER = "При себе иметь полис ОМС и паспорт"
+
+
+@dataclass(frozen=True)
+class Sample:
+    layout: SlipLayout
+    training: bool = False
+    ticket: dict[str, Any] | None = None
+    chosen: ChosenBooking | None = None
+    reminder: str | None = None
+
+
+SAMPLES: dict[str, Sample] = {
+    "slip-80mm": Sample(SlipLayout.ROLL80),
+    "slip-a5": Sample(SlipLayout.A5),
+    "slip-80mm-training": Sample(SlipLayout.ROLL80, training=True),
+    "slip-58mm-short-answer": Sample(
+        SlipLayout.ROLL58, ticket=SHORT_TICKET, chosen=CHOSEN, reminder=REMINDER
+    ),
+    "slip-58mm-room": Sample(SlipLayout.ROLL58, ticket=ROOM_TICKET, reminder=REMINDER),
 }
 
 
@@ -65,15 +116,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     app = QApplication.instance() or QApplication([])
-    ticket = TicketVisitWithLpu.model_validate(SAMPLE_TICKET)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (layout, training) in SAMPLES.items():
+        for name, sample in SAMPLES.items():
+            layout = sample.layout
+            ticket = TicketVisitWithLpu.model_validate(sample.ticket or SAMPLE_TICKET)
             slip = TicketSlip.from_ticket(
                 ticket,
                 printed_at=datetime(2026, 11, 27, 9, 58),
                 operator_login="reg_ivanova",
-                training=training,
+                training=sample.training,
+                chosen=sample.chosen,
+                zone=clinic_zone(180),
+                reminder=sample.reminder,
             )
             started = time.perf_counter()
             pdf = save_pdf(slip, layout, Path(tmp) / f"{name}.pdf")

@@ -3,7 +3,7 @@
 #
 #   bash tools/update_translations.sh
 #
-# 1. pyside6-lupdate re-reads every desktop_app/ui/*.py and MERGES into desktop_app/i18n/desk_en.ts:
+# 1. pyside6-lupdate re-reads every desktop_app/ui/**/*.py and MERGES into desktop_app/i18n/desk_en.ts:
 #    existing translations are kept, new strings come in as type="unfinished", strings that left
 #    the code are dropped (-no-obsolete) so the file holds only what the UI can show.
 # 2. pyside6-lrelease compiles desk_en.qm, the file the app actually loads. Unfinished messages are
@@ -27,7 +27,9 @@ fi
 
 TS="desktop_app/i18n/desk_en.ts"
 QM="desktop_app/i18n/desk_en.qm"
-SOURCES=(desktop_app/ui/*.py)  # every UI module, listed file by file (tests and tools stay out)
+shopt -s globstar nullglob
+# Every UI module in every feature folder, listed file by file (tests and tools stay out).
+SOURCES=(desktop_app/ui/**/*.py)
 
 $LUPDATE -extensions py -no-obsolete -locations absolute \
   -source-language ru -target-language en \

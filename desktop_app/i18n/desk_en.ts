@@ -4,232 +4,361 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="326"/>
+        <location filename="../ui/platform/app.py" line="326"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="283"/>
+        <location filename="../ui/platform/app.py" line="283"/>
         <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
 Закройте другую копию программы и запустите её снова.</source>
         <translation>The shift journal {0} is in use by another program — the program is probably already running.
 Close the other copy of the program and start it again.</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="289"/>
+        <location filename="../ui/platform/app.py" line="289"/>
         <source>Не удалось открыть журнал смены {0}.
 Обратитесь к администратору: нет прав на запись в папку {1}.</source>
         <translation>The shift journal {0} could not be opened.
 Contact your administrator: there is no permission to write to the folder {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="295"/>
+        <location filename="../ui/platform/app.py" line="295"/>
         <source>Журнал смены {0} создан более новой версией программы.
 Запустите новую версию программы или обратитесь к администратору.</source>
         <translation>The shift journal {0} was created by a newer version of the program.
 Start the newer version of the program or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="300"/>
+        <location filename="../ui/platform/app.py" line="300"/>
         <source>Не удалось открыть журнал смены {0}: {1}
 Обратитесь к администратору.</source>
         <translation>The shift journal {0} could not be opened: {1}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="310"/>
+        <location filename="../ui/platform/app.py" line="310"/>
         <source>Учебный режим не запущен: {0}
 Обратитесь к администратору.</source>
         <translation>Training mode did not start: {0}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="340"/>
+        <location filename="../ui/platform/app.py" line="340"/>
         <source>Программа не может начать работу</source>
         <translation>The program cannot start</translation>
     </message>
 </context>
 <context>
+    <name>BookingController</name>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="151"/>
+        <source>Запо&amp;мнить токен (хранилище паролей недоступно)</source>
+        <translation>Re&amp;member token (credential store unavailable)</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="171"/>
+        <source>действует до {0}</source>
+        <translation>valid until {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="190"/>
+        <source>— выберите из использованных ранее —</source>
+        <translation>— choose a recently used one —</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="232"/>
+        <source>Проверьте данные</source>
+        <translation>Check the details</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="258"/>
+        <source>Выберите поликлинику из списка.</source>
+        <translation>Choose a clinic from the list.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="261"/>
+        <source>Выберите врача или кабинет из списка.</source>
+        <translation>Choose a doctor or room from the list.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="269"/>
+        <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
+        <translation>The appointment date has passed. Choose today or a future day.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="276"/>
+        <location filename="../ui/desk/booking_controller.py" line="281"/>
+        <source>Выберите учебного пациента.</source>
+        <translation>Choose a training patient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="289"/>
+        <source>Вставьте токен пациента в поле «Токен».</source>
+        <translation>Paste the patient token into the “Token” field.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="336"/>
+        <source>Возможна повторная запись</source>
+        <translation>Possible duplicate booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="338"/>
+        <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
+        <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="342"/>
+        <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
+        <translation>First check whether the patient already has an appointment. Book again?</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="345"/>
+        <source>Записать ещё раз</source>
+        <translation>Book again</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="346"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="355"/>
+        <source>Отправка записи…</source>
+        <translation>Sending the booking…</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="391"/>
+        <source>Записано: талон № {0}</source>
+        <translation>Booked: slip No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="393"/>
+        <source> — талон не записан в журнал смены</source>
+        <translation> — slip not saved to the shift journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="396"/>
+        <source>Запись, вероятно, создана, но талон не прочитан — проверьте запись.</source>
+        <translation>The booking was probably created, but the slip could not be read — check the booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="398"/>
+        <source>Результат записи неизвестен — проверьте, создана ли запись.</source>
+        <translation>Booking outcome unknown — check whether the booking exists.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="400"/>
+        <source>Запись не создана: сервер отказал.</source>
+        <translation>Not booked: the server refused.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="402"/>
+        <source>Запись отменена оператором.</source>
+        <translation>Booking cancelled by the operator.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="403"/>
+        <source>Запрос на запись не отправлен.</source>
+        <translation>The booking request was not sent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="440"/>
+        <source>Новая запись.</source>
+        <translation>New booking.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="446"/>
+        <source>Талон напечатан.</source>
+        <translation>Slip printed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/booking_controller.py" line="447"/>
+        <source>Напечатан дубликат № {0}.</source>
+        <translation>Duplicate No. {0} printed.</translation>
+    </message>
+</context>
+<context>
     <name>BookingForm</name>
     <message>
-        <location filename="../ui/booking_form.py" line="52"/>
+        <location filename="../ui/desk/booking_form.py" line="52"/>
         <source>1. Поликлиника (ЛПУ)</source>
         <translation>1. Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="54"/>
+        <location filename="../ui/desk/booking_form.py" line="54"/>
         <source>&amp;Поиск поликлиники:</source>
         <translation>&amp;Clinic search:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="56"/>
+        <location filename="../ui/desk/booking_form.py" line="56"/>
         <source>название, адрес или код МО</source>
         <translation>name, address or facility code</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="58"/>
+        <location filename="../ui/desk/booking_form.py" line="58"/>
         <source>Поиск поликлиники</source>
         <translation>Clinic search</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="66"/>
+        <location filename="../ui/desk/booking_form.py" line="66"/>
         <source>2. Врач или кабинет</source>
         <translation>2. Doctor or room</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="68"/>
+        <location filename="../ui/desk/booking_form.py" line="68"/>
         <source>&amp;Врач:</source>
         <translation>D&amp;octor:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="70"/>
+        <location filename="../ui/desk/booking_form.py" line="70"/>
         <source>фамилия, специальность или кабинет</source>
         <translation>surname, specialty or room</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="72"/>
+        <location filename="../ui/desk/booking_form.py" line="72"/>
         <source>Поиск врача</source>
         <translation>Doctor search</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="78"/>
+        <location filename="../ui/desk/booking_form.py" line="78"/>
         <source>Ввод GUID вручную</source>
         <translation>Manual GUID entry</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="82"/>
+        <location filename="../ui/desk/booking_form.py" line="82"/>
         <source>Ранее использованные врачи</source>
         <translation>Recently used doctors</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="88"/>
+        <location filename="../ui/desk/booking_form.py" line="88"/>
         <source>GUID поликлиники</source>
         <translation>Clinic GUID</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="92"/>
+        <location filename="../ui/desk/booking_form.py" line="92"/>
         <source>GUID врача</source>
         <translation>Doctor GUID</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="96"/>
+        <location filename="../ui/desk/booking_form.py" line="96"/>
         <source>Название для памяти</source>
         <translation>Name to remember it by</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="97"/>
+        <location filename="../ui/desk/booking_form.py" line="97"/>
         <source>например: ГП № 3, терапевт Смирнова</source>
         <translation>e.g. Polyclinic No. 3, GP Smirnova</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="98"/>
+        <location filename="../ui/desk/booking_form.py" line="98"/>
         <source>GUID &amp;ЛПУ:</source>
         <translation>Clinic &amp;GUID:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="83"/>
+        <location filename="../ui/desk/booking_form.py" line="83"/>
         <source>Сохран&amp;ённые:</source>
         <translation>Sa&amp;ved:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="99"/>
+        <location filename="../ui/desk/booking_form.py" line="99"/>
         <source>GUID р&amp;есурса:</source>
         <translation>&amp;Resource GUID:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="100"/>
+        <location filename="../ui/desk/booking_form.py" line="100"/>
         <source>Под каким &amp;именем запомнить:</source>
         <translation>Save &amp;under name:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="104"/>
+        <location filename="../ui/desk/booking_form.py" line="104"/>
         <source>3. Дата и пациент</source>
         <translation>3. Date and patient</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="109"/>
+        <location filename="../ui/desk/booking_form.py" line="109"/>
         <source>Дата приёма</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="115"/>
+        <location filename="../ui/desk/booking_form.py" line="115"/>
         <source>+ / − — следующий / предыдущий день</source>
         <translation>+ / − — next / previous day</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="118"/>
+        <location filename="../ui/desk/booking_form.py" line="118"/>
         <source>&amp;Дата:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="123"/>
+        <location filename="../ui/desk/booking_form.py" line="123"/>
         <source>Указать в&amp;ремя</source>
         <translation>&amp;Set time</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="125"/>
+        <location filename="../ui/desk/booking_form.py" line="125"/>
         <source>Указать время приёма</source>
         <translation>Set the appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="126"/>
+        <location filename="../ui/desk/booking_form.py" line="126"/>
         <source>Без времени поликлиника назначит ближайшее свободное</source>
         <translation>Without a time, the clinic assigns the nearest free slot</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="129"/>
+        <location filename="../ui/desk/booking_form.py" line="129"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="136"/>
+        <location filename="../ui/desk/booking_form.py" line="136"/>
         <source>Время:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="140"/>
+        <location filename="../ui/desk/booking_form.py" line="140"/>
         <source>Учебный пациент</source>
         <translation>Training patient</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="143"/>
+        <location filename="../ui/desk/booking_form.py" line="143"/>
         <source>Токен пациента</source>
         <translation>Patient token</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="145"/>
+        <location filename="../ui/desk/booking_form.py" line="145"/>
         <source>вставьте токен (Ctrl+V)</source>
         <translation>paste the token (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="148"/>
+        <location filename="../ui/desk/booking_form.py" line="148"/>
         <source>Запо&amp;мнить токен</source>
         <translation>R&amp;emember token</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="150"/>
+        <location filename="../ui/desk/booking_form.py" line="150"/>
         <source>Запомнить токен в хранилище Windows</source>
         <translation>Remember the token in the Windows credential store</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="152"/>
+        <location filename="../ui/desk/booking_form.py" line="152"/>
         <source>Па&amp;циент:</source>
         <translation>P&amp;atient:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="164"/>
+        <location filename="../ui/desk/booking_form.py" line="164"/>
         <source>&amp;Токен:</source>
         <translation>&amp;Token:</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="173"/>
+        <location filename="../ui/desk/booking_form.py" line="173"/>
         <source>&amp;Записать  (Ctrl+Enter)</source>
         <translation>&amp;Book  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/booking_form.py" line="175"/>
+        <location filename="../ui/desk/booking_form.py" line="175"/>
         <source>Записать пациента</source>
         <translation>Book the patient</translation>
     </message>
@@ -237,17 +366,17 @@ Contact your administrator.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../ui/crash.py" line="81"/>
+        <location filename="../ui/platform/crash.py" line="81"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/crash.py" line="89"/>
+        <location filename="../ui/platform/crash.py" line="89"/>
         <source>Открыть папку с журналом</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../ui/crash.py" line="94"/>
+        <location filename="../ui/platform/crash.py" line="94"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
@@ -255,37 +384,37 @@ Contact your administrator.</translation>
 <context>
     <name>DirectoryController</name>
     <message>
-        <location filename="../ui/directory.py" line="67"/>
+        <location filename="../ui/desk/directory.py" line="67"/>
         <source>Загрузка списка поликлиник…</source>
         <translation>Loading the clinic list…</translation>
     </message>
     <message>
-        <location filename="../ui/directory.py" line="73"/>
+        <location filename="../ui/desk/directory.py" line="73"/>
         <source>Сервер не отдаёт справочник: введите GUID вручную.</source>
         <translation>The server does not provide the clinic list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/directory.py" line="76"/>
+        <location filename="../ui/desk/directory.py" line="76"/>
         <source>Справочник не загружен.</source>
         <translation>Clinic list not loaded.</translation>
     </message>
     <message>
-        <location filename="../ui/directory.py" line="87"/>
+        <location filename="../ui/desk/directory.py" line="87"/>
         <source>Поликлиник в справочнике: {0}</source>
         <translation>Clinics in the list: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/directory.py" line="120"/>
+        <location filename="../ui/desk/directory.py" line="120"/>
         <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
         <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/directory.py" line="143"/>
+        <location filename="../ui/desk/directory.py" line="143"/>
         <source>каб. {0}</source>
         <translation>room {0}</translation>
     </message>
     <message>
-        <location filename="../ui/directory.py" line="145"/>
+        <location filename="../ui/desk/directory.py" line="145"/>
         <source>{0} эт.</source>
         <translation>floor {0}</translation>
     </message>
@@ -293,368 +422,381 @@ Contact your administrator.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../ui/error_messages.py" line="22"/>
+        <location filename="../ui/desk/messages.py" line="22"/>
         <source>Выберите другое время или другой день приёма.</source>
         <translation>Choose another time or another day.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="23"/>
+        <location filename="../ui/desk/messages.py" line="23"/>
         <source>У пациента уже есть запись на эту специальность. Найдите существующую запись и при необходимости отмените её, прежде чем записывать снова.</source>
         <translation>The patient already has an appointment for this specialty. Find the existing appointment and cancel it if needed before booking again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="28"/>
+        <location filename="../ui/desk/messages.py" line="28"/>
         <source>Детская поликлиника не принимает пациентов старше 18 лет. Выберите другую поликлинику.</source>
         <translation>A children&apos;s clinic does not see patients over 18. Choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="33"/>
+        <location filename="../ui/desk/messages.py" line="33"/>
         <source>Врач не принимает пациентов этого возраста. Выберите другого врача или другую поликлинику.</source>
         <translation>The doctor does not see patients of this age. Choose another doctor or another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="38"/>
+        <location filename="../ui/desk/messages.py" line="38"/>
         <source>Запись запрещена правилами регистратуры для этого пациента. Действуйте по правилам вашей регистратуры (например, запись через заведующего или по направлению).</source>
         <translation>Reception rules do not allow booking this patient. Follow your reception&apos;s procedure (for example, booking through the head of department or by referral).</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="44"/>
+        <location filename="../ui/desk/messages.py" line="44"/>
         <source>Не выбран врач или дата. Проверьте выбор врача и даты и повторите запись.</source>
         <translation>No doctor or date selected. Check the doctor and date, then book again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="49"/>
+        <location filename="../ui/desk/messages.py" line="49"/>
         <source>Исправьте данные записи и повторите попытку.</source>
         <translation>Correct the booking details and try again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="57"/>
+        <location filename="../ui/desk/messages.py" line="57"/>
         <source>Ответ сервера: «{0}»</source>
         <translation>Server response: “{0}”</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="60"/>
-        <location filename="../ui/error_messages.py" line="157"/>
+        <location filename="../ui/desk/messages.py" line="60"/>
+        <location filename="../ui/desk/messages.py" line="157"/>
         <source>Код: {0}</source>
         <translation>Code: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="94"/>
+        <location filename="../ui/desk/messages.py" line="94"/>
         <source>Талон не записан в журнал смены</source>
         <translation>Slip not saved to the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="95"/>
+        <location filename="../ui/desk/messages.py" line="95"/>
         <source>Пациент записан, талон на экране. Но записать талон в журнал смены не удалось (диск заполнен или файл журнала занят).</source>
         <translation>The patient is booked and the slip is on screen. But the slip could not be saved to the shift journal (the disk is full or the journal file is in use).</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="101"/>
+        <location filename="../ui/desk/messages.py" line="101"/>
         <source>Напечатайте талон сейчас. Программа повторит запись в журнал перед следующей записью; освободите место на диске или сообщите в ИТ-отдел.</source>
         <translation>Print the slip now. The program will retry saving it before the next booking; free some disk space or tell the IT department.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="112"/>
+        <location filename="../ui/desk/messages.py" line="112"/>
         <source>Запись, вероятно, создана</source>
         <translation>The booking was probably created</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="113"/>
+        <location filename="../ui/desk/messages.py" line="113"/>
         <source>Сервер подтвердил запрос на запись, но его ответ не удалось прочитать, поэтому талон показать нельзя. Запись, скорее всего, СОЗДАНА.</source>
         <translation>The server confirmed the booking request, but its answer could not be read, so no slip can be shown. The booking was most likely CREATED.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="122"/>
+        <location filename="../ui/desk/messages.py" line="122"/>
         <source>Запрос на запись был отправлен, но вместо ответа регистратуры пришла ошибка шлюза или сервера. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but a gateway or server error came back instead of the registry&apos;s answer. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="127"/>
+        <location filename="../ui/desk/messages.py" line="127"/>
         <source>Запрос на запись был отправлен, но программа не смогла обработать ответ. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the program could not process the answer. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="155"/>
+        <location filename="../ui/desk/messages.py" line="155"/>
         <source>Сервер отказал в записи.</source>
         <translation>The server refused the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="154"/>
+        <location filename="../ui/desk/messages.py" line="154"/>
         <source>Запись не создана</source>
         <translation>Booking not created</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="169"/>
-        <location filename="../ui/error_messages.py" line="366"/>
+        <location filename="../ui/desk/messages.py" line="169"/>
+        <location filename="../ui/desk/messages.py" line="366"/>
         <source>Токен отклонён</source>
         <translation>Token rejected</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="170"/>
+        <location filename="../ui/desk/messages.py" line="170"/>
         <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
         <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="165"/>
-        <location filename="../ui/error_messages.py" line="368"/>
+        <location filename="../ui/desk/messages.py" line="165"/>
+        <location filename="../ui/desk/messages.py" line="368"/>
         <source>Получите новый токен и вставьте его в поле «Токен».</source>
         <translation>Get a new token and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="328"/>
+        <location filename="../ui/desk/messages.py" line="328"/>
         <source>Непонятный ответ сервера</source>
         <translation>Unexpected server response</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="135"/>
+        <location filename="../ui/desk/messages.py" line="135"/>
         <source>Результат записи неизвестен</source>
         <translation>Booking outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="136"/>
+        <location filename="../ui/desk/messages.py" line="136"/>
         <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="75"/>
+        <location filename="../ui/desk/messages.py" line="75"/>
         <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
         <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="329"/>
+        <location filename="../ui/desk/messages.py" line="329"/>
         <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
         <translation>The server sent an unexpected reply that the program could not read.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="332"/>
+        <location filename="../ui/desk/messages.py" line="332"/>
         <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
         <translation>Try again later. Details were written to the program log{0}.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="180"/>
-        <location filename="../ui/error_messages.py" line="339"/>
+        <location filename="../ui/desk/messages.py" line="180"/>
+        <location filename="../ui/desk/messages.py" line="339"/>
         <source>Поликлиника недоступна</source>
         <translation>Clinic unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="181"/>
+        <location filename="../ui/desk/messages.py" line="181"/>
         <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
         <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="186"/>
-        <location filename="../ui/error_messages.py" line="345"/>
+        <location filename="../ui/desk/messages.py" line="186"/>
+        <location filename="../ui/desk/messages.py" line="345"/>
         <source>Повторите через несколько минут или выберите другую поликлинику.</source>
         <translation>Try again in a few minutes or choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="303"/>
+        <location filename="../ui/desk/messages.py" line="303"/>
         <source>Сертификат сервера не доверенный</source>
         <translation>Server certificate not trusted</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="304"/>
+        <location filename="../ui/desk/messages.py" line="304"/>
         <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
         <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="309"/>
+        <location filename="../ui/desk/messages.py" line="309"/>
         <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
         <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="318"/>
+        <location filename="../ui/desk/messages.py" line="318"/>
         <source>Нет связи с сервером</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="319"/>
+        <location filename="../ui/desk/messages.py" line="319"/>
         <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
         <translation>Could not connect to the booking server. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="320"/>
+        <location filename="../ui/desk/messages.py" line="320"/>
         <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
         <translation>Check the network connection and the server address in Settings, then try again.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="195"/>
-        <location filename="../ui/error_messages.py" line="354"/>
+        <location filename="../ui/desk/messages.py" line="195"/>
+        <location filename="../ui/desk/messages.py" line="354"/>
         <source>Не найдено</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="163"/>
+        <location filename="../ui/desk/messages.py" line="163"/>
         <source>Выберите пациента ещё раз и повторите запись.</source>
         <translation>Choose the patient again and repeat the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="196"/>
+        <location filename="../ui/desk/messages.py" line="196"/>
         <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
         <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="200"/>
-        <location filename="../ui/error_messages.py" line="357"/>
+        <location filename="../ui/desk/messages.py" line="200"/>
+        <location filename="../ui/desk/messages.py" line="357"/>
         <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
         <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="221"/>
+        <location filename="../ui/desk/messages.py" line="221"/>
         <source>Проверьте токен</source>
         <translation>Check the token</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="222"/>
+        <location filename="../ui/desk/messages.py" line="222"/>
         <source>В поле «Токен» есть символы, которых в токене не бывает (русские буквы или служебные символы). Запрос не отправлялся.</source>
         <translation>The “Token” field contains characters a token never has (Cyrillic letters or control characters). Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="227"/>
+        <location filename="../ui/desk/messages.py" line="227"/>
         <source>Скопируйте токен заново целиком и вставьте его в поле «Токен».</source>
         <translation>Copy the whole token again and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="234"/>
+        <location filename="../ui/desk/messages.py" line="234"/>
         <source>Журнал смены недоступен</source>
         <translation>Shift journal unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="235"/>
+        <location filename="../ui/desk/messages.py" line="235"/>
         <source>Попытку записи не удалось сохранить в журнале смены, поэтому запрос не отправлялся. Запись не создана.</source>
         <translation>The booking attempt could not be saved to the shift journal, so nothing was sent. No booking was made.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="241"/>
+        <location filename="../ui/desk/messages.py" line="241"/>
         <source>Освободите место на диске или закройте другую копию программы, затем повторите. Если не помогает, обратитесь в ИТ-отдел.</source>
         <translation>Free some disk space or close the other copy of the program, then try again. If that does not help, contact the IT department.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="256"/>
+        <location filename="../ui/desk/messages.py" line="256"/>
         <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="260"/>
+        <location filename="../ui/desk/messages.py" line="260"/>
         <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="264"/>
+        <location filename="../ui/desk/messages.py" line="264"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="268"/>
+        <location filename="../ui/desk/messages.py" line="268"/>
         <source>Не выбран учебный пациент. Выберите пациента.</source>
         <translation>No training patient chosen. Choose a patient.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="270"/>
+        <location filename="../ui/desk/messages.py" line="270"/>
         <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
         <translation>No patient token. Paste the token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="275"/>
+        <location filename="../ui/desk/messages.py" line="275"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="276"/>
+        <location filename="../ui/desk/messages.py" line="276"/>
         <source>Данные записи заполнены неверно.</source>
         <translation>The booking details are incorrect.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="277"/>
+        <location filename="../ui/desk/messages.py" line="277"/>
         <source>Запрос не отправлялся.</source>
         <translation>The request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="340"/>
+        <location filename="../ui/desk/messages.py" line="340"/>
         <source>Сервер регистратуры или система поликлиники сейчас недоступны.</source>
         <translation>The registry server or the clinic&apos;s system is unavailable right now.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="355"/>
+        <location filename="../ui/desk/messages.py" line="355"/>
         <source>Сервер не нашёл поликлинику, врача или адрес запроса.</source>
         <translation>The server did not find the clinic, the doctor or the request address.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="367"/>
+        <location filename="../ui/desk/messages.py" line="367"/>
         <source>Сервер не принял токен: он неверный или срок его действия истёк.</source>
         <translation>The server did not accept the token: it is wrong or has expired.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="374"/>
+        <location filename="../ui/desk/messages.py" line="374"/>
         <source>Сервер отказал в выполнении запроса.</source>
         <translation>The server refused the request.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="208"/>
-        <location filename="../ui/error_messages.py" line="373"/>
+        <location filename="../ui/desk/messages.py" line="208"/>
+        <location filename="../ui/desk/messages.py" line="373"/>
         <source>Сервер отказал</source>
         <translation>Server refused</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="209"/>
+        <location filename="../ui/desk/messages.py" line="209"/>
         <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
         <translation>The server refused the request. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="289"/>
+        <location filename="../ui/desk/messages.py" line="289"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="290"/>
+        <location filename="../ui/desk/messages.py" line="290"/>
         <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
         <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
     </message>
     <message>
-        <location filename="../ui/error_messages.py" line="69"/>
+        <location filename="../ui/desk/messages.py" line="69"/>
         <source>Подробности записаны в журнал программы{0}.</source>
         <translation>Details were written to the program log{0}.</translation>
     </message>
 </context>
 <context>
+    <name>JournalController</name>
+    <message>
+        <location filename="../ui/journal/controller.py" line="91"/>
+        <source>Напишите коротко, что выяснили: например, «запись есть, талон № 12» или «записи нет».</source>
+        <translation>Briefly note what you found, e.g. “booked, slip No. 12” or “no booking”.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/controller.py" line="102"/>
+        <source>Эту запись уже отметили или она изменилась. Список обновлён.</source>
+        <translation>This entry has already been marked or has changed. The list has been refreshed.</translation>
+    </message>
+</context>
+<context>
     <name>JournalTableModel</name>
     <message>
-        <location filename="../ui/journal_view.py" line="137"/>
+        <location filename="../ui/journal/model.py" line="104"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="138"/>
+        <location filename="../ui/journal/model.py" line="105"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="139"/>
+        <location filename="../ui/journal/model.py" line="106"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="140"/>
+        <location filename="../ui/journal/model.py" line="107"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="141"/>
+        <location filename="../ui/journal/model.py" line="108"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="142"/>
+        <location filename="../ui/journal/model.py" line="109"/>
         <source>№ талона</source>
         <translation>Slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="143"/>
+        <location filename="../ui/journal/model.py" line="110"/>
         <source>Печать</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="153"/>
+        <location filename="../ui/journal/model.py" line="120"/>
         <source>{0} (учебная)</source>
         <translation>{0} (training)</translation>
     </message>
@@ -662,1073 +804,959 @@ Contact your administrator.</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../ui/journal_view.py" line="71"/>
+        <location filename="../ui/journal/model.py" line="38"/>
         <source>записан</source>
         <translation>booked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="73"/>
+        <location filename="../ui/journal/model.py" line="40"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="75"/>
+        <location filename="../ui/journal/model.py" line="42"/>
         <source>результат неизвестен</source>
         <translation>outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="77"/>
+        <location filename="../ui/journal/model.py" line="44"/>
         <source>проверено</source>
         <translation>checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="79"/>
+        <location filename="../ui/journal/model.py" line="46"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="272"/>
-        <location filename="../ui/journal_view.py" line="212"/>
-        <location filename="../ui/journal_view.py" line="213"/>
+        <location filename="../ui/journal/view.py" line="75"/>
+        <location filename="../ui/journal/view.py" line="76"/>
+        <location filename="../ui/platform/app.py" line="272"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="222"/>
+        <location filename="../ui/journal/view.py" line="85"/>
         <source>Поиск в журнале</source>
         <translation>Search the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="223"/>
+        <location filename="../ui/journal/view.py" line="86"/>
         <source>поликлиника, врач, пациент или № талона</source>
         <translation>clinic, doctor, patient or slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="225"/>
+        <location filename="../ui/journal/view.py" line="88"/>
         <source>Пои&amp;ск:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="227"/>
+        <location filename="../ui/journal/view.py" line="90"/>
         <source>&amp;Вся история</source>
         <translation>&amp;All history</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="229"/>
+        <location filename="../ui/journal/view.py" line="92"/>
         <source>Показать всю историю, не только смену</source>
         <translation>Show all history, not just this shift</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="231"/>
+        <location filename="../ui/journal/view.py" line="94"/>
         <source>Показать записи за все хранимые дни, а не только за сегодня</source>
         <translation>Show entries for all stored days, not just today</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="233"/>
+        <location filename="../ui/journal/view.py" line="96"/>
         <source>О&amp;бновить</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="235"/>
+        <location filename="../ui/journal/view.py" line="98"/>
         <source>Обновить журнал</source>
         <translation>Refresh the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="246"/>
+        <location filename="../ui/journal/view.py" line="109"/>
         <source>Записи журнала</source>
         <translation>Journal entries</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="280"/>
+        <location filename="../ui/journal/view.py" line="143"/>
         <source>Подробности записи</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="295"/>
+        <location filename="../ui/journal/view.py" line="158"/>
         <source>Что выяснили при проверке</source>
         <translation>What the check found</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="297"/>
+        <location filename="../ui/journal/view.py" line="160"/>
         <source>например: запись есть в МИС, талон № 12 / записи нет</source>
         <translation>e.g. booked in the MIS, slip No. 12 / no booking</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="300"/>
+        <location filename="../ui/journal/view.py" line="163"/>
         <source>&amp;Что выяснили:</source>
         <translation>&amp;Findings:</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="302"/>
+        <location filename="../ui/journal/view.py" line="165"/>
         <source>Со&amp;хранить отметку</source>
         <translation>Sa&amp;ve note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="304"/>
+        <location filename="../ui/journal/view.py" line="167"/>
         <source>Сохранить отметку о проверке</source>
         <translation>Save the check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="305"/>
+        <location filename="../ui/journal/view.py" line="168"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="325"/>
+        <location filename="../ui/journal/view.py" line="188"/>
         <source>Повторить &amp;печать</source>
         <translation>Re&amp;print</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="327"/>
+        <location filename="../ui/journal/view.py" line="190"/>
         <source>Повторить печать талона</source>
         <translation>Print the slip again</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="329"/>
+        <location filename="../ui/journal/view.py" line="192"/>
         <source>&amp;Отметить как проверенную</source>
         <translation>&amp;Mark as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="332"/>
+        <location filename="../ui/journal/view.py" line="195"/>
         <source>Отметить запись с неизвестным результатом как проверенную</source>
         <translation>Mark the entry with an unknown outcome as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="336"/>
+        <location filename="../ui/journal/view.py" line="199"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="426"/>
+        <location filename="../ui/journal/view.py" line="281"/>
         <source>Ничего не найдено.</source>
         <translation>Nothing found.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="428"/>
+        <location filename="../ui/journal/view.py" line="283"/>
         <source>В журнале нет записей.</source>
         <translation>The journal is empty.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="430"/>
+        <location filename="../ui/journal/view.py" line="285"/>
         <source>За эту смену записей нет.</source>
         <translation>No entries this shift.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="434"/>
+        <location filename="../ui/journal/view.py" line="289"/>
         <source>Показаны последние {0} записей — уточните поиск.</source>
         <translation>Showing the last {0} entries — refine your search.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="437"/>
+        <location filename="../ui/journal/view.py" line="292"/>
         <source>Записей: {0}</source>
         <translation>Entries: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="463"/>
+        <location filename="../ui/journal/view.py" line="314"/>
         <source>Выберите запись, чтобы увидеть подробности.</source>
         <translation>Select an entry to see its details.</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="483"/>
+        <location filename="../ui/journal/view.py" line="332"/>
         <source>{0} — учебная запись, не настоящая</source>
         <translation>{0} — training entry, not real</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="484"/>
+        <location filename="../ui/journal/view.py" line="333"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="485"/>
+        <location filename="../ui/journal/view.py" line="334"/>
         <source>Попытка записи</source>
         <translation>Booking attempt</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="487"/>
+        <location filename="../ui/journal/view.py" line="336"/>
         <source>Изменено</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="488"/>
+        <location filename="../ui/journal/view.py" line="337"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="489"/>
+        <location filename="../ui/journal/view.py" line="338"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="490"/>
+        <location filename="../ui/journal/view.py" line="339"/>
         <source>Врач или кабинет</source>
         <translation>Doctor or room</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="494"/>
+        <location filename="../ui/journal/view.py" line="343"/>
         <source>Запрошенный день</source>
         <translation>Requested day</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="498"/>
-        <location filename="../ui/journal_view.py" line="516"/>
+        <location filename="../ui/journal/view.py" line="347"/>
+        <location filename="../ui/journal/view.py" line="365"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="503"/>
+        <location filename="../ui/journal/view.py" line="352"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="504"/>
+        <location filename="../ui/journal/view.py" line="353"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="505"/>
+        <location filename="../ui/journal/view.py" line="354"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="507"/>
+        <location filename="../ui/journal/view.py" line="356"/>
         <source>Врач по талону</source>
         <translation>Doctor on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="508"/>
+        <location filename="../ui/journal/view.py" line="357"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="511"/>
+        <location filename="../ui/journal/view.py" line="360"/>
         <source>Поликлиника по талону</source>
         <translation>Clinic on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="513"/>
+        <location filename="../ui/journal/view.py" line="362"/>
         <source>Кем записано</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="514"/>
+        <location filename="../ui/journal/view.py" line="363"/>
         <source>GUID талона</source>
         <translation>Slip GUID</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="519"/>
+        <location filename="../ui/journal/view.py" line="368"/>
         <source>Напечатано</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="520"/>
+        <location filename="../ui/journal/view.py" line="369"/>
         <source>{0} раз(а), последний — {1}</source>
         <translation>{0} time(s), last on {1}</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="524"/>
+        <location filename="../ui/journal/view.py" line="373"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="525"/>
+        <location filename="../ui/journal/view.py" line="374"/>
         <source>Код ошибки</source>
         <translation>Error code</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="529"/>
+        <location filename="../ui/journal/view.py" line="378"/>
         <source>Для поддержки</source>
         <translation>For support</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="530"/>
+        <location filename="../ui/journal/view.py" line="379"/>
         <source>Почему результат неизвестен</source>
         <translation>Why the outcome is unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="531"/>
+        <location filename="../ui/journal/view.py" line="380"/>
         <source>Отметка о проверке</source>
         <translation>Check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="532"/>
+        <location filename="../ui/journal/view.py" line="381"/>
         <source>Проверено</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal_view.py" line="546"/>
+        <location filename="../ui/journal/view.py" line="395"/>
         <source>Ответ сервера не получен: запись могла быть создана. Проверьте её в регистратуре, прежде чем записывать пациента снова, и отметьте результат.</source>
         <translation>No response from the server: the booking may have been created. Check with the clinic&apos;s reception before booking the patient again, and record the outcome.</translation>
-    </message>
-    <message>
-        <location filename="../ui/journal_view.py" line="588"/>
-        <source>Напишите коротко, что выяснили: например, «запись есть, талон № 12» или «записи нет».</source>
-        <translation>Briefly note what you found, e.g. “booked, slip No. 12” or “no booking”.</translation>
-    </message>
-    <message>
-        <location filename="../ui/journal_view.py" line="600"/>
-        <source>Эту запись уже отметили или она изменилась. Список обновлён.</source>
-        <translation>This entry has already been marked or has changed. The list has been refreshed.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/desk/window.py" line="93"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="129"/>
+        <location filename="../ui/desk/window.py" line="115"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="132"/>
+        <location filename="../ui/desk/window.py" line="118"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/desk/window.py" line="119"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="135"/>
+        <location filename="../ui/desk/window.py" line="121"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="136"/>
+        <location filename="../ui/desk/window.py" line="122"/>
         <source>PD&amp;F…</source>
         <translation>PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="138"/>
+        <location filename="../ui/desk/window.py" line="124"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="141"/>
+        <location filename="../ui/desk/window.py" line="127"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/desk/window.py" line="232"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/desk/window.py" line="232"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="219"/>
+        <location filename="../ui/desk/window.py" line="233"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="223"/>
+        <location filename="../ui/desk/window.py" line="237"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="139"/>
-        <location filename="../ui/main_window.py" line="225"/>
+        <location filename="../ui/desk/window.py" line="125"/>
+        <location filename="../ui/desk/window.py" line="239"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="127"/>
+        <location filename="../ui/desk/window.py" line="113"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/desk/window.py" line="116"/>
         <source>Печать с в&amp;ыбором…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/desk/window.py" line="236"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/desk/window.py" line="241"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/desk/window.py" line="243"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="232"/>
+        <location filename="../ui/desk/window.py" line="246"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/desk/window.py" line="249"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/desk/window.py" line="251"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/desk/window.py" line="268"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/desk/window.py" line="270"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257"/>
+        <location filename="../ui/desk/window.py" line="271"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/desk/window.py" line="280"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="267"/>
+        <location filename="../ui/desk/window.py" line="281"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/desk/window.py" line="283"/>
         <source>Печать с &amp;выбором принтера…</source>
         <translation>Print to &amp;chosen printer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/desk/window.py" line="285"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/desk/window.py" line="287"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="342"/>
+        <location filename="../ui/desk/window.py" line="347"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="346"/>
-        <source>Талон напечатан.</source>
-        <translation>Slip printed.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="347"/>
-        <source>Напечатан дубликат № {0}.</source>
-        <translation>Duplicate No. {0} printed.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="389"/>
-        <source>Запо&amp;мнить токен (хранилище паролей недоступно)</source>
-        <translation>Re&amp;member token (credential store unavailable)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="414"/>
-        <source>действует до {0}</source>
-        <translation>valid until {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="427"/>
-        <source>— выберите из использованных ранее —</source>
-        <translation>— choose a recently used one —</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="473"/>
-        <source>Проверьте данные</source>
-        <translation>Check the details</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="495"/>
-        <source>Выберите поликлинику из списка.</source>
-        <translation>Choose a clinic from the list.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="498"/>
-        <source>Выберите врача или кабинет из списка.</source>
-        <translation>Choose a doctor or room from the list.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="506"/>
-        <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
-        <translation>The appointment date has passed. Choose today or a future day.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="513"/>
-        <source>Выберите учебного пациента.</source>
-        <translation>Choose a training patient.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="522"/>
-        <source>Вставьте токен пациента в поле «Токен».</source>
-        <translation>Paste the patient token into the “Token” field.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="569"/>
-        <source>Возможна повторная запись</source>
-        <translation>Possible duplicate booking</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="571"/>
-        <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
-        <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="575"/>
-        <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
-        <translation>First check whether the patient already has an appointment. Book again?</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="578"/>
-        <source>Записать ещё раз</source>
-        <translation>Book again</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="579"/>
-        <location filename="../ui/main_window.py" line="756"/>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="626"/>
-        <source> — талон не записан в журнал смены</source>
-        <translation> — slip not saved to the shift journal</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="629"/>
-        <source>Запись, вероятно, создана, но талон не прочитан — проверьте запись.</source>
-        <translation>The booking was probably created, but the slip could not be read — check the booking.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="631"/>
-        <source>Результат записи неизвестен — проверьте, создана ли запись.</source>
-        <translation>Booking outcome unknown — check whether the booking exists.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="633"/>
-        <source>Запись не создана: сервер отказал.</source>
-        <translation>Not booked: the server refused.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="635"/>
-        <source>Запись отменена оператором.</source>
-        <translation>Booking cancelled by the operator.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="588"/>
-        <source>Отправка записи…</source>
-        <translation>Sending the booking…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="624"/>
-        <source>Записано: талон № {0}</source>
-        <translation>Booked: slip No. {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="636"/>
-        <source>Запрос на запись не отправлен.</source>
-        <translation>The booking request was not sent.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="669"/>
-        <source>Новая запись.</source>
-        <translation>New booking.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="715"/>
-        <source>Настройки не сохранены</source>
-        <translation>Settings not saved</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="716"/>
-        <source>Не удалось записать файл настроек: {0}</source>
-        <translation>Could not write the settings file: {0}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="717"/>
-        <source>Настройки действуют до закрытия программы.</source>
-        <translation>The settings apply until the program is closed.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="723"/>
-        <source>Настройки сохранены.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <location filename="../ui/app.py" line="320"/>
-        <location filename="../ui/main_window.py" line="736"/>
+        <location filename="../ui/platform/app.py" line="320"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="737"/>
+        <location filename="../ui/platform/app.py" line="164"/>
+        <source>Настройки</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>ModeSwitch</name>
+    <message>
+        <location filename="../ui/desk/mode_switch.py" line="42"/>
+        <source>Рабочий режим</source>
+        <translation>Live mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/mode_switch.py" line="43"/>
         <source>Адрес сервера регистратуры не указан.</source>
         <translation>The booking server address is not set.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="738"/>
+        <location filename="../ui/desk/mode_switch.py" line="44"/>
         <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
         <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="743"/>
+        <location filename="../ui/desk/mode_switch.py" line="49"/>
         <source>Перейти в рабочий режим?</source>
         <translation>Switch to live mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="744"/>
+        <location filename="../ui/desk/mode_switch.py" line="50"/>
         <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
         <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="746"/>
+        <location filename="../ui/desk/mode_switch.py" line="52"/>
         <source>Учебные записи и упражнения останутся в учебном режиме.</source>
         <translation>Training bookings and exercises stay in training mode.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="748"/>
+        <location filename="../ui/desk/mode_switch.py" line="54"/>
         <source>Перейти в рабочий режим</source>
         <translation>Switch to live mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="751"/>
+        <location filename="../ui/desk/mode_switch.py" line="57"/>
         <source>Перейти в учебный режим?</source>
         <translation>Switch to training mode?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="752"/>
+        <location filename="../ui/desk/mode_switch.py" line="58"/>
         <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
         <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="755"/>
+        <location filename="../ui/desk/mode_switch.py" line="61"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="164"/>
-        <source>Настройки</source>
-        <translation>Settings</translation>
+        <location filename="../ui/desk/mode_switch.py" line="62"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>SearchPicker</name>
     <message>
-        <location filename="../ui/search_picker.py" line="193"/>
+        <location filename="../ui/desk/search_picker.py" line="193"/>
         <source>и ещё {0} — уточните поиск</source>
         <translation>and {0} more — refine your search</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SettingsController</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="111"/>
-        <location filename="../ui/settings_dialog.py" line="112"/>
-        <source>Настройки</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="126"/>
-        <source>Разделы настроек</source>
-        <translation>Settings sections</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="135"/>
-        <source>Сохранить</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="139"/>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="271"/>
-        <source>&amp;Подключение</source>
-        <translation>&amp;Connection</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="276"/>
-        <source>&amp;Адрес сервера:</source>
-        <translation>&amp;Server address:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="279"/>
-        <source>Адрес сервера регистратуры</source>
-        <translation>Booking server address</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="280"/>
-        <source>Только https://. Адрес http:// допустим лишь для этого компьютера.</source>
-        <translation>https:// only. An http:// address is allowed only for this computer.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="284"/>
-        <source>Токен доступа</source>
-        <translation>Access token</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="290"/>
-        <source>Сохранённый токен хранится в защищённом хранилище Windows, а не в файле настроек.</source>
-        <translation>A saved token is kept in the secure Windows credential store, not in the settings file.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="296"/>
-        <source>&amp;Забыть сохранённый токен</source>
-        <translation>&amp;Forget saved token</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="298"/>
-        <source>Забыть сохранённый токен</source>
-        <translation>Forget the saved token</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="314"/>
-        <source>Хранилище токенов недоступно</source>
-        <translation>Token store unavailable</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="319"/>
-        <source>&amp;Использовать системный прокси</source>
-        <translation>&amp;Use system proxy</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="321"/>
-        <source>Использовать системный прокси</source>
-        <translation>Use the system proxy</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="327"/>
-        <source>Адрес п&amp;рокси:</source>
-        <translation>Pro&amp;xy address:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="330"/>
-        <source>Адрес прокси-сервера</source>
-        <translation>Proxy server address</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="331"/>
-        <source>Если адрес указан, системный прокси не используется.</source>
-        <translation>If an address is set, the system proxy is not used.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="334"/>
-        <source>не используется</source>
-        <translation>not used</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="335"/>
-        <source>О&amp;бзор…</source>
-        <translation>&amp;Browse…</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="337"/>
-        <source>Выбрать файл сертификата</source>
-        <translation>Choose a certificate file</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="343"/>
-        <source>&amp;Файл сертификата УЦ:</source>
-        <translation>CA ce&amp;rtificate file:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="346"/>
-        <location filename="../ui/settings_dialog.py" line="698"/>
-        <source>Файл сертификата удостоверяющего центра</source>
-        <translation>Certificate authority file</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="349"/>
-        <source>Дополнительный корневой сертификат (.pem, .crt, .cer). Сертификаты Windows используются всегда.</source>
-        <translation>An additional root certificate (.pem, .crt, .cer). Windows certificates are always used.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="355"/>
-        <source>Пе&amp;чать и вид</source>
-        <translation>&amp;Printing and display</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="358"/>
-        <source>80 мм рулон</source>
-        <translation>80 mm roll</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="359"/>
-        <source>58 мм рулон</source>
-        <translation>58 mm roll</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="360"/>
-        <source>A5</source>
-        <translation>A5</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="361"/>
-        <source>A6</source>
-        <translation>A6</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="367"/>
-        <source>&amp;Размер талона:</source>
-        <translation>S&amp;lip size:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="370"/>
-        <source>Размер талона</source>
-        <translation>Slip size</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="377"/>
-        <source>При&amp;нтер:</source>
-        <translation>Pri&amp;nter:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="380"/>
-        <source>Принтер для талонов</source>
-        <translation>Printer for slips</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="390"/>
-        <source>Размер &amp;шрифта:</source>
-        <translation>F&amp;ont size:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="393"/>
-        <source>Размер шрифта в процентах</source>
-        <translation>Font size, percent</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="402"/>
-        <source>&amp;Язык интерфейса:</source>
-        <translation>Interface lan&amp;guage:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="405"/>
-        <source>Язык интерфейса</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="406"/>
-        <source>Размер шрифта и язык применяются после перезапуска программы.</source>
-        <translation>Font size and language take effect after the program restarts.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="410"/>
-        <source>&amp;Журнал и оператор</source>
-        <translation>&amp;Journal and operator</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="416"/>
-        <source>&amp;Логин оператора:</source>
-        <translation>Operator &amp;login:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="419"/>
-        <source>Логин оператора</source>
-        <translation>Operator login</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="420"/>
-        <source>Печатается на талоне и помогает найти, кто записал пациента.</source>
-        <translation>Printed on the slip; helps find who booked the patient.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="424"/>
-        <source> дн.</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="428"/>
-        <source>&amp;Хранить журнал:</source>
-        <translation>&amp;Keep journal for:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="431"/>
-        <source>Сколько дней хранить журнал смены</source>
-        <translation>How many days to keep the shift journal</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="432"/>
-        <source>Более старые записи журнала смены удаляются автоматически.</source>
-        <translation>Older shift journal entries are deleted automatically.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="436"/>
-        <source>&amp;Дополнительно</source>
-        <translation>&amp;Advanced</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="441"/>
-        <source>Эти параметры зависят от сервера регистратуры. Меняйте их только по указанию службы поддержки.</source>
-        <translation>These settings depend on the booking server. Change them only when support tells you to.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="453"/>
-        <source>&amp;Формат даты в запросе:</source>
-        <translation>Request &amp;date format:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="456"/>
-        <source>Формат даты и времени в запросе записи</source>
-        <translation>Date and time format in the booking request</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="463"/>
-        <source>Запись &amp;вне расписания:</source>
-        <translation>Unscheduled &amp;booking:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="465"/>
-        <source>Путь запроса записи вне расписания</source>
-        <translation>Request path for unscheduled booking</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="469"/>
-        <source>Спис&amp;ок поликлиник:</source>
-        <translation>Clinic li&amp;st:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="471"/>
-        <source>Путь запроса списка поликлиник</source>
-        <translation>Request path for the clinic list</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="475"/>
-        <source>Поликлин&amp;ика:</source>
-        <translation>Cl&amp;inic:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="477"/>
-        <source>Путь запроса сведений о поликлинике</source>
-        <translation>Request path for clinic details</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="481"/>
-        <source>Врачи поли&amp;клиники:</source>
-        <translation>Clinic d&amp;octors:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="483"/>
-        <source>Путь запроса списка врачей поликлиники</source>
-        <translation>Request path for the clinic&apos;s doctor list</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="489"/>
-        <source>Восстановить &amp;стандартные пути</source>
-        <translation>&amp;Restore default paths</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="491"/>
-        <source>Восстановить стандартные пути</source>
-        <translation>Restore the default paths</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="503"/>
-        <location filename="../ui/settings_dialog.py" line="515"/>
-        <source> с</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="507"/>
-        <source>Ожидание соедин&amp;ения:</source>
-        <translation>Co&amp;nnection timeout:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="510"/>
-        <source>Время ожидания соединения, секунд</source>
-        <translation>Connection timeout, seconds</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="519"/>
-        <source>Ожидание о&amp;твета:</source>
-        <translation>Response &amp;timeout:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="522"/>
-        <source>Время ожидания ответа сервера, секунд</source>
-        <translation>Server response timeout, seconds</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="550"/>
+        <location filename="../ui/settings/controller.py" line="98"/>
         <source>Принтеры не найдены</source>
         <translation>No printers found</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="554"/>
+        <location filename="../ui/settings/controller.py" line="102"/>
         <source>Принтер по умолчанию</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="559"/>
+        <location filename="../ui/settings/controller.py" line="107"/>
         <source>{0} (не найден)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="604"/>
+        <location filename="../ui/settings/controller.py" line="152"/>
         <source>Недопустимое значение.</source>
         <translation>Invalid value.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="676"/>
+        <location filename="../ui/settings/controller.py" line="225"/>
         <source>Сохранённый токен удалён.</source>
         <translation>The saved token has been deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="682"/>
+        <location filename="../ui/settings/controller.py" line="231"/>
         <source>Не удалось удалить токен из хранилища учётных данных. Подробности записаны в журнал программы.</source>
         <translation>Could not delete the token from the credential store. Details were written to the program log.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="700"/>
+        <location filename="../ui/settings/controller.py" line="247"/>
+        <source>Файл сертификата удостоверяющего центра</source>
+        <translation>Certificate authority file</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/controller.py" line="249"/>
         <source>Сертификаты (*.pem *.crt *.cer *.der);;Все файлы (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="65"/>
+        <location filename="../ui/settings/dialog.py" line="66"/>
+        <source>Настройки</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="71"/>
+        <source>Разделы настроек</source>
+        <translation>Settings sections</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="81"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="85"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="141"/>
+        <source>&amp;Подключение</source>
+        <translation>&amp;Connection</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="146"/>
+        <source>&amp;Адрес сервера:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="149"/>
+        <source>Адрес сервера регистратуры</source>
+        <translation>Booking server address</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="150"/>
+        <source>Только https://. Адрес http:// допустим лишь для этого компьютера.</source>
+        <translation>https:// only. An http:// address is allowed only for this computer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="154"/>
+        <source>Токен доступа</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="160"/>
+        <source>Сохранённый токен хранится в защищённом хранилище Windows, а не в файле настроек.</source>
+        <translation>A saved token is kept in the secure Windows credential store, not in the settings file.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="166"/>
+        <source>&amp;Забыть сохранённый токен</source>
+        <translation>&amp;Forget saved token</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="168"/>
+        <source>Забыть сохранённый токен</source>
+        <translation>Forget the saved token</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="184"/>
+        <source>Хранилище токенов недоступно</source>
+        <translation>Token store unavailable</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="189"/>
+        <source>&amp;Использовать системный прокси</source>
+        <translation>&amp;Use system proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="191"/>
+        <source>Использовать системный прокси</source>
+        <translation>Use the system proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="197"/>
+        <source>Адрес п&amp;рокси:</source>
+        <translation>Pro&amp;xy address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="200"/>
+        <source>Адрес прокси-сервера</source>
+        <translation>Proxy server address</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="201"/>
+        <source>Если адрес указан, системный прокси не используется.</source>
+        <translation>If an address is set, the system proxy is not used.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="204"/>
+        <source>не используется</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="205"/>
+        <source>О&amp;бзор…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="207"/>
+        <source>Выбрать файл сертификата</source>
+        <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="213"/>
+        <source>&amp;Файл сертификата УЦ:</source>
+        <translation>CA ce&amp;rtificate file:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="216"/>
+        <source>Файл сертификата удостоверяющего центра</source>
+        <translation>Certificate authority file</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="219"/>
+        <source>Дополнительный корневой сертификат (.pem, .crt, .cer). Сертификаты Windows используются всегда.</source>
+        <translation>An additional root certificate (.pem, .crt, .cer). Windows certificates are always used.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="225"/>
+        <source>Пе&amp;чать и вид</source>
+        <translation>&amp;Printing and display</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="228"/>
+        <source>80 мм рулон</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="229"/>
+        <source>58 мм рулон</source>
+        <translation>58 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="230"/>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="231"/>
+        <source>A6</source>
+        <translation>A6</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="237"/>
+        <source>&amp;Размер талона:</source>
+        <translation>S&amp;lip size:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="240"/>
+        <source>Размер талона</source>
+        <translation>Slip size</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="247"/>
+        <source>При&amp;нтер:</source>
+        <translation>Pri&amp;nter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="250"/>
+        <source>Принтер для талонов</source>
+        <translation>Printer for slips</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="260"/>
+        <source>Размер &amp;шрифта:</source>
+        <translation>F&amp;ont size:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="263"/>
+        <source>Размер шрифта в процентах</source>
+        <translation>Font size, percent</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="272"/>
+        <source>&amp;Язык интерфейса:</source>
+        <translation>Interface lan&amp;guage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="275"/>
+        <source>Язык интерфейса</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="276"/>
+        <source>Размер шрифта и язык применяются после перезапуска программы.</source>
+        <translation>Font size and language take effect after the program restarts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="280"/>
+        <source>&amp;Журнал и оператор</source>
+        <translation>&amp;Journal and operator</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="286"/>
+        <source>&amp;Логин оператора:</source>
+        <translation>Operator &amp;login:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="289"/>
+        <source>Логин оператора</source>
+        <translation>Operator login</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="290"/>
+        <source>Печатается на талоне и помогает найти, кто записал пациента.</source>
+        <translation>Printed on the slip; helps find who booked the patient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="294"/>
+        <source> дн.</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="298"/>
+        <source>&amp;Хранить журнал:</source>
+        <translation>&amp;Keep journal for:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="301"/>
+        <source>Сколько дней хранить журнал смены</source>
+        <translation>How many days to keep the shift journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="302"/>
+        <source>Более старые записи журнала смены удаляются автоматически.</source>
+        <translation>Older shift journal entries are deleted automatically.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="306"/>
+        <source>&amp;Дополнительно</source>
+        <translation>&amp;Advanced</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="311"/>
+        <source>Эти параметры зависят от сервера регистратуры. Меняйте их только по указанию службы поддержки.</source>
+        <translation>These settings depend on the booking server. Change them only when support tells you to.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="323"/>
+        <source>&amp;Формат даты в запросе:</source>
+        <translation>Request &amp;date format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="326"/>
+        <source>Формат даты и времени в запросе записи</source>
+        <translation>Date and time format in the booking request</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="333"/>
+        <source>Запись &amp;вне расписания:</source>
+        <translation>Unscheduled &amp;booking:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="335"/>
+        <source>Путь запроса записи вне расписания</source>
+        <translation>Request path for unscheduled booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="339"/>
+        <source>Спис&amp;ок поликлиник:</source>
+        <translation>Clinic li&amp;st:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="341"/>
+        <source>Путь запроса списка поликлиник</source>
+        <translation>Request path for the clinic list</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="345"/>
+        <source>Поликлин&amp;ика:</source>
+        <translation>Cl&amp;inic:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="347"/>
+        <source>Путь запроса сведений о поликлинике</source>
+        <translation>Request path for clinic details</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="351"/>
+        <source>Врачи поли&amp;клиники:</source>
+        <translation>Clinic d&amp;octors:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="353"/>
+        <source>Путь запроса списка врачей поликлиники</source>
+        <translation>Request path for the clinic&apos;s doctor list</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="359"/>
+        <source>Восстановить &amp;стандартные пути</source>
+        <translation>&amp;Restore default paths</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="361"/>
+        <source>Восстановить стандартные пути</source>
+        <translation>Restore the default paths</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="373"/>
+        <location filename="../ui/settings/dialog.py" line="385"/>
+        <source> с</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="377"/>
+        <source>Ожидание соедин&amp;ения:</source>
+        <translation>Co&amp;nnection timeout:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="380"/>
+        <source>Время ожидания соединения, секунд</source>
+        <translation>Connection timeout, seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="389"/>
+        <source>Ожидание о&amp;твета:</source>
+        <translation>Response &amp;timeout:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="392"/>
+        <source>Время ожидания ответа сервера, секунд</source>
+        <translation>Server response timeout, seconds</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <location filename="../ui/settings/controller.py" line="297"/>
+        <source>Настройки не сохранены</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/controller.py" line="298"/>
+        <source>Не удалось записать файл настроек: {0}</source>
+        <translation>Could not write the settings file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/controller.py" line="299"/>
+        <source>Настройки действуют до закрытия программы.</source>
+        <translation>The settings apply until the program is closed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/controller.py" line="302"/>
+        <source>Настройки сохранены.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
     <name>SlipActions</name>
     <message>
-        <location filename="../ui/slip_actions.py" line="92"/>
+        <location filename="../ui/printing/slip_actions.py" line="92"/>
         <source>Печать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="93"/>
+        <location filename="../ui/printing/slip_actions.py" line="93"/>
         <source>Нет талона для печати: сначала запишите пациента.</source>
         <translation>No slip to print: book the patient first.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="108"/>
+        <location filename="../ui/printing/slip_actions.py" line="108"/>
         <source>Талон не напечатан</source>
         <translation>Slip not printed</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="109"/>
+        <location filename="../ui/printing/slip_actions.py" line="109"/>
         <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
         <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="142"/>
+        <location filename="../ui/printing/slip_actions.py" line="142"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/slip_actions.py" line="144"/>
+        <location filename="../ui/printing/slip_actions.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1736,42 +1764,42 @@ Contact your administrator.</translation>
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../ui/slip_printer.py" line="97"/>
+        <location filename="../ui/printing/slip_printer.py" line="97"/>
         <source>На этом компьютере не установлен ни один принтер. Подключите принтер или обратитесь к администратору. Талон можно сохранить в PDF или напечатать позже.</source>
         <translation>No printer is installed on this computer. Connect a printer or contact your administrator. You can save the slip as PDF or print it later.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="105"/>
+        <location filename="../ui/printing/slip_printer.py" line="105"/>
         <source>Не выбран принтер для талонов. Выберите принтер в настройках или сохраните талон в PDF.</source>
         <translation>No slip printer selected. Choose a printer in Settings or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="113"/>
+        <location filename="../ui/printing/slip_printer.py" line="113"/>
         <source>Принтер «{name}» не найден. Выберите другой принтер в настройках или сохраните талон в PDF.</source>
         <translation>Printer “{name}” not found. Choose another printer in Settings or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="121"/>
+        <location filename="../ui/printing/slip_printer.py" line="121"/>
         <source>Принтер «{name}» сейчас не готов: он выключен, приостановлен или сообщает об ошибке. Проверьте принтер и бумагу и повторите печать или сохраните талон в PDF.</source>
         <translation>Printer “{name}” is not ready: it is off, paused or reporting an error. Check the printer and paper, then print again or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="129"/>
+        <location filename="../ui/printing/slip_printer.py" line="129"/>
         <source>Не удалось напечатать талон на принтере «{name}». Проверьте принтер и повторите печать или сохраните талон в PDF.</source>
         <translation>Could not print the slip on printer “{name}”. Check the printer and print again, or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="137"/>
+        <location filename="../ui/printing/slip_printer.py" line="137"/>
         <source>Не удалось сохранить талон в файл «{path}». Выберите другую папку.</source>
         <translation>Could not save the slip to “{path}”. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="144"/>
+        <location filename="../ui/printing/slip_printer.py" line="144"/>
         <source>Предпросмотр талона</source>
         <translation>Slip preview</translation>
     </message>
     <message>
-        <location filename="../ui/slip_printer.py" line="148"/>
+        <location filename="../ui/printing/slip_printer.py" line="148"/>
         <source>Талон № {number}</source>
         <translation>Slip No. {number}</translation>
     </message>
@@ -1779,47 +1807,47 @@ Contact your administrator.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../ui/status.py" line="31"/>
+        <location filename="../ui/desk/status.py" line="31"/>
         <source>Статус поликлиники</source>
         <translation>Clinic status</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="32"/>
+        <location filename="../ui/desk/status.py" line="32"/>
         <source>Пинг поликлиники</source>
         <translation>Clinic ping</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="42"/>
+        <location filename="../ui/desk/status.py" line="42"/>
         <source>● статус неизвестен</source>
         <translation>● status unknown</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="49"/>
+        <location filename="../ui/desk/status.py" line="49"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="51"/>
+        <location filename="../ui/desk/status.py" line="51"/>
         <source>✖ Не в сети</source>
         <translation>✖ Offline</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="53"/>
+        <location filename="../ui/desk/status.py" line="53"/>
         <source>? {0}</source>
         <translation>? {0}</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="53"/>
+        <location filename="../ui/desk/status.py" line="53"/>
         <source>неизвестно</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="57"/>
+        <location filename="../ui/desk/status.py" line="57"/>
         <source>пинг {0} мс</source>
         <translation>ping {0} ms</translation>
     </message>
     <message>
-        <location filename="../ui/status.py" line="60"/>
+        <location filename="../ui/desk/status.py" line="60"/>
         <source>с {0}</source>
         <translation>since {0}</translation>
     </message>
@@ -1827,12 +1855,12 @@ Contact your administrator.</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../ui/ticket_view.py" line="39"/>
+        <location filename="../ui/desk/ticket_view.py" line="39"/>
         <source>Талон записи</source>
         <translation>Appointment slip</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="43"/>
+        <location filename="../ui/desk/ticket_view.py" line="43"/>
         <source>Здесь появится талон после записи.
 
 Выберите поликлинику, врача и дату, затем нажмите «Записать» (Ctrl+Enter).</source>
@@ -1841,176 +1869,254 @@ Contact your administrator.</translation>
 Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="71"/>
+        <location filename="../ui/desk/ticket_view.py" line="71"/>
         <source>Талон на приём — вне расписания</source>
         <translation>Appointment slip — unscheduled</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="74"/>
+        <location filename="../ui/desk/ticket_view.py" line="74"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="75"/>
+        <location filename="../ui/desk/ticket_view.py" line="75"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="76"/>
+        <location filename="../ui/desk/ticket_view.py" line="76"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="77"/>
+        <location filename="../ui/desk/ticket_view.py" line="77"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="78"/>
+        <location filename="../ui/desk/ticket_view.py" line="78"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="79"/>
+        <location filename="../ui/desk/ticket_view.py" line="79"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="80"/>
+        <location filename="../ui/desk/ticket_view.py" line="80"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="81"/>
+        <location filename="../ui/desk/ticket_view.py" line="81"/>
         <source>Кем и когда записано</source>
         <translation>Booked by and when</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="83"/>
+        <location filename="../ui/desk/ticket_view.py" line="83"/>
         <source>УЧЕБНАЯ ЗАПИСЬ — не настоящая</source>
         <translation>TRAINING BOOKING — not real</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="91"/>
+        <location filename="../ui/desk/ticket_view.py" line="91"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="92"/>
+        <location filename="../ui/desk/ticket_view.py" line="92"/>
         <source>Кабинет:</source>
         <translation>Room:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="93"/>
+        <location filename="../ui/desk/ticket_view.py" line="93"/>
         <source>Этаж:</source>
         <translation>Floor:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="94"/>
+        <location filename="../ui/desk/ticket_view.py" line="94"/>
         <source>Приём:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="95"/>
+        <location filename="../ui/desk/ticket_view.py" line="95"/>
         <source>Врач:</source>
         <translation>Doctor:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="96"/>
+        <location filename="../ui/desk/ticket_view.py" line="96"/>
         <source>Тип приёма:</source>
         <translation>Visit type:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="97"/>
+        <location filename="../ui/desk/ticket_view.py" line="97"/>
         <source>Поликлиника:</source>
         <translation>Clinic:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="98"/>
+        <location filename="../ui/desk/ticket_view.py" line="98"/>
         <source>Статус:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="99"/>
+        <location filename="../ui/desk/ticket_view.py" line="99"/>
         <source>Записано:</source>
         <translation>Booked:</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="141"/>
+        <location filename="../ui/desk/ticket_view.py" line="141"/>
         <source>время назначит поликлиника</source>
         <translation>time to be set by the clinic</translation>
     </message>
     <message>
-        <location filename="../ui/ticket_view.py" line="148"/>
+        <location filename="../ui/desk/ticket_view.py" line="148"/>
         <source>тел. {0}</source>
         <translation>tel. {0}</translation>
     </message>
 </context>
 <context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../ui/training/controller.py" line="72"/>
+        <source>Введите фамилию и имя стажёра.</source>
+        <translation>Enter the trainee&apos;s full name.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="87"/>
+        <source>С возвращением! Выполненные упражнения отмечены.</source>
+        <translation>Welcome back! Completed exercises are ticked.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="89"/>
+        <source>Выберите упражнение и прочитайте задание.</source>
+        <translation>Choose an exercise and read the task.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="121"/>
+        <source>Упражнение «{0}» начато. Выполните задание в окне записи.</source>
+        <translation>Exercise “{0}” started. Do the task in the booking window.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="142"/>
+        <source>Шаг {0} из {1} выполнен — продолжайте по заданию.</source>
+        <translation>Step {0} of {1} done — carry on with the task.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="160"/>
+        <source>✔ Упражнение «{0}» выполнено!</source>
+        <translation>✔ Exercise “{0}” completed!</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="174"/>
+        <source>Сбросить песочницу</source>
+        <translation>Reset sandbox</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="176"/>
+        <source>Все учебные записи будут удалены, песочница вернётся в начальное состояние.</source>
+        <translation>All training bookings will be deleted and the sandbox will return to its initial state.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="178"/>
+        <source>Отметки о выполненных упражнениях сохранятся.</source>
+        <translation>Completed exercise ticks will be kept.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="180"/>
+        <source>Сбросить</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="181"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="191"/>
+        <source>Песочница сброшена: учебные записи удалены.</source>
+        <translation>Sandbox reset: training bookings deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="227"/>
+        <source>Сначала введите фамилию и имя стажёра.</source>
+        <translation>Enter the trainee&apos;s full name first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="237"/>
+        <source>Не удалось сохранить отчёт в {0}: {1}</source>
+        <translation>Could not save the report to {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="243"/>
+        <source>Отчёт сохранён: {0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.py" line="98"/>
-        <location filename="../ui/training_panel.py" line="446"/>
+        <location filename="../ui/training/panel.py" line="89"/>
+        <location filename="../ui/training/panel.py" line="386"/>
         <source>Обучение</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="122"/>
+        <location filename="../ui/training/panel.py" line="129"/>
         <source>&amp;Стажёр (фамилия и имя):</source>
         <translation>&amp;Trainee (full name):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="126"/>
+        <location filename="../ui/training/panel.py" line="133"/>
         <source>Фамилия и имя стажёра</source>
         <translation>Trainee&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="127"/>
+        <location filename="../ui/training/panel.py" line="134"/>
         <source>например: Иванова Мария</source>
         <translation>e.g. Maria Ivanova</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="130"/>
+        <location filename="../ui/training/panel.py" line="137"/>
         <source>Начать</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="149"/>
+        <location filename="../ui/training/panel.py" line="156"/>
         <source>Упражнения</source>
         <translation>Exercises</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="170"/>
+        <location filename="../ui/training/panel.py" line="177"/>
         <source>Задание</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="177"/>
+        <location filename="../ui/training/panel.py" line="184"/>
         <source>Подсказ&amp;ка</source>
         <translation>&amp;Hint</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="179"/>
+        <location filename="../ui/training/panel.py" line="186"/>
         <source>Начать &amp;упражнение</source>
         <translation>Start &amp;exercise</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="197"/>
+        <location filename="../ui/training/panel.py" line="204"/>
         <source>С&amp;бросить песочницу…</source>
         <translation>Reset sandbo&amp;x…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="199"/>
+        <location filename="../ui/training/panel.py" line="206"/>
         <source>Отчёт дл&amp;я наставника…</source>
         <translation>Summar&amp;y for mentor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="250"/>
+        <location filename="../ui/training/panel.py" line="257"/>
         <source>Как проходит обучение</source>
         <translation>How training works</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="255"/>
+        <location filename="../ui/training/panel.py" line="262"/>
         <source>1. Введите свою фамилию и имя и нажмите «Начать».
 2. Выберите упражнение и прочитайте задание.
 3. Выполните его в окне записи, как с настоящим пациентом: все пациенты и записи здесь учебные.
@@ -2025,110 +2131,35 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 Progress is saved on this computer.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="272"/>
-        <source>Введите фамилию и имя стажёра.</source>
-        <translation>Enter the trainee&apos;s full name.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="282"/>
+        <location filename="../ui/training/panel.py" line="281"/>
         <source>Стажёр: {0}</source>
         <translation>Trainee: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="292"/>
-        <source>С возвращением! Выполненные упражнения отмечены.</source>
-        <translation>Welcome back! Completed exercises are ticked.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="294"/>
-        <source>Выберите упражнение и прочитайте задание.</source>
-        <translation>Choose an exercise and read the task.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="328"/>
-        <location filename="../ui/training_panel.py" line="436"/>
+        <location filename="../ui/training/panel.py" line="315"/>
+        <location filename="../ui/training/panel.py" line="376"/>
         <source>выполнено {0}</source>
         <translation>completed {0}</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="387"/>
-        <source>Упражнение «{0}» начато. Выполните задание в окне записи.</source>
-        <translation>Exercise “{0}” started. Do the task in the booking window.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="408"/>
-        <source>Шаг {0} из {1} выполнен — продолжайте по заданию.</source>
-        <translation>Step {0} of {1} done — carry on with the task.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="425"/>
-        <source>✔ Упражнение «{0}» выполнено!</source>
-        <translation>✔ Exercise “{0}” completed!</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="438"/>
+        <location filename="../ui/training/panel.py" line="378"/>
         <source>не выполнено</source>
         <translation>not completed</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="448"/>
+        <location filename="../ui/training/panel.py" line="388"/>
         <source>Обучение — выполнено {0} из {1}</source>
         <translation>Training — {0} of {1} completed</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="460"/>
-        <source>Сбросить песочницу</source>
-        <translation>Reset sandbox</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="462"/>
-        <source>Все учебные записи будут удалены, песочница вернётся в начальное состояние.</source>
-        <translation>All training bookings will be deleted and the sandbox will return to its initial state.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="464"/>
-        <source>Отметки о выполненных упражнениях сохранятся.</source>
-        <translation>Completed exercise ticks will be kept.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="466"/>
-        <source>Сбросить</source>
-        <translation>Reset</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="467"/>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="477"/>
-        <source>Песочница сброшена: учебные записи удалены.</source>
-        <translation>Sandbox reset: training bookings deleted.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="515"/>
+        <location filename="../ui/training/panel.py" line="409"/>
         <source>Сохранить отчёт для наставника</source>
         <translation>Save the report for the mentor</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.py" line="517"/>
+        <location filename="../ui/training/panel.py" line="411"/>
         <source>Страница HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="525"/>
-        <source>Сначала введите фамилию и имя стажёра.</source>
-        <translation>Enter the trainee&apos;s full name first.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="535"/>
-        <source>Не удалось сохранить отчёт в {0}: {1}</source>
-        <translation>Could not save the report to {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.py" line="541"/>
-        <source>Отчёт сохранён: {0}</source>
-        <translation>Report saved: {0}</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,18 @@
 """Ticket slips: their content and layout, free of Qt (the printer side lives in ``ui``)."""
 
+from desktop_app.printing.fill import (
+    RESOURCE_LABELS,
+    ChosenBooking,
+    ResourceKind,
+    clinic_zone,
+    guess_resource_kind,
+    parse_resource_text,
+    resource_kind,
+)
 from desktop_app.printing.slip import (
     BARCODE_IMAGE_URL,
+    FILLED_FOOTNOTE,
+    NO_NUMBER_TEXT,
     TRAINING_WATERMARK,
     LayoutSpec,
     SlipLayout,
@@ -15,13 +26,22 @@ from desktop_app.printing.slip import (
 
 __all__ = [
     "BARCODE_IMAGE_URL",
+    "FILLED_FOOTNOTE",
+    "NO_NUMBER_TEXT",
+    "RESOURCE_LABELS",
     "TRAINING_WATERMARK",
+    "ChosenBooking",
     "LayoutSpec",
+    "ResourceKind",
     "SlipLayout",
     "TicketSlip",
+    "clinic_zone",
     "format_day_ru",
     "format_time_range",
+    "guess_resource_kind",
     "layout_for_paper_width",
+    "parse_resource_text",
     "render_slip_html",
+    "resource_kind",
     "short_fio",
 ]

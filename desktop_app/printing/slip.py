@@ -8,6 +8,12 @@ keeps the content testable without an event loop or a printer.
 
 Russian dates and times come from :mod:`desktop_app.text` (the OS locale of a reception PC is
 not to be trusted); the ticket card formats through the same helpers, so both always agree.
+Times are shown on the clinic's clock (a zone given to :meth:`TicketSlip.from_ticket`, by default
+Moscow time), whatever offset the server wrote them in.
+
+A short answer (``fullResponse=false``) is filled from what the operator chose
+(:class:`~desktop_app.printing.fill.ChosenBooking`); filled values carry a discreet ``*`` and a
+footnote, and :attr:`TicketSlip.filled` names them.
 """
 
 from __future__ import annotations
@@ -15,12 +21,29 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop_app.api.models import KNOWN_BUSY_TYPES
-from desktop_app.text import day_ru, stamp, time_range
+from desktop_app.printing.fill import (
+    NAME_PART,
+    REMINDER_LIMIT,
+    RESOURCE_LABELS,
+    ChosenBooking,
+    ResourceKind,
+    clean,
+    guess_resource_kind,
+)
+from desktop_app.text import (
+    DEFAULT_ZONE,
+    day_ru,
+    display_zone,
+    hhmm,
+    stamp,
+    time_range,
+    to_zone,
+)
 
 if TYPE_CHECKING:
     from desktop_app.api.models import BusyType, Clinic, TicketVisitWithLpu
@@ -34,6 +57,14 @@ TRAINING_WATERMARK = "УЧЕБНЫЙ — НЕ ДЕЙСТВИТЕЛЕН"
 SLIP_TITLE = "Талон на приём"
 OUT_OF_SCHEDULE_MARK = "вне расписания"
 REMINDER = "Приходите за 10 минут до приёма"
+#: Printed instead of the number when the registry sent none.
+NO_NUMBER_TEXT = "Номер талона выдадут в регистратуре"
+#: The mark after a value taken from the operator's choice, and its footnote.
+FILLED_MARK = "*"
+FILLED_FOOTNOTE = "* — по данным записи, уточните в регистратуре"
+#: Filled fields that get the mark: the visit's facts. A clinic's name or address from the
+#: directory is as good as the registry's and is not marked.
+MARKED_FIELDS = frozenset({"day", "time_range", "speciality", "doctor", "room", "floor"})
 
 @dataclass(frozen=True)
 class LayoutSpec:
@@ -188,12 +219,7 @@ def layout_for_paper_width(width_mm: float) -> SlipLayout:
 # --- small formatting helpers ----------------------------------------------------------------
 
 
-def _clean(text: str | None) -> str | None:
-    """Collapse runs of whitespace (including no-break spaces); blank becomes ``None``."""
-    if text is None:
-        return None
-    collapsed = " ".join(str(text).split())
-    return collapsed or None
+_clean = clean
 
 
 def format_day_ru(day: date) -> str:
@@ -201,21 +227,23 @@ def format_day_ru(day: date) -> str:
     return day_ru(day)
 
 
-def format_time_range(begin: datetime | None, end: datetime | None) -> str | None:
+def format_time_range(
+    begin: datetime | None, end: datetime | None, *, tz: tzinfo | None = None
+) -> str | None:
     """``10:00–10:20`` (en dash); the begin time alone when the end is unknown or not after it.
 
-    Times are shown on the clinic's wall clock (the begin time's offset), never converted to
-    the reception PC's zone: the patient goes by the clinic's clock. An end in another offset
-    is converted to it and a naive end is taken to be in it, so mixed answers never raise.
+    Times are shown on the clinic's wall clock: ``tz`` when given, else the begin time's
+    offset; never the reception PC's zone. Both ends are converted to that zone and a naive end
+    is taken to be in its partner's, so mixed answers never raise.
     """
-    return time_range(begin, end) or None
+    return time_range(begin, end, tz=tz) or None
 
 
 def format_printed_at(moment: datetime) -> str:
     return stamp(moment)
 
 
-_NAME_PART = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
+_NAME_PART = NAME_PART
 
 
 def short_fio(full_name: str | None) -> str | None:
@@ -278,9 +306,39 @@ def _clinic_name(clinic: Clinic | None) -> str | None:
 # --- the slip's content ----------------------------------------------------------------------
 
 
+_T = TypeVar("_T")
+
+
+def _ticket_number(num: str | None) -> str | None:
+    """The ticket's number; a blank or a bare dash (``—``, ``-``) is no number."""
+    text = _clean(num)
+    if text is None or not any(ch.isalnum() for ch in text):
+        return None
+    return text
+
+
+def _resource_text(name: str | None, kind: ResourceKind | None) -> str | None:
+    """A doctor's name shortened (``Смирнова Е.В.``); a room's or device's name as it is."""
+    if kind in ("room", "device"):
+        return _clean(name)
+    return short_fio(name)
+
+
+def _clean_reminder(text: str | None) -> str | None:
+    reminder = _clean(text)
+    if reminder is None:
+        return None
+    return reminder[:REMINDER_LIMIT].rstrip() or None
+
+
 @dataclass(frozen=True)
 class TicketSlip:
-    """Everything printed on one slip, already cleaned; ``None`` means "leave the line out"."""
+    """Everything printed on one slip, already cleaned; ``None`` means "leave the line out".
+
+    ``doctor`` is the resource's text: a doctor's short name, or a room's or device's name
+    (``resource_kind`` says which, and so the label printed before it). ``filled`` names the
+    fields taken from the operator's choice because the ticket lacked them.
+    """
 
     clinic_name: str | None
     clinic_address: str | None
@@ -298,10 +356,17 @@ class TicketSlip:
     operator_login: str | None
     training: bool
     copy_number: int = 1
+    resource_kind: ResourceKind | None = None
+    #: A line from the settings under the time (``При себе иметь полис ОМС и паспорт``).
+    reminder: str | None = None
+    filled: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.copy_number < 1:
             raise ValueError(f"copy_number must be >= 1, got {self.copy_number}")
+        unknown = self.filled - _SLIP_FIELDS
+        if unknown:
+            raise ValueError(f"filled names unknown fields: {sorted(unknown)}")
 
     @classmethod
     def from_ticket(
@@ -312,28 +377,83 @@ class TicketSlip:
         operator_login: str | None,
         training: bool,
         copy_number: int = 1,
+        chosen: ChosenBooking | None = None,
+        zone: tzinfo | None = None,
+        reminder: str | None = None,
     ) -> TicketSlip:
-        """Build the slip of a booking answer; ``copy_number > 1`` marks a duplicate."""
+        """Build the slip of a booking answer; ``copy_number > 1`` marks a duplicate.
+
+        ``chosen`` fills every field the ticket lacks (a ``fullResponse=false`` answer);
+        the ticket's own values always win. Times are shown in ``zone``, the clinic's zone
+        (default :data:`~desktop_app.text.DEFAULT_ZONE`, Moscow time); the day is the one of
+        the converted begin time. ``reminder`` is printed under the time.
+        """
+        zone = zone or DEFAULT_ZONE
+        chosen = chosen or ChosenBooking()
+        filled: set[str] = set()
+
+        def pick(field: str, own: _T | None, fallback: _T | None) -> _T | None:
+            if own is not None:
+                return own
+            if fallback is not None:
+                filled.add(field)
+            return fallback
+
         clinic = ticket.lpu
         begin = ticket.begin_time
-        day_source = begin or ticket.date_of_appointment
+        own_day: date | None = None
+        own_times: str | None = None
+        if begin is not None:
+            # A naive time (a hand-built ticket) is in its aware partner's offset, else on the
+            # clinic's clock: the same rule the wire models apply.
+            assumed = display_zone(begin, ticket.end_time, naive_in=zone)
+            own_day = to_zone(begin, zone, naive_in=assumed).date()
+            own_times = time_range(begin, ticket.end_time, tz=zone, naive_in=assumed) or None
+        elif ticket.date_of_appointment is not None:
+            own_day = ticket.date_of_appointment.date()  # a date: its own wall clock
+        day = pick("day", own_day, chosen.day)
+        # The chosen time belongs to the chosen day: not to a day the registry moved it to.
+        chosen_time = hhmm(chosen.time) or None
+        if own_day is not None and chosen.day is not None and own_day != chosen.day:
+            chosen_time = None
+        times = pick("time_range", own_times, chosen_time)
+
+        own_name = _clean(ticket.doc_fio)
+        kind = chosen.resource_kind or guess_resource_kind(own_name or chosen.resource_name)
+        doctor = pick(
+            "doctor",
+            _resource_text(own_name, kind),
+            _resource_text(chosen.resource_name, kind),
+        )
         return cls(
-            clinic_name=_clinic_name(clinic),
-            clinic_address=_clean(clinic.address) if clinic else None,
-            clinic_phone=_clean(clinic.phone) if clinic else None,
-            number=_clean(ticket.num),
+            clinic_name=pick("clinic_name", _clinic_name(clinic), chosen.clinic_name),
+            clinic_address=pick(
+                "clinic_address", _clean(clinic.address) if clinic else None,
+                chosen.clinic_address,
+            ),
+            clinic_phone=pick(
+                "clinic_phone", _clean(clinic.phone) if clinic else None, chosen.clinic_phone
+            ),
+            number=_ticket_number(ticket.num),
             ticket_guid=_clean(ticket.ticket_guid),
-            day=day_source.date() if day_source else None,
-            time_range=format_time_range(begin, ticket.end_time),
-            speciality=_clean(ticket.speciality) or _clean(ticket.doctor_role),
-            doctor=short_fio(ticket.doc_fio),
-            room=_room_text(ticket.room),
-            floor=ticket.flat,
+            day=day,
+            time_range=times,
+            speciality=pick(
+                "speciality",
+                _clean(ticket.speciality) or _clean(ticket.doctor_role),
+                chosen.speciality,
+            ),
+            doctor=doctor,
+            room=pick("room", _room_text(ticket.room), _room_text(chosen.room)),
+            floor=pick("floor", ticket.flat, chosen.floor),
             busy_type=_busy_type_text(ticket.busy_type),
             printed_at=printed_at,
             operator_login=_clean(operator_login) or _clean(ticket.login),
             training=training,
             copy_number=copy_number,
+            resource_kind=kind if doctor is not None else None,
+            reminder=_clean_reminder(reminder),
+            filled=frozenset(filled),
         )
 
     @property
@@ -353,11 +473,37 @@ class TicketSlip:
     def floor_text(self) -> str | None:
         return None if self.floor is None else f"Этаж {self.floor}"
 
+    @property
+    def resource_label(self) -> str | None:
+        """``Врач``, ``Кабинет`` or ``Оборудование`` by the resource's kind; ``None`` unknown."""
+        return RESOURCE_LABELS.get(self.resource_kind) if self.resource_kind else None
+
+    @property
+    def marked(self) -> frozenset[str]:
+        """The filled fields the paper marks with :data:`FILLED_MARK`."""
+        return self.filled & MARKED_FIELDS
+
+
+_SLIP_FIELDS = frozenset(TicketSlip.__dataclass_fields__) - {
+    "printed_at", "operator_login", "training", "copy_number", "filled", "reminder"
+}
+
 
 # --- HTML ------------------------------------------------------------------------------------
 
-#: Room texts longer than this ("Кабинет 214а (процедурный)") are set smaller.
-_LONG_ROOM_CHARS = 16
+#: Advances of bold characters in em, rounded up from DejaVu Sans Bold (the widest of the slip
+#: fonts): used to keep each word of the room frame on one line.
+_BOLD_EM = 0.72
+_BOLD_EM_CAPITAL = 0.9
+_BOLD_EM_WIDE = 1.15
+_BOLD_EM_NARROW = 0.5
+_WIDE_CHARS = frozenset("жшщыюмфЖШЩЫЮМФmMwW№")
+_NARROW_CHARS = frozenset(".,:;!()[]-'’\"iljfrtI")
+#: A room is never set smaller than this share of its full size (Qt then breaks the word).
+_ROOM_MIN_SHARE = 0.7
+#: "Кабинет 214а" stays on one line if that costs at most this much of the size.
+_GLUE_MIN_SHARE = 0.85
+MM_TO_PT = 72 / 25.4
 #: Ticket numbers longer than this are set smaller than the full headline size.
 _LONG_NUMBER_CHARS = 5
 
@@ -436,6 +582,41 @@ def _training_banner(spec: LayoutSpec) -> str:
     )
 
 
+def _bold_width_em(word: str) -> float:
+    """A generous estimate of ``word``'s width in bold type, in em."""
+    return sum(
+        _BOLD_EM_WIDE if ch in _WIDE_CHARS
+        else _BOLD_EM_NARROW if ch in _NARROW_CHARS
+        else _BOLD_EM_CAPITAL if ch.isupper()
+        else _BOLD_EM
+        for ch in word
+    )
+
+
+def _room_line(text: str, spec: LayoutSpec) -> str:
+    """One line of the room frame at full size, wrapping between words.
+
+    The label and a short number stay together (``Кабинет 214а``) when that fits; a size is
+    only reduced as far as the longest single word needs to fit the frame, so a long room
+    name wraps at (nearly) full size and never breaks inside a word.
+    """
+    # The frame's inner width: its share of the text width less padding and borders (4 px
+    # and 2 px each side, about 4.5 pt) and a little slack for rounding.
+    inner_pt = spec.printable_width_mm * MM_TO_PT * spec.place_box_percent / 100 - 12
+    full = spec.room_pt
+
+    def fitting_pt(words: list[str]) -> float:
+        widest = max(_bold_width_em(word) for word in words)
+        return min(full, inner_pt / widest) if widest else full
+
+    words = _glue(text).split(" ")  # "№ 12а" is glued first and stays one word
+    if len(words) > 1 and fitting_pt([f"{words[0]} {words[1]}"]) >= full * _GLUE_MIN_SHARE:
+        words = [f"{words[0]}{NBSP}{words[1]}", *words[2:]]
+    pt = max(fitting_pt(words), full * _ROOM_MIN_SHARE)
+    words_html = " ".join(html.escape(word, quote=True) for word in words)
+    return _p(words_html, pt=round(pt, 1), bold=True)
+
+
 def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
     """The slip as Qt rich text for ``QTextDocument.setHtml``; every value is HTML-escaped.
 
@@ -475,34 +656,65 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
         if chars > _LONG_NUMBER_CHARS:
             number_pt = max(spec.time_pt, number_pt * _LONG_NUMBER_CHARS / chars)
         out.append(_p(_e(f"№ {slip.number}"), pt=number_pt, bold=True, bottom=gap / 2))
+    else:
+        out.append(
+            _frame(
+                _p(_e(NO_NUMBER_TEXT), pt=base + 1, bold=True),
+                border_px=1,
+                gap=gap / 2,
+                width_percent=spec.place_box_percent,
+            )
+        )
+
+    def mark(field: str) -> str:
+        return FILLED_MARK if field in slip.marked else ""
 
     if slip.day:
         weekday, rest = format_day_ru(slip.day).split(", ", 1)
-        day_html = f"{_e(weekday)}, {_e(rest).replace(' ', NBSP)}"
+        day_html = f"{_e(weekday)}, {_e(rest).replace(' ', NBSP)}{mark('day')}"
         out.append(_p(day_html, pt=base + 2, bold=True))
     if slip.time_range:
-        out.append(_p(_e(slip.time_range), pt=spec.time_pt, bold=True, bottom=gap / 2))
+        times = _e(slip.time_range) + mark("time_range")
+        out.append(_p(times, pt=spec.time_pt, bold=True, bottom=gap / 2))
+    if slip.reminder:
+        out.append(_p(_e(slip.reminder), pt=base + 1, bottom=gap / 2))
 
-    place = [text for text in (slip.room, slip.floor_text) if text]
+    place = [
+        text + mark(field)
+        for field, text in (("room", slip.room), ("floor", slip.floor_text))
+        if text
+    ]
     if place:
-        # A room described in words would break mid-word at full size: print it smaller.
-        lines = "".join(
-            _p(
-                _e(text).replace(" ", NBSP, 1),
-                pt=spec.room_pt if len(text) <= _LONG_ROOM_CHARS else spec.room_pt * 0.65,
-                bold=True,
-            )
-            for text in place
-        )
+        lines = "".join(_room_line(text, spec) for text in place)
         box_width = spec.place_box_percent
         out.append(_frame(lines, border_px=2, gap=gap / 2, width_percent=box_width))
 
-    if slip.speciality:
-        out.append(_p(_e(slip.speciality), pt=base + 2, bold=True, top=gap / 2))
-    if slip.doctor:
-        out.append(_p(f"Врач: {_e(slip.doctor).replace(' ', NBSP, 1)}", pt=base + 1))
+    doctor = slip.doctor
+    speciality = slip.speciality
+    if (
+        slip.resource_kind in ("room", "device")
+        and speciality
+        and doctor
+        and speciality.casefold() == doctor.casefold()
+    ):
+        speciality = None  # a room named as its speciality ("Процедурный кабинет"): once
+    if speciality:
+        out.append(
+            _p(_e(speciality) + mark("speciality"), pt=base + 2, bold=True, top=gap / 2)
+        )
+    if doctor:
+        doctor_html = _e(doctor)
+        if slip.resource_kind in (None, "doctor"):
+            doctor_html = doctor_html.replace(" ", NBSP, 1)  # "Смирнова Е.В." never splits
+        label = slip.resource_label
+        if label and label.casefold() in doctor.casefold():
+            label = None  # "Процедурный кабинет" says what it is already
+        label = f"{_e(label)}: " if label else ""
+        out.append(_p(f"{label}{doctor_html}{mark('doctor')}", pt=base + 1))
     if slip.busy_type:
         out.append(_p(f"Вид приёма: {_e(slip.busy_type)}", pt=base))
+    if slip.marked:
+        out.append(_p(_e(FILLED_FOOTNOTE), pt=small, italic=True, top=gap / 2))
 
     out.append(_rule(top=gap, bottom=gap))
     out.append(_p(_e(REMINDER), pt=base, bold=True, bottom=gap / 2))

@@ -12,8 +12,9 @@ to list clinics before it has a patient's token, and a token that is sent is sim
 Sandbox-only (plain camelCase JSON, never variant-rendered, never delayed, not logged in
 ``sb.requests`` since the app under test never calls them in production):
   ``GET /sandbox/patients``, ``POST /sandbox/token`` ``{"patient", "ttlSeconds"?, "channel"?}``,
-  ``POST /sandbox/reset``, ``GET|POST /sandbox/config`` (POST merges the given fields, and
-  ``checks`` key by key), ``GET /sandbox/requests``, ``GET /sandbox/bookings``,
+  ``POST /sandbox/reset`` (``{"patient"}``: only that patient's bookings),
+  ``GET|POST /sandbox/config`` (POST merges the given fields, and ``checks`` key by key),
+  ``GET /sandbox/requests``, ``GET /sandbox/bookings``,
   ``POST /sandbox/status`` ``{"lpuGuid", "status", "ping"?}``, ``GET /sandbox/landmarks``.
 
 A single trailing ``/`` is tolerated on every path (no redirect: httpx does not follow them by
@@ -225,8 +226,20 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
             return control_error(404, f"Пациент {patient!r} не найден в песочнице")
 
     async def sb_reset(request: Request) -> Response:
-        sandbox.reset()
-        return JSONResponse({"ok": True})
+        try:
+            patient = (await read_json(request)).get("patient")
+            if patient is not None and not isinstance(patient, str):
+                raise ValueError("patient must be a string")
+        except (ValueError, TypeError) as exc:
+            return control_error(400, f"Некорректный запрос сброса: {exc!r}")
+        if patient is None:
+            sandbox.reset()
+            return JSONResponse({"ok": True})
+        try:
+            removed = sandbox.reset_patient(patient)
+        except KeyError:
+            return control_error(404, f"Пациент {patient!r} не найден в песочнице")
+        return JSONResponse({"ok": True, "removed": [b.ticket_guid for b in removed]})
 
     async def sb_config(request: Request) -> Response:
         if request.method == "POST":

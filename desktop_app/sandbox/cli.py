@@ -34,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", default="", help='path prefix, e.g. "/api"')
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--secret", default=None, help="token signing secret")
-    p.add_argument("--default-channel", default="internet",
-                   help="channel of tokens issued without one (internet, infomat, registry…)")
+    p.add_argument("--default-channel", default="registry",
+                   help="channel of tokens issued without one (registry, internet, infomat…); "
+                        "a patient with a channel of their own keeps it")
     p.add_argument("--disable-check", action="append", default=[], choices=CHECK_NAMES,
                    metavar="CHECK", help=f"switch a validation off (repeatable): {CHECK_NAMES}")
     p.add_argument("--pascal-case", action="store_true", help="PascalCase JSON keys")
@@ -97,6 +98,7 @@ def _print_banner(sandbox: Sandbox, base_url: str) -> None:
     for patient in sandbox.patients():
         print(f"  {patient['id']:<14} {patient['name']} ({years(patient['age'])})")
         print(f"      {patient['note']}")
+        print(f"      для наставника: {patient['scenario']}")
         print(f"      токен: {sandbox.issue_token(patient['id'])}")
     print("Ориентиры (GUID):")
     for name, guid in sandbox.landmarks().to_dict().items():

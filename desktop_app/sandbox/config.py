@@ -47,9 +47,11 @@ class SandboxConfig(BaseModel):
     seed: int = 2026
     #: Path prefix of every route, e.g. "/api". Read by ``create_app`` when no prefix is passed.
     prefix: str = ""
-    #: Channel written into tokens issued without an explicit one. "internet" so that the patient
-    #: barred from self-booking reaches 4007 in the default flow.
-    default_channel: str = "internet"
+    #: Channel written into tokens issued without an explicit one (and without a channel of
+    #: the patient's own, ``Patient.token_channel``). "registry": training is the reception
+    #: desk, so tickets say "Регистратура" as they will at work. The patient barred from
+    #: self-booking carries "internet" (his token is from the portal) and still reaches 4007.
+    default_channel: str = "registry"
 
     #: Validation switches, all on by default; missing names are filled in as on.
     checks: dict[str, bool] = Field(default_factory=_all_checks_on)

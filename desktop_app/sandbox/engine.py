@@ -8,9 +8,11 @@ Decisions (contract section 5 leaves them to us):
 * **Channels and the self-booking rule (4007, message 1).** A token carries a ``channel``:
   ``internet`` (patient portal), ``infomat`` (kiosk), ``registry`` (reception desk) or
   ``callcenter``. The rule "self-booking forbidden" is about booking *by oneself*, so it applies
-  only to ``internet`` and ``infomat`` tokens. Tokens issued without a channel get
-  ``config.default_channel``, which is ``internet``: the barred patient therefore reaches 4007
-  in the default flow; issue a ``registry`` token to show that the desk can still book them.
+  only to ``internet`` and ``infomat`` tokens. A token issued without a channel gets the
+  patient's own ``token_channel`` if the roster gives one, else ``config.default_channel``,
+  which is ``registry`` (training is the desk: tickets say "Регистратура"). The barred patient
+  carries ``internet`` (his token is from the portal), so he reaches 4007 in the default flow;
+  issue a ``registry`` token to show that the desk can still book him.
 * **Time.** All clinics are in Moscow time (+03:00). Date-times in the path without an offset are
   clinic-local. ``clock`` must return an aware datetime (a naive one is taken as Moscow time).
 * **Out-of-schedule.** An explicit time may lie outside the doctor's hours (that is what
@@ -28,6 +30,9 @@ Decisions (contract section 5 leaves them to us):
   at once), and the one-hour urologist of the main clinic is fully booked tomorrow by patients
   outside the roster (so 4009 "no room left" is reachable at once). They are marked
   ``preseeded=True`` in ``sb.bookings``.
+* **One patient back to the start.** ``reset_patient(id)`` removes that patient's bookings and
+  makes their pre-seeded ones again (relative to now), leaving everybody else's alone: training
+  calls it when an exercise starts, so a booking from an earlier try cannot get in the way.
 * **Directory.** ``Sandbox.with_directory(clinics, resources)`` adds a generated directory
   (``bigdata.generate_directory``) to the standard data set; its resources work every day
   08:00-20:00 with 15-minute slots and have no age or dispensary rules.
@@ -316,19 +321,37 @@ class Sandbox:
             }
             self._preseed(now)
 
-    def _preseed(self, now: datetime) -> None:
+    def _preseed(self, now: datetime, *, only_patient: str | None = None) -> None:
         keys = self._data.keys
         created = now - timedelta(days=1)
-        if ds.PRESEEDED_THERAPIST in keys:
+        if ds.PRESEEDED_THERAPIST in keys and only_patient in (None, "booked"):
             therapist = self._data.resources[keys[ds.PRESEEDED_THERAPIST]]
             begin = datetime.combine(now.date() + timedelta(days=2), time(9), ds.MSK)
             self._add_booking("booked", therapist, begin, created, "registry", preseeded=True)
+        if only_patient is not None:  # the full day is booked by patients outside the roster
+            return
         if ds.FULL_DAY_DOCTOR in keys:
             urologist = self._data.resources[keys[ds.FULL_DAY_DOCTOR]]
             tomorrow = now.date() + timedelta(days=1)
             for number, begin in enumerate(self._slots(urologist, tomorrow), start=1):
                 self._add_booking(f"external-{number}", urologist, begin, created, "registry",
                                   preseeded=True)
+
+    def reset_patient(self, patient_id: str) -> list[Booking]:
+        """One roster patient back to the initial state; the bookings removed are returned.
+
+        The patient's bookings go (their pre-seeded ones are made again, relative to now);
+        nobody else's bookings, the counters and the request log are touched. KeyError for a
+        patient not on the roster.
+        """
+        if patient_id not in self._data.patients:
+            raise KeyError(patient_id)
+        with self._lock:
+            removed = [b for b in self.bookings if b.patient_id == patient_id]
+            self.bookings[:] = [b for b in self.bookings if b.patient_id != patient_id]
+            if any(b.preseeded for b in removed):
+                self._preseed(self.now(), only_patient=patient_id)
+            return removed
 
     def update_config(self, changes: dict[str, Any]) -> SandboxConfig:
         """Change some config fields at once (``checks`` is merged key by key).
@@ -366,7 +389,9 @@ class Sandbox:
         return self._data
 
     def patients(self) -> list[dict[str, Any]]:
-        """The roster: id, name, birthDate, age (today), note, plus card and shortName."""
+        """The roster: id, name, birthDate, age (today), note, plus card, shortName, the
+        channel of the patient's tokens and the trainer's ``scenario`` (which errors they reach).
+        """
         today = self.now().date()
         return [
             {
@@ -377,7 +402,9 @@ class Sandbox:
                 "age": p.age_on(today),
                 "card": p.card,
                 "barredFromSelfBooking": p.barred_from_self_booking,
+                "tokenChannel": p.token_channel or self.config.default_channel,
                 "note": p.note,
+                "scenario": p.scenario,
             }
             for p in self._data.patients.values()
         ]
@@ -462,16 +489,18 @@ class Sandbox:
     ) -> str:
         """A signed LPU token for a roster patient. ``ttl_seconds <= 0`` gives an expired one.
 
-        Raises KeyError for an unknown patient.
+        Without ``channel`` the patient's own ``token_channel`` is used, else the config's
+        ``default_channel``. Raises KeyError for an unknown patient.
         """
-        if patient_id not in self._data.patients:
+        patient = self._data.patients.get(patient_id)
+        if patient is None:
             raise KeyError(patient_id)
         issued = int(self.now().timestamp())
         claims = {
             "sub": patient_id,
             "iat": issued,
             "exp": issued + int(ttl_seconds),
-            "channel": channel or self.config.default_channel,
+            "channel": channel or patient.token_channel or self.config.default_channel,
         }
         return encode_token(claims, self.config.secret)
 

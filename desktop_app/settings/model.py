@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from desktop_app.api import ClientSettings
+from desktop_app.printing.fill import REMINDER_LIMIT as SLIP_REMINDER_LIMIT
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +200,10 @@ class AppSettings(_NoSecretsModel):
     server_utc_offset_minutes: int = Field(default=180, ge=-720, le=840)
     slip_layout: Literal["roll80", "roll58", "a5", "a6"] = "roll80"
     printer_name: str | None = None
+    #: An optional line printed under the time on every slip ("При себе иметь полис ОМС и
+    #: паспорт"). Whitespace is collapsed, blank is None, longer text is cut to
+    #: ``SLIP_REMINDER_LIMIT`` characters (a long line must not cost the desk its settings).
+    slip_reminder: str | None = None
     font_scale: float = Field(default=1.0, ge=0.8, le=2.0)
     language: Literal["ru", "en"] = "ru"
     extra_ca_file: str | None = None
@@ -225,6 +230,14 @@ class AppSettings(_NoSecretsModel):
             value = value.strip()
             return value or None
         return value
+
+    @field_validator("slip_reminder", mode="before")
+    @classmethod
+    def _reminder(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = " ".join(value.split())[:SLIP_REMINDER_LIMIT].rstrip()
+        return text or None
 
     @field_validator("booking_path", "clinics_path", "clinic_path", "resources_path")
     @classmethod

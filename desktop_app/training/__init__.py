@@ -1,13 +1,14 @@
 """Training mode, Qt-free: the exercise catalogue, detectors, trainee progress and the report.
 
-The Qt side (the dock panel) is ``desktop_app.ui.training_panel``.
+The Qt side (the dock panel) is ``desktop_app.ui.training.panel``.
 """
 
 from desktop_app.training.desk import TrainingDesk
 from desktop_app.training.detectors import Expect, Feedback, Outcome, StepDetector
-from desktop_app.training.exercises import Exercise, build_exercises
+from desktop_app.training.exercises import Exercise, build_exercises, record_mistake
 from desktop_app.training.progress import (
     LoadedProgress,
+    Mistake,
     ProgressError,
     ProgressStore,
     TraineeProgress,
@@ -19,6 +20,7 @@ __all__ = [
     "Expect",
     "Feedback",
     "LoadedProgress",
+    "Mistake",
     "Outcome",
     "ProgressError",
     "ProgressStore",
@@ -26,6 +28,7 @@ __all__ = [
     "TraineeProgress",
     "TrainingDesk",
     "build_exercises",
+    "record_mistake",
     "render_report",
     "write_report",
 ]

@@ -6,6 +6,10 @@ API (``issue_token(ttl_seconds<=0)``, ``update_config({"drop_connection": True})
 standing switches; a trainee must meet the trouble *once*, then work normally again. The desk
 arms a trap, springs it on the next booking attempt and disarms it by itself.
 
+Starting an exercise (``prepare_exercise``) also puts the exercise's patients back to the
+sandbox's initial state (``Sandbox.reset_patient``): a booking from an earlier try must not turn
+the exercise into a dead end (4008 where 4009 was meant, the lost connection's retry refused).
+
 ``TrainingDesk`` forwards every other attribute to the sandbox, so the window can use it
 wherever it used the sandbox (``patients()``, ``now()``…) and call ``issue_token(patient_id)``
 through it; see ``install_training`` for how the window is pointed at it.
@@ -19,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.booking.events import DeskEvent, DeskEventKind
 
 if TYPE_CHECKING:
-    from desktop_app.sandbox import Sandbox
+    from desktop_app.sandbox import Booking, Sandbox
+    from desktop_app.training.exercises import Exercise
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,25 @@ class TrainingDesk:
         if name.startswith("__") or name == "sandbox":
             raise AttributeError(name)
         return getattr(self.sandbox, name)
+
+    def prepare_exercise(self, exercise: Exercise) -> list[Booking]:
+        """Start ``exercise``: no earlier trap, its patients as after a reset, then its trap.
+
+        Returns the bookings the trainee had made that were removed (pre-seeded visits are made
+        again and not listed), so the caller can say that earlier training bookings were cleared.
+        """
+        self.disarm()
+        removed: list[Booking] = []
+        for patient_id in exercise.patients:
+            removed += self.sandbox.reset_patient(patient_id)
+        if removed:
+            log.info(
+                "training: %s started, %d earlier booking(s) of %s removed",
+                exercise.id, len(removed), ", ".join(exercise.patients),
+            )
+        if exercise.trap is not None:
+            exercise.trap(self)
+        return [b for b in removed if not b.preseeded]
 
     # -- traps -----------------------------------------------------------------------------------
 

@@ -3,7 +3,21 @@
 Each exercise names the roster patient, the clinic (by the short name the sandbox shows, e.g.
 "ГП № 1") and the doctor, says in plain Russian what to do, carries a hint, and says how to tell
 that it was done (a sequence of desk events, see ``detectors``). Two exercises need the sandbox
-to misbehave once; their ``prepare`` arms a trap on the ``TrainingDesk`` ("Начать упражнение").
+to misbehave once; their ``trap`` arms it on the ``TrainingDesk``.
+
+Starting an exercise ("Начать упражнение": ``Exercise.prepare(desk)``, which is
+``TrainingDesk.prepare_exercise``) puts the exercise's patients back to the sandbox's initial
+state first, so a booking left from an earlier try cannot turn the exercise into a dead end
+(4008 where 4009 was meant, the retry of the lost connection refused).
+
+Texts use the words the screen shows: the dialog titles («Запись не создана», «Токен
+отклонён», «Поликлиника недоступна», «Результат записи неизвестен», «Возможна повторная
+запись»), the status under the clinic («Не в сети»), the buttons («Записать ещё раз»,
+«Отмена», «Печать (Ctrl+P)»). Training has no «Токен» field: a new token comes with the next
+booking.
+
+``Exercise.mistake_in(event)`` says whether a desk event, seen while the exercise is under
+way, is a mistake the trainer should see in the report (see ``progress.Mistake``).
 
 The catalogue is built from a sandbox because GUIDs and doctors' names come from its data set
 (deterministic for a seed). Every visit is for *tomorrow*: today's hours may be over when the
@@ -13,25 +27,50 @@ trainee gets to it, tomorrow's never are.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from desktop_app.booking.events import DeskEventKind
+from desktop_app.booking.events import DeskEvent, DeskEventKind
 from desktop_app.sandbox import data as ds
 from desktop_app.training.desk import TrainingDesk
 from desktop_app.training.detectors import Expect, StepDetector
 
 if TYPE_CHECKING:
-    from desktop_app.sandbox import Sandbox
+    from desktop_app.sandbox import Booking, Sandbox
+    from desktop_app.training.progress import Mistake, TraineeProgress
 
-__all__ = ["Exercise", "build_exercises"]
+__all__ = ["REFUSALS", "Exercise", "build_exercises", "record_mistake"]
 
 K = DeskEventKind
+
+#: Desk events that are a refusal dialog, with the dialog's title as the screen shows it.
+REFUSALS: Mapping[DeskEventKind, str] = {
+    K.REJECTED: "Запись не создана",
+    K.CREDENTIALS_REFUSED: "Токен отклонён",
+    K.UNAVAILABLE: "Поликлиника недоступна",
+}
+
+MISTAKE_REBOOK = (
+    "В предупреждении «Возможна повторная запись» выбрано «Записать ещё раз» без проверки, "
+    "есть ли у пациента запись: так у пациента могут появиться две записи."
+)
+MISTAKE_REFUSAL = "Ответ «{title}»{code}{patient}: в этом упражнении такого ответа быть не должно."
+
+#: Appended to every hint: how to start over when earlier tries left bookings behind.
+START_OVER = (
+    "Если пациент уже записан после прошлых попыток, нажмите «Начать упражнение»: его "
+    "учебные записи будут удалены, и упражнение начнётся сначала."
+)
 
 
 @dataclass(frozen=True, eq=False)
 class Exercise:
-    """One exercise. ``prepare``/``cleanup`` receive the training desk (``desk.sandbox``)."""
+    """One exercise. ``trap``/``cleanup`` receive the training desk (``desk.sandbox``).
+
+    ``patients`` are the roster ids the exercise is about: starting it puts their sandbox
+    bookings back to the initial state. ``names`` maps roster ids to full names (for the
+    texts of mistakes).
+    """
 
     id: str
     title: str
@@ -39,16 +78,66 @@ class Exercise:
     hint: str
     steps: tuple[Expect, ...]
     breakers: Mapping[DeskEventKind, str | None] = field(default_factory=dict)
-    prepare: Callable[[TrainingDesk], None] | None = None
+    trap: Callable[[TrainingDesk], None] | None = None
     cleanup: Callable[[TrainingDesk], None] | None = None
+    patients: tuple[str, ...] = ()
+    names: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def needs_start(self) -> bool:
         """Whether "Начать упражнение" must be pressed first (the exercise arms a trap)."""
-        return self.prepare is not None
+        return self.trap is not None
+
+    def prepare(self, desk: TrainingDesk) -> list[Booking]:
+        """Start the exercise on ``desk``: clean state for its patients, then its trap.
+
+        The same as ``desk.prepare_exercise(self)``; returns the trainee's bookings removed.
+        """
+        return desk.prepare_exercise(self)
 
     def detector(self) -> StepDetector:
         return StepDetector(self.steps, dict(self.breakers))
+
+    def expects(self, event: DeskEvent) -> bool:
+        """Whether some step of the exercise could be this event (whatever came before)."""
+        return any(step.matches(event, {}) for step in self.steps)
+
+    def mistake_in(self, event: DeskEvent) -> str | None:
+        """A Russian description if ``event``, seen during this exercise, is a mistake.
+
+        Mistakes: booking again in spite of the "outcome unknown" warning, and a refusal
+        dialog that no step of the exercise expects (another patient, doctor or clinic, or
+        another refusal than the one the exercise is about).
+        """
+        if event.kind is K.REBOOK_CONFIRMED:
+            return MISTAKE_REBOOK
+        title = REFUSALS.get(event.kind)
+        if title is None or self.expects(event):
+            return None
+        code = f", код {event.message_code}" if event.message_code else ""
+        who = self.names.get(event.patient_id or "") or event.patient_id
+        patient = f", пациент {who}" if who else ""
+        return MISTAKE_REFUSAL.format(title=title, code=code, patient=patient)
+
+
+def record_mistake(
+    progress: TraineeProgress,
+    exercise: Exercise | None,
+    detector: StepDetector | None,
+    event: DeskEvent,
+) -> Mistake | None:
+    """Note ``event`` in ``progress`` if it is a mistake in the exercise under way.
+
+    The exercise under way is the selected one while its detector is not done (a done exercise
+    is under way again once "Начать упражнение" gave it a fresh detector). Returns the mistake
+    recorded (the caller saves the progress), or None.
+    """
+    if exercise is None or detector is None or detector.done:
+        return None
+    text = exercise.mistake_in(event)
+    if text is None:
+        return None
+    return progress.note_mistake(exercise.id, event.kind, text, code=event.message_code)
 
 
 def _disarm(desk: TrainingDesk) -> None:
@@ -66,6 +155,13 @@ def _task(*, todo: str, patient: str, clinic: str, doctor: str, day: str) -> str
 
 def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
     """The catalogue for this sandbox's data set (the standard one)."""
+    names = {pid: p.full_name for pid, p in sandbox.data.patients.items()}
+    return tuple(
+        replace(e, hint=f"{e.hint} {START_OVER}", names=names) for e in _catalogue(sandbox)
+    )
+
+
+def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
     marks = sandbox.landmarks()
     data = sandbox.data
     main = ds.MAIN_CLINIC
@@ -102,15 +198,16 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             ),
             hint=(
                 "Поиск поликлиники: наберите «ГП № 1» и нажмите Enter. Врач: наберите "
-                "«хирург», Enter. В поле даты клавиша «+» переключает на следующий день. "
+                "«хирург», Enter. В поле «Дата» клавиша «+» переключает на следующий день. "
                 "Пациента выберите в списке «Пациент», затем Ctrl+Enter. Когда талон на "
-                "экране, напечатайте его командой печати талона."
+                "экране, нажмите «Печать (Ctrl+P)»."
             ),
             steps=(
                 Expect.of(K.BOOKED, patients=["adult"], clinics=main_clinic, resources=[surgeon]),
                 Expect.of(K.PRINTED, same=["ticket_guid"]),
             ),
             breakers={K.BOOKED: None, K.NEW_BOOKING: None},
+            patients=("adult",),
         ),
         Exercise(
             id="time_taken",
@@ -125,7 +222,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра, 10:00",
             ),
             hint=(
-                "Ошибка 4009 значит, что это время уже занято: ничего не создано. Не "
+                "«Запись не создана», код 4009: это время уже занято, ничего не создано. Не "
                 "повторяйте то же время — измените время (или день) и запишите снова."
             ),
             steps=(
@@ -138,6 +235,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 ),
                 Expect.of(K.BOOKED, same=["patient_id", "resource_guid"]),
             ),
+            patients=("adult",),
         ),
         Exercise(
             id="one_per_speciality",
@@ -151,9 +249,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "Ошибка 4008: у пациента уже есть активная запись к врачу этой "
-                "специальности. В сообщении указаны фамилия и время той записи — сообщите их "
-                "пациенту; вторую запись создать нельзя."
+                "«Запись не создана», код 4008: у пациента уже есть активная запись к врачу "
+                "этой специальности. В сообщении указаны фамилия и время той записи — сообщите "
+                "их пациенту; вторую запись создать нельзя."
             ),
             steps=(
                 Expect.of(
@@ -164,6 +262,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                     resources=therapists,
                 ),
             ),
+            patients=("booked",),
         ),
         Exercise(
             id="children_clinic",
@@ -177,9 +276,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "Ошибка 4005: в детскую поликлинику нельзя записать пациента старше 18 лет. "
-                "Проверьте, кого записываете: ребёнка нужно выбрать в списке пациентов, а "
-                "взрослого — записать во взрослую поликлинику."
+                "«Запись не создана», код 4005: в детскую поликлинику нельзя записать пациента "
+                "старше 18 лет. Проверьте, кого записываете: ребёнка нужно выбрать в списке "
+                "«Пациент», а взрослого — записать во взрослую поликлинику."
             ),
             steps=(
                 Expect.of(
@@ -190,6 +289,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                     resources=children_resources,
                 ),
             ),
+            patients=("parent",),
         ),
         Exercise(
             id="age_limit",
@@ -203,9 +303,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "Ошибка 4029: поликлиника ограничила запись к этому врачу по возрасту "
-                "(гериатр принимает с 60 лет). Предложите пациенту врача без ограничения, "
-                "например терапевта."
+                "«Запись не создана», код 4029: поликлиника ограничила запись к этому врачу по "
+                "возрасту (гериатр принимает с 60 лет). Предложите пациенту врача без "
+                "ограничения, например терапевта."
             ),
             steps=(
                 Expect.of(
@@ -216,21 +316,24 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                     resources=[marks.geriatrician],
                 ),
             ),
+            patients=("young",),
         ),
         Exercise(
             id="self_booking_barred",
             title="Запрет самозаписи (4007)",
             task=_task(
-                todo="Попробуйте записать пациента и прочитайте ответ.",
+                todo="Пациент пришёл с токеном, который сам получил на интернет-портале. "
+                "Попробуйте записать его и прочитайте ответ.",
                 patient=who("barred"),
                 clinic="ГП № 1",
                 doctor=doctor(ophthalmologist),
                 day="завтра",
             ),
             hint=(
-                "Ошибка 4007 «самостоятельная запись запрещена»: по токену этого пациента "
-                "запись невозможна. Сообщите пациенту текст ответа: записаться он может "
-                "лично в регистратуре поликлиники или по телефону."
+                "«Запись не создана», код 4007, «самостоятельная запись запрещена»: этому "
+                "пациенту запрещено записываться самому, а его токен выдан для самозаписи "
+                "(портал). Запись не создана. Действуйте по правилам вашей регистратуры, как "
+                "советует сообщение (например, запись через заведующего или по направлению)."
             ),
             steps=(
                 Expect.of(
@@ -241,6 +344,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                     resources=[ophthalmologist],
                 ),
             ),
+            patients=("barred",),
         ),
         Exercise(
             id="not_dispensary",
@@ -267,6 +371,7 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                     resources=[marks.dispensary_doctor],
                 ),
             ),
+            patients=("no_dispensary",),
         ),
         Exercise(
             id="clinic_offline",
@@ -280,15 +385,17 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "Статус «Offline» значит, что информационная система поликлиники сейчас "
-                "недоступна: запись не создана. Попробуйте позже или запишите пациента по "
-                "телефону поликлиники."
+                "Статус «Не в сети» под поликлиникой значит, что её информационная система "
+                "сейчас недоступна; на попытку записи придёт ответ «Поликлиника недоступна», "
+                "запись не создана. Попробуйте позже или запишите пациента по телефону "
+                "поликлиники."
             ),
             steps=(
                 Expect.of(
                     K.UNAVAILABLE, clinics=[marks.offline_clinic], resources=offline_resources
                 ),
             ),
+            patients=("adult",),
         ),
         Exercise(
             id="token_expired",
@@ -303,16 +410,18 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "Ошибка 5009 «Подпись запроса некорректна» — токен пациента просрочен или "
-                "неверен; запись не создана. В работе попросите у пациента новый токен и "
-                "вставьте его. В учебном режиме новый токен выдаётся при следующей записи."
+                "«Токен отклонён» (код 5009, «Подпись запроса некорректна»): токен пациента "
+                "просрочен или неверен; запись не создана. На работе нужно получить у "
+                "пациента новый токен. Здесь выберите пациентку в списке «Пациент» ещё раз "
+                "и повторите запись (Ctrl+Enter): новый токен выдаётся сам."
             ),
             steps=(
                 Expect.of(K.CREDENTIALS_REFUSED, patients=["elderly"]),
                 Expect.of(K.BOOKED, same=["patient_id"]),
             ),
-            prepare=lambda desk: desk.expire_next_token("elderly"),
+            trap=lambda desk: desk.expire_next_token("elderly"),
             cleanup=_disarm,
+            patients=("elderly",),
         ),
         Exercise(
             id="connection_lost",
@@ -328,9 +437,9 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "Результат неизвестен: запись могла быть создана. Повторная запись может "
-                "создать вторую запись. На предупреждение ответьте «Отмена» и сначала "
-                "проверьте, есть ли у пациента запись."
+                "«Результат записи неизвестен»: запись могла быть создана. Повторная запись "
+                "может создать вторую запись. В предупреждении «Возможна повторная запись» "
+                "нажмите «Отмена» и сначала проверьте, есть ли у пациента запись."
             ),
             steps=(
                 Expect.of(
@@ -345,10 +454,12 @@ def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
             breakers={
                 K.REBOOK_CONFIRMED: (
                     "Пациент записан повторно без проверки: так могут появиться две записи. "
-                    "Начните упражнение заново и на предупреждение ответьте «Отмена»."
+                    "Начните упражнение заново и в предупреждении «Возможна повторная "
+                    "запись» нажмите «Отмена»."
                 ),
             },
-            prepare=lambda desk: desk.drop_next_booking(),
+            trap=lambda desk: desk.drop_next_booking(),
             cleanup=_disarm,
+            patients=("dispensary",),
         ),
     )

@@ -6,6 +6,11 @@ from the name (letters and digits kept, so a trainer can recognise it in Explore
 hash of the normalised name so that different names never share a file and Windows' reserved
 names cannot occur).
 
+Besides the completions and the hints used, the file keeps the trainee's *mistakes* (see
+``Mistake``): when, in which exercise, what happened. A trainee whose name was mistyped can be
+renamed (``ProgressStore.rename_trainee``); the history moves to the new name's file and the
+old name is remembered in ``former_names``.
+
 Loading never raises: a damaged file is moved aside (kept for the trainer, like the settings
 file) and the trainee starts afresh with a Russian warning. Saving is atomic (temp file in the
 same folder + ``os.replace``), so a power cut leaves either the old or the new file.
@@ -33,8 +38,10 @@ from desktop_app.files import broken_name
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "MAX_MISTAKES",
     "MAX_NAME_LENGTH",
     "LoadedProgress",
+    "Mistake",
     "ProgressError",
     "ProgressStore",
     "TraineeProgress",
@@ -44,6 +51,8 @@ __all__ = [
 ]
 
 MAX_NAME_LENGTH = 100
+#: The oldest mistakes are dropped beyond this many (the file stays small).
+MAX_MISTAKES = 300
 _SLUG_LENGTH = 40
 
 BROKEN_MESSAGE = (
@@ -57,6 +66,10 @@ BROKEN_NOT_MOVED_MESSAGE = (
 SAVE_FAILED_MESSAGE = (
     "Не удалось сохранить прогресс обучения в {path}: {reason}. Выполненные упражнения "
     "отмечены только до закрытия программы."
+)
+RENAME_TAKEN_MESSAGE = (
+    "Стажёр «{new}» уже есть на этом компьютере. Выберите другое имя или продолжите обучение "
+    "под именем «{new}»."
 )
 REASON_NOT_UTF8 = "файл не в кодировке UTF-8"
 REASON_BAD_JSON = "нарушен формат JSON"
@@ -89,6 +102,31 @@ def progress_file_name(name: str) -> str:
     return f"{slug or 'trainee'}-{digest}.json"
 
 
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+class Mistake(BaseModel):
+    """One mistake seen during an exercise: for the trainer's report.
+
+    ``kind`` is the desk event's kind (``rebook_confirmed``, ``rejected``…), ``code`` the
+    server's message code when there was one, ``text`` a Russian description.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    at: datetime
+    exercise: str | None = None
+    kind: str
+    code: str | None = None
+    text: str
+
+    @field_validator("at")
+    @classmethod
+    def _aware_at(cls, value: datetime) -> datetime:
+        return _aware(value)
+
+
 class TraineeProgress(BaseModel):
     """What one trainee has done. Times are aware datetimes (local time of the PC)."""
 
@@ -102,6 +140,10 @@ class TraineeProgress(BaseModel):
     completed: dict[str, datetime] = Field(default_factory=dict)
     #: exercises whose hint the trainee opened (the trainer may want to know)
     hints_used: list[str] = Field(default_factory=list)
+    #: what went wrong during exercises, oldest first (at most ``MAX_MISTAKES``)
+    mistakes: list[Mistake] = Field(default_factory=list)
+    #: earlier spellings of the name (``ProgressStore.rename_trainee``), oldest first
+    former_names: list[str] = Field(default_factory=list)
 
     @field_validator("trainee")
     @classmethod
@@ -114,12 +156,17 @@ class TraineeProgress(BaseModel):
     @field_validator("started_at", "updated_at")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
-        return value if value.tzinfo is not None else value.astimezone()
+        return _aware(value)
 
     @field_validator("completed")
     @classmethod
     def _aware_all(cls, value: dict[str, datetime]) -> dict[str, datetime]:
-        return {k: v if v.tzinfo is not None else v.astimezone() for k, v in value.items()}
+        return {k: _aware(v) for k, v in value.items()}
+
+    @field_validator("mistakes")
+    @classmethod
+    def _bounded(cls, value: list[Mistake]) -> list[Mistake]:
+        return value[-MAX_MISTAKES:]
 
     def is_done(self, exercise_id: str) -> bool:
         return exercise_id in self.completed
@@ -139,6 +186,25 @@ class TraineeProgress(BaseModel):
         self.hints_used = [*self.hints_used, exercise_id]
         self.updated_at = _now()
         return True
+
+    def note_mistake(
+        self,
+        exercise_id: str | None,
+        kind: str,
+        text: str,
+        *,
+        code: str | None = None,
+        at: datetime | None = None,
+    ) -> Mistake:
+        """Record a mistake (kept in order; the oldest dropped beyond ``MAX_MISTAKES``)."""
+        moment = at or _now()
+        mistake = Mistake(at=moment, exercise=exercise_id, kind=str(kind), code=code, text=text)
+        self.mistakes = [*self.mistakes, mistake]
+        self.updated_at = moment
+        return mistake
+
+    def mistakes_in(self, exercise_id: str) -> list[Mistake]:
+        return [m for m in self.mistakes if m.exercise == exercise_id]
 
 
 class ProgressError(Exception):
@@ -224,6 +290,46 @@ class ProgressStore:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
         return path
+
+    def rename_trainee(
+        self, old: str, new: str, *, progress: TraineeProgress | None = None
+    ) -> LoadedProgress:
+        """Correct a trainee's name, keeping the whole history (done, hints, mistakes).
+
+        ``progress`` is the trainee's progress in memory (the panel's); without it the old
+        name's file is loaded. The result is saved under the new name and the old file is
+        removed; the old name goes to ``former_names``. A new name that differs only in case or
+        spacing keeps the same file. ``ProgressError`` (Russian) if another trainee already has
+        the new name or the disk refuses; ``ValueError`` for an empty name.
+        """
+        old_name, new_name = normalise_name(old), normalise_name(new)
+        if not old_name or not new_name:
+            raise ValueError("empty trainee name")
+        old_path, new_path = self.path_for(old_name), self.path_for(new_name)
+        if new_path != old_path and (new_path.exists() or new_path.is_symlink()):
+            raise ProgressError(RENAME_TAKEN_MESSAGE.format(new=new_name))
+        current = progress if progress is not None else self.load(old_name).progress
+        renamed = current.model_copy(deep=True)
+        if new_name != current.trainee:
+            former = [n for n in current.former_names if n != new_name]
+            if current.trainee not in former:
+                former.append(current.trainee)
+            renamed = TraineeProgress.model_validate(
+                {
+                    **current.model_dump(),
+                    "trainee": new_name,
+                    "former_names": former,
+                    "updated_at": self._clock(),
+                }
+            )
+        path = self.save(renamed)
+        if old_path != path:
+            try:
+                old_path.unlink(missing_ok=True)
+            except OSError as exc:  # the new file is saved; the old one only lingers
+                log.warning("could not remove the old progress file %s: %s", old_path, exc)
+        log.info("training: trainee renamed (%s -> %s)", old_path.name, path.name)
+        return LoadedProgress(renamed, path)
 
     # -- internals -------------------------------------------------------------------------------
 

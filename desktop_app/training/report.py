@@ -1,7 +1,8 @@
-"""A one-page HTML report for the trainer: who, when, which exercises are done.
+"""A one-page HTML report for the trainer: who, when, which exercises are done, what went wrong.
 
-Plain HTML with inline CSS, so it opens in any browser and prints on one A4 sheet. Everything
-that comes from the trainee (the name) or the catalogue is HTML-escaped.
+Plain HTML with inline CSS, so it opens in any browser and prints on one A4 sheet (a long list
+of mistakes may take a second). Everything that comes from the trainee (the name), the progress
+file (mistakes) or the catalogue is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ td.mark { text-align: center; font-weight: bold; width: 2em; }
 tr.done td.mark { color: #1b5e20; }
 tr.todo td.mark { color: #b71c1c; }
 .note { color: #555; font-size: 9pt; margin-top: 1.5em; }
+h2 { font-size: 13pt; margin-top: 1.5em; margin-bottom: 0.2em; }
+td.count { text-align: center; }
+table.mistakes td { font-size: 10pt; }
 """
 
 
@@ -58,15 +62,25 @@ def render_report(
         mark = DONE_MARK if finished else NOT_DONE_MARK
         when = _when(finished) if finished else "не выполнено"
         hint = "да" if exercise.id in progress.hints_used else "—"
+        mistakes = len(progress.mistakes_in(exercise.id))
         rows.append(
             f'<tr class="{"done" if finished else "todo"}">'
             f"<td>{number}</td>"
             f'<td class="mark">{mark}</td>'
             f"<td>{escape(exercise.title)}</td>"
             f"<td>{escape(when)}</td>"
-            f"<td>{hint}</td></tr>"
+            f"<td>{hint}</td>"
+            f'<td class="count">{mistakes or "—"}</td></tr>'
         )
     trainee = escape(progress.trainee)
+    former = (
+        [
+            f'<p class="meta">Прежнее написание имени: '
+            f"{escape(', '.join(progress.former_names))}</p>"
+        ]
+        if progress.former_names
+        else []
+    )
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -79,13 +93,16 @@ def render_report(
             "<body>",
             "<h1>Отчёт об обучении: запись вне расписания</h1>",
             f'<p class="meta">Стажёр: <strong>{trainee}</strong></p>',
+            *former,
             f'<p class="meta">Дата отчёта: {escape(_when(generated))}</p>',
             f'<p class="meta">Обучение начато: {escape(_when(progress.started_at))}</p>',
             f'<p class="meta">Выполнено упражнений: <strong>{done} из {total}</strong></p>',
             "<table>",
-            "<tr><th>№</th><th></th><th>Упражнение</th><th>Выполнено</th><th>Подсказка</th></tr>",
+            "<tr><th>№</th><th></th><th>Упражнение</th><th>Выполнено</th><th>Подсказка</th>"
+            "<th>Ошибки</th></tr>",
             *rows,
             "</table>",
+            *_mistakes_section(progress, exercises),
             '<p class="note">Учебный режим: все записи сделаны в учебной песочнице и не '
             "настоящие.</p>",
             "</body>",
@@ -93,6 +110,34 @@ def render_report(
             "",
         ]
     )
+
+
+def _mistakes_section(progress: TraineeProgress, exercises: Sequence[Exercise]) -> list[str]:
+    """The list of mistakes, oldest first, or one line saying there were none."""
+    heading = f"<h2>Ошибки во время упражнений ({len(progress.mistakes)})</h2>"
+    if not progress.mistakes:
+        return [heading, '<p class="meta">Ошибок не записано.</p>']
+    numbers = {e.id: n for n, e in enumerate(exercises, start=1)}
+    titles = {e.id: e.title for e in exercises}
+    rows = []
+    for mistake in progress.mistakes:
+        exercise = mistake.exercise or ""
+        if exercise in titles:
+            where = f"{numbers[exercise]}. {titles[exercise]}"
+        else:
+            where = exercise or "—"
+        rows.append(
+            f"<tr><td>{escape(_when(mistake.at))}</td>"
+            f"<td>{escape(where)}</td>"
+            f"<td>{escape(mistake.text)}</td></tr>"
+        )
+    return [
+        heading,
+        '<table class="mistakes">',
+        "<tr><th>Когда</th><th>Упражнение</th><th>Что произошло</th></tr>",
+        *rows,
+        "</table>",
+    ]
 
 
 def write_report(

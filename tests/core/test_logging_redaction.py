@@ -212,3 +212,22 @@ def test_keyboard_interrupt_is_not_a_crash_dialog(tmp_path: Path) -> None:
     exc = _raised(KeyboardInterrupt())
     sys.excepthook(type(exc), exc, exc.__traceback__)
     assert calls == []
+
+
+@pytest.mark.asyncio
+async def test_credentials_in_a_server_url_never_reach_the_log(tmp_path: Path) -> None:
+    """httpx logs every request URL; a server or proxy address with user:password@ is masked."""
+    from desktop_app.api import RegistryClient
+    from desktop_app.sandbox import Sandbox, serve_in_thread
+
+    path = setup_logging(tmp_path / "logs")
+    logging.getLogger().setLevel(logging.DEBUG)
+    with serve_in_thread(Sandbox()) as base_url:
+        url = base_url.replace("http://", "http://desk-login:Pa55-w0rd-secret@")
+        async with RegistryClient(url) as client:
+            logging.getLogger("desktop_app.test").info("server is %s", client.base_url)
+            assert len(await client.list_clinics()) > 0
+    _flush()
+    text = path.read_text(encoding="utf-8")
+    assert "server is http://***@127.0.0.1" in text  # the address is kept, the login is not
+    assert "Pa55-w0rd-secret" not in text and "desk-login" not in text

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "desktop_app" / "i18n"
 TS = I18N / "desk_en.ts"
 QM = I18N / "desk_en.qm"
-UI_SOURCES = sorted((ROOT / "desktop_app" / "ui").glob("*.py"))
+UI_SOURCES = sorted((ROOT / "desktop_app" / "ui").rglob("*.py"))
 
 # A real string, so the runtime check fails if contexts or the .qm ever drift apart.
 KNOWN_CONTEXT = "SettingsDialog"
@@ -311,7 +311,7 @@ def test_english_window_has_unique_mnemonics(english, tmp_path, training) -> Non
         return found
 
     english.setQuitOnLastWindowClosed(False)  # as tests/ui/conftest.py and the app do
-    # As ui/app.py runs it: the Runner cancels what is left and closes the loop cleanly.
+    # As ui/platform/app.py runs it: the Runner cancels what is left and closes the loop cleanly.
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(english)) as runner:
         found = runner.run(letters())
     assert len(found) > 15

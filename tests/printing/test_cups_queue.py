@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.printing import SlipLayout, TicketSlip
-from desktop_app.ui.slip_printer import available_printers, make_printer, print_slip
+from desktop_app.ui.printing.slip_printer import available_printers, make_printer, print_slip
 
 QUEUE = "PDF"
 MM_TO_PT = 72 / 25.4

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QDialog
 from desktop_app.api.models import TicketVisitWithLpu
 from desktop_app.journal import ShiftJournal
 from desktop_app.printing import BARCODE_IMAGE_URL, TRAINING_WATERMARK, SlipLayout, TicketSlip
-from desktop_app.ui import slip_printer
-from desktop_app.ui.slip_printer import (
+from desktop_app.ui.printing import slip_printer
+from desktop_app.ui.printing.slip_printer import (
     PrinterUnavailable,
     PrintFailed,
     SlipPrintError,

@@ -44,11 +44,12 @@ async def test_success_returns_a_full_ticket(desk: Desk, sb: Sandbox, marks: Lan
     assert ticket["num"] == "1"
     assert ticket["uchastokNum"] == "1"
     assert ticket["busyType"] == {"code": 4, "name": "Первичный прием"}
-    assert ticket["source"] == 2 and ticket["sourceName"] == "Интернет-портал"
+    # the default channel is the desk: a training ticket reads as it will at work
+    assert ticket["source"] == 1 and ticket["sourceName"] == "Регистратура"
     assert ticket["dateOfAppointment"] == "2026-11-27T10:00:00+03:00"
     assert ticket["history"] == [{"date": "2026-11-27T10:00:00+03:00",
                                   "action": "Создание записи на прием вне расписания",
-                                  "login": ticket["login"], "source": 2}]
+                                  "login": ticket["login"], "source": 1}]
     assert ticket["lpu"]["guid"] == marks.main_clinic
     assert ticket["lpu"]["status"]["name"] == "Online"
     assert isinstance(ticket["lpu"]["status"]["ping"], int)
@@ -64,6 +65,18 @@ async def test_success_returns_a_full_ticket(desk: Desk, sb: Sandbox, marks: Lan
 async def test_registry_channel_is_recorded_as_source(desk: Desk, marks: Landmarks) -> None:
     response = await desk.book("adult", marks.main_clinic, marks.therapist, channel="registry")
     assert (response.json()["source"], response.json()["sourceName"]) == (1, "Регистратура")
+
+
+async def test_internet_channel_is_recorded_as_the_portal(desk: Desk, marks: Landmarks) -> None:
+    response = await desk.book("adult", marks.main_clinic, marks.therapist, channel="internet")
+    assert (response.json()["source"], response.json()["sourceName"]) == (2, "Интернет-портал")
+
+
+async def test_the_default_channel_can_still_be_switched(desk: Desk, sb: Sandbox,
+                                                         marks: Landmarks) -> None:
+    sb.update_config({"default_channel": "internet"})
+    response = await desk.book("adult", marks.main_clinic, marks.therapist)
+    assert response.json()["sourceName"] == "Интернет-портал"
 
 
 async def test_date_only_takes_the_first_free_slot(desk: Desk, marks: Landmarks) -> None:
@@ -285,6 +298,8 @@ async def test_elderly_patient_reaches_the_geriatrician(desk: Desk, marks: Landm
 # --- 8. 4007 -------------------------------------------------------------------------------------
 
 
+# The barred patient's own tokens are from the portal (``token_channel``), so None means
+# "internet" for him even though the sandbox's default channel is the desk.
 @pytest.mark.parametrize("channel", [None, "internet", "infomat"])
 async def test_barred_patient_self_booking_is_4007(desk: Desk, marks: Landmarks,
                                                    channel: str | None) -> None:

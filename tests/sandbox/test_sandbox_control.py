@@ -61,6 +61,50 @@ async def test_reset_restores_the_initial_state(desk: Desk, sb: Sandbox, clock: 
     assert again["ticketGuid"] == first["ticketGuid"]  # deterministic GUIDs after a reset
 
 
+async def test_reset_patient_clears_only_that_patients_bookings(desk: Desk, sb: Sandbox,
+                                                               clock: FakeClock,
+                                                               marks: Landmarks) -> None:
+    made = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
+    other = (await desk.book("dispensary", marks.main_clinic, marks.dispensary_doctor)).json()
+    preseeded = [b.to_dict() for b in sb.bookings if b.preseeded]
+    removed = sb.reset_patient("adult")
+    assert [b.ticket_guid for b in removed] == [made["ticketGuid"]]
+    assert sb.bookings_of("adult") == []
+    assert [b.ticket_guid for b in sb.bookings_of("dispensary")] == [other["ticketGuid"]]
+    assert [b.to_dict() for b in sb.bookings if b.preseeded] == preseeded
+    # the same booking can be made again: no 4008 from the removed one
+    assert (await desk.book("adult", marks.main_clinic, marks.therapist)).status_code == 200
+    with pytest.raises(KeyError):
+        sb.reset_patient("nobody")
+
+
+async def test_reset_patient_makes_the_preseeded_booking_again(sb: Sandbox,
+                                                               clock: FakeClock) -> None:
+    clock.advance(days=3)  # the pre-seeded visit is in the past now
+    removed = sb.reset_patient("booked")
+    assert [b.preseeded for b in removed] == [True]
+    (booked,) = sb.bookings_of("booked")
+    assert booked.preseeded and booked.begin.date().isoformat() == "2026-12-02"
+    full_day = [b for b in sb.bookings if b.patient_id.startswith("external-")]
+    assert len(full_day) == 3  # other people's bookings are left alone
+
+
+async def test_reset_route_for_one_patient(desk: Desk, sb: Sandbox, marks: Landmarks) -> None:
+    made = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
+    kept = (await desk.book("young", marks.main_clinic, marks.therapist)).json()
+    response = await desk.client.post("/sandbox/reset", json={"patient": "adult"})
+    assert response.json() == {"ok": True, "removed": [made["ticketGuid"]]}
+    assert sb.bookings_of("adult") == []
+    assert [b.ticket_guid for b in sb.bookings_of("young")] == [kept["ticketGuid"]]
+    assert len(sb.requests) == 2  # a control call is not a reset of the log
+    missing = await desk.client.post("/sandbox/reset", json={"patient": "nobody"})
+    assert missing.status_code == 404 and missing.json()["message"]
+    for body in (b'{"patient": 5}', b"[]", b"{bad"):
+        bad = await desk.client.post("/sandbox/reset", content=body)
+        assert bad.status_code == 400, body
+    assert sb.bookings_of("young") != []
+
+
 async def test_reset_moves_preseeded_bookings_with_the_clock(sb: Sandbox,
                                                              clock: FakeClock) -> None:
     clock.advance(days=10)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -116,6 +117,20 @@ def test_roster_covers_every_scenario_with_a_note() -> None:
     assert roster["elderly"]["age"] >= 60
     assert all(roster[p]["age"] >= 18 for p in ("adult", "parent", "barred", "booked"))
     assert [p.id for p in PATIENTS if p.barred_from_self_booking] == ["barred"]
+
+
+def test_notes_say_who_the_person_is_not_the_answer() -> None:
+    # The note is shown to the trainee beside the patient list: no codes, no jargon, no outcome.
+    for patient in PATIENTS:
+        note = patient.note.casefold()
+        assert not re.search(r"\b[45]\d{3}\b", note), patient.id
+        for word in ("internet", "infomat", "registry", "канал", "получает", "проходит",
+                     "запрещен", "диспансерн"):
+            assert word not in note, (patient.id, word)
+        # The trainer's version keeps what the patient is for.
+        assert len(patient.scenario) > 30
+    scenarios = {p.id: p.scenario for p in PATIENTS}
+    assert "4007" in scenarios["barred"] and "4008" in scenarios["booked"]
 
 
 def test_age_counts_full_years() -> None:

@@ -96,7 +96,19 @@ def test_issued_token_carries_patient_channel_and_lifetime() -> None:
     assert claims.channel == "registry"
     assert claims.expires_at - claims.issued_at == 600
     assert claims.issued_at == int(NOW.timestamp())
-    assert sb.verify_token(sb.issue_token("child")).channel == "internet"  # the default
+    assert sb.verify_token(sb.issue_token("child")).channel == "registry"  # the default: the desk
+
+
+def test_a_patient_with_a_channel_of_their_own_keeps_it() -> None:
+    sb = Sandbox(clock=FakeClock(NOW))
+    assert sb.verify_token(sb.issue_token("barred")).channel == "internet"  # from the portal
+    assert sb.verify_token(sb.issue_token("barred", channel="registry")).channel == "registry"
+    sb.update_config({"default_channel": "callcenter"})
+    assert sb.verify_token(sb.issue_token("adult")).channel == "callcenter"
+    assert sb.verify_token(sb.issue_token("barred")).channel == "internet"
+    roster = {p["id"]: p for p in sb.patients()}
+    assert roster["barred"]["tokenChannel"] == "internet"
+    assert roster["adult"]["tokenChannel"] == "callcenter"
 
 
 @pytest.mark.parametrize("ttl", [0, -1, -3600])

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from desktop_app.api.models import TicketVisitWithLpu
 from desktop_app.settings.redact import MASK, add_secret, forget_secret
-from desktop_app.ui.dialogs import Dialogs, Message, Severity, screen_text
-from desktop_app.ui.status import StatusBadge
-from desktop_app.ui.ticket_view import TicketView
+from desktop_app.ui.desk.status import StatusBadge
+from desktop_app.ui.desk.ticket_view import TicketView
+from desktop_app.ui.platform.dialogs import Dialogs, Message, Severity, screen_text
 
 EVIL_FIO = "<script>x</script>Иванов"
 

@@ -288,6 +288,18 @@ def test_desk_drops_only_the_next_booking() -> None:
     assert sandbox.config.drop_connection
 
 
+def test_prepare_is_the_desks_prepare_exercise(catalogue: dict[str, Exercise]) -> None:
+    sandbox = Sandbox()
+    desk = TrainingDesk(sandbox)
+    token = sandbox.issue_token("dispensary")
+    sandbox.book(token, sandbox.landmarks().main_clinic, sandbox.landmarks().dispensary_doctor,
+                 "2099-01-05")
+    removed = catalogue["connection_lost"].prepare(desk)
+    assert [b.patient_id for b in removed] == ["dispensary"]
+    assert sandbox.bookings_of("dispensary") == [] and sandbox.config.drop_connection
+    desk.disarm()
+
+
 def test_desk_reset_and_forwarding() -> None:
     sandbox = Sandbox()
     desk = TrainingDesk(sandbox)
@@ -307,3 +319,77 @@ def test_training_core_does_not_import_qt() -> None:
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_every_exercise_cleans_its_patients_and_says_how_to_start_over(
+    catalogue: dict[str, Exercise], sandbox: Sandbox
+) -> None:
+    for exercise in catalogue.values():
+        assert exercise.patients, exercise.id
+        assert set(exercise.patients) <= set(sandbox.data.patients)
+        assert "«Начать упражнение»" in exercise.hint, exercise.id
+    assert catalogue["connection_lost"].patients == ("dispensary",)
+    assert catalogue["one_per_speciality"].patients == ("booked",)
+
+
+def test_texts_use_the_words_the_screen_shows(catalogue: dict[str, Exercise]) -> None:
+    for exercise in catalogue.values():
+        texts = [exercise.task, exercise.hint, *(m for m in exercise.breakers.values() if m)]
+        for text in texts:
+            # The status under the clinic says «Не в сети»; training has no «Токен» field.
+            for wrong in ("Offline", "Online", "«Токен»", "вставьте", "поле токен"):
+                assert wrong not in text, (exercise.id, wrong)
+    assert "«Не в сети»" in catalogue["clinic_offline"].hint
+    assert "«Поликлиника недоступна»" in catalogue["clinic_offline"].hint
+    assert "«Токен отклонён»" in catalogue["token_expired"].hint
+    assert "«Пациент»" in catalogue["token_expired"].hint
+    lost = catalogue["connection_lost"]
+    assert "«Результат записи неизвестен»" in lost.hint
+    assert "«Возможна повторная запись»" in lost.hint and "«Отмена»" in lost.hint
+    assert "«Печать (Ctrl+P)»" in catalogue["print_slip"].hint
+    assert "«Указать время»" in catalogue["time_taken"].task
+
+
+def test_confirmed_rebooking_is_a_mistake_in_any_exercise(
+    catalogue: dict[str, Exercise], g: dict[str, str]
+) -> None:
+    confirmed = ev(K.REBOOK_CONFIRMED, "dispensary", g["main"], g["cardiologist"])
+    for exercise in catalogue.values():
+        text = exercise.mistake_in(confirmed)
+        assert text and "«Записать ещё раз»" in text
+    assert catalogue["connection_lost"].mistake_in(ev(K.REBOOK_CANCELLED)) is None
+    assert catalogue["connection_lost"].mistake_in(ev(K.REBOOK_WARNED)) is None
+
+
+def test_only_unexpected_refusals_are_mistakes(
+    sandbox: Sandbox, catalogue: dict[str, Exercise], g: dict[str, str]
+) -> None:
+    taken = ev(K.REJECTED, "adult", g["main"], g["urologist"], "4009")
+    assert catalogue["time_taken"].mistake_in(taken) is None  # the exercise wants it
+    in_print = catalogue["print_slip"].mistake_in(taken)
+    assert in_print is not None
+    assert "«Запись не создана»" in in_print and "4009" in in_print
+    assert sandbox.data.patients["adult"].full_name in in_print
+    # the right code for the wrong patient is not what the exercise wanted
+    assert catalogue["time_taken"].mistake_in(
+        ev(K.REJECTED, "young", g["main"], g["urologist"], "4009")
+    )
+    expired = ev(K.CREDENTIALS_REFUSED, "elderly", g["main"], g["geriatrician"], "5009")
+    assert catalogue["token_expired"].mistake_in(expired) is None
+    assert "«Токен отклонён»" in (catalogue["age_limit"].mistake_in(expired) or "")
+    offline = ev(K.UNAVAILABLE, "adult", g["offline"], g["offline_therapist"])
+    assert catalogue["clinic_offline"].mistake_in(offline) is None
+    assert "«Поликлиника недоступна»" in (catalogue["print_slip"].mistake_in(offline) or "")
+    # what is not a refusal is never a mistake
+    for kind in (K.BOOKED, K.PRINTED, K.NEW_BOOKING, K.OUTCOME_UNKNOWN, K.NETWORK):
+        assert catalogue["print_slip"].mistake_in(ev(kind, "adult", g["main"], g["eye"])) is None
+    # an unknown patient id is named as it is
+    stray = ev(K.REJECTED, "x-1", g["main"], g["eye"], "4007")
+    stranger = catalogue["print_slip"].mistake_in(stray)
+    assert stranger is not None and "x-1" in stranger
+
+
+def test_exercises_are_built_with_the_start_over_sentence_once(sandbox: Sandbox) -> None:
+    again = build_exercises(sandbox)
+    for exercise in again:
+        assert exercise.hint.count("«Начать упражнение»") == 1

@@ -15,9 +15,9 @@ from desktop_app.sandbox import Sandbox
 from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.owner import SettingsOwner
-from desktop_app.ui.dialogs import RecordingDialogs
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.session import Session
+from desktop_app.ui.desk.window import MainWindow
+from desktop_app.ui.platform.dialogs import RecordingDialogs
+from desktop_app.ui.platform.session import Session
 from tests.qtkit import close_session, type_text
 from tests.ui.asyncwait import wait_until
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui.geometry import restore_geometry, save_geometry, visible_rect
+from desktop_app.ui.platform.geometry import restore_geometry, save_geometry, visible_rect
 
 
 def test_restored_geometry_is_moved_onto_a_visible_screen() -> None:

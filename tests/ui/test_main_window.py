@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.api import ClientSettings, RegistryClient
 from desktop_app.sandbox import Sandbox, serve_in_thread
-from desktop_app.ui.dialogs import Severity
+from desktop_app.ui.platform.dialogs import Severity
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
     choose_clinic_and_doctor,
@@ -391,7 +391,7 @@ async def test_ticket_is_in_the_journal_even_if_showing_it_fails(qtbot, tmp_path
     """The journal entry is committed before the ticket view changes: a crash while showing
     the ticket loses nothing, and the ticket is there after a restart."""
     from desktop_app.journal import ShiftJournal
-    from desktop_app.ui.ticket_view import TicketView
+    from desktop_app.ui.desk.ticket_view import TicketView
 
     def broken_display(self, ticket, *, training):
         raise RuntimeError("display failed")

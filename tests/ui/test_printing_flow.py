@@ -36,7 +36,7 @@ async def _booked_desk(qtbot, desk) -> None:
 
 async def test_ctrl_p_without_a_printer_says_so_and_keeps_the_ticket(qtbot, tmp_path,
                                                                      monkeypatch) -> None:
-    from desktop_app.ui import slip_printer
+    from desktop_app.ui.printing import slip_printer
 
     monkeypatch.setattr(slip_printer, "available_printers", lambda: [])
     monkeypatch.setattr(slip_printer, "default_printer_name", lambda: None)
@@ -81,7 +81,7 @@ async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_pa
 
     from PySide6.QtCore import QTimer
 
-    from desktop_app.ui import slip_printer
+    from desktop_app.ui.printing import slip_printer
 
     release = threading.Event()
     calls: list[str] = []
@@ -123,7 +123,7 @@ async def test_print_with_a_choice_opens_the_print_dialog_and_its_button_prints(
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 
-    from desktop_app.ui import slip_printer
+    from desktop_app.ui.printing import slip_printer
 
     out = tmp_path / "chosen.pdf"
 

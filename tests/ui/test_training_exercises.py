@@ -44,7 +44,7 @@ def _click(qtbot, button) -> None:
 async def test_normal_booking_and_printing(tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from desktop_app.ui import slip_printer
+    from desktop_app.ui.printing import slip_printer
 
     out = tmp_path / "talon.pdf"
 

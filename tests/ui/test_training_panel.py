@@ -201,7 +201,7 @@ def test_tokens_go_through_the_desk_with_or_without_the_window_hook() -> None:
 
     from desktop_app.sandbox import Sandbox
     from desktop_app.training import TrainingDesk
-    from desktop_app.ui.training_panel import _route_tokens
+    from desktop_app.ui.training.controller import _route_tokens
 
     @dataclass
     class WithHook:

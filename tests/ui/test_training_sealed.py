@@ -11,9 +11,9 @@ from desktop_app.sandbox import Sandbox
 from desktop_app.services import ClientSetupError, build_services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.owner import SettingsOwner
-from desktop_app.ui.app import choose_mode, parse_args
-from desktop_app.ui.dialogs import RecordingDialogs
-from desktop_app.ui.session import Session
+from desktop_app.ui.platform.app import choose_mode, parse_args
+from desktop_app.ui.platform.dialogs import RecordingDialogs
+from desktop_app.ui.platform.session import Session
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import choose_clinic_and_doctor, choose_patient, ctrl_enter, surname
 

@@ -18,9 +18,9 @@ from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.owner import SettingsOwner
 from desktop_app.settings.store import load_settings, save_settings, settings_path
-from desktop_app.ui import slip_printer
-from desktop_app.ui.dialogs import RecordingDialogs
-from desktop_app.ui.session import Session
+from desktop_app.ui.platform.dialogs import RecordingDialogs
+from desktop_app.ui.platform.session import Session
+from desktop_app.ui.printing import slip_printer
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
     Desk,

@@ -30,9 +30,9 @@ from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.owner import SettingsOwner
 from desktop_app.training.desk import ATTEMPT_OUTCOMES
-from desktop_app.ui.dialogs import RecordingDialogs
-from desktop_app.ui.session import Session
-from desktop_app.ui.training_panel import TrainingPanel
+from desktop_app.ui.platform.dialogs import RecordingDialogs
+from desktop_app.ui.platform.session import Session
+from desktop_app.ui.training.panel import TrainingPanel
 from tests.qtkit import close_session
 
 MSK = timezone(timedelta(hours=3))

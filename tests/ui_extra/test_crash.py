@@ -13,7 +13,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.logs import reset_logging, setup_logging
-from desktop_app.ui.crash import install_gui_excepthook, install_loop_exception_handler
+from desktop_app.ui.platform.crash import install_gui_excepthook, install_loop_exception_handler
 
 
 def visible_boxes() -> list[QMessageBox]:

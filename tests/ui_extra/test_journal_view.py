@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.journal import JournalEntry
-from desktop_app.ui.journal_view import JournalTableModel as M
-from desktop_app.ui.journal_view import JournalView
+from desktop_app.ui.journal.model import JournalTableModel as M
+from desktop_app.ui.journal.view import JournalView
 from tests.ui_extra.kit import JournalKit, type_text
 
 

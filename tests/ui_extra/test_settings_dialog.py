@@ -25,7 +25,7 @@ from desktop_app.settings.model import AppSettings, KnownEntry
 from desktop_app.settings.network import INSECURE_URL_MESSAGE, SettingsError
 from desktop_app.settings.secrets import NO_STORE_MESSAGE, TokenStore
 from desktop_app.settings.store import load_settings, save_settings
-from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.settings.dialog import SettingsDialog
 from tests.ui_extra.kit import alt_key
 
 PRINTERS = ["Касса-80", "Кабинет 214 A4"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.ui.single_instance import SingleInstance, server_name
+from desktop_app.ui.platform.single_instance import SingleInstance, server_name
 
 
 def test_second_instance_raises_the_first(qtbot) -> None:

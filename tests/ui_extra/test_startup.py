@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.ui.app import ECHO_DIALOGS_ENV, EXIT_CANNOT_START
+from desktop_app.ui.platform.app import ECHO_DIALOGS_ENV, EXIT_CANNOT_START
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Generous for a slow CI machine; a locked journal waits ~5 s for SQLite's busy timeout.
@@ -56,7 +56,7 @@ def start_app(home: Path, tmp: Path, *args: str) -> Started:
     tmp.mkdir(parents=True, exist_ok=True)
     code = (
         "import sys\n"
-        "from desktop_app.ui.app import run\n"
+        "from desktop_app.ui.platform.app import run\n"
         f"sys.exit(run({[*args, '--exit-after-first-paint']!r}))\n"
     )
     done = subprocess.run(

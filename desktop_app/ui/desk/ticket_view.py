@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.api import TicketVisitWithLpu
 from desktop_app.text import day_ru, stamp, time_range
-from desktop_app.ui.status import StatusBadge
+from desktop_app.ui.desk.status import StatusBadge
 
 
 def _big(label: QLabel, factor: float) -> None:

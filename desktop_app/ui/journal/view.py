@@ -5,8 +5,12 @@ Three questions an operator brings here: "did that booking go through?" (status 
 (unknown outcomes, which the operator checks in the registry and marks with a note). The
 window only reads and annotates the journal; printing belongs to the caller (``on_reprint``).
 
+This module is the view: the search row, the table, the details and the inline note. Reading
+and annotating the journal is ``JournalController``'s (``controller.py``); the table model is in
+``model.py``.
+
 The note for an unknown outcome is typed inline, not in a modal input box: a nested event loop
-inside the qasync app can run other tasks re-entrantly (see ``dialogs.py``).
+inside the qasync app can run other tasks re-entrantly (see ``platform/dialogs.py``).
 
 Journal rows hold server text (doctor, clinic, error messages): labels are plain text, the
 details pane and tooltips (which Qt would guess to be rich text) get it HTML-escaped.
@@ -15,19 +19,10 @@ details pane and tooltips (which Qt would guess to be rich text) get it HTML-esc
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Callable
-from datetime import datetime, time
-from typing import Any
+from datetime import datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,150 +40,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.journal import JournalEntry, ShiftJournal, Status
-from desktop_app.text import day_ru, hhmm, local_time, stamp, time_range
+from desktop_app.journal import JournalEntry, ShiftJournal
+from desktop_app.text import day_ru, hhmm, stamp, time_range
+from desktop_app.ui.journal.controller import HISTORY_LIMIT, JournalController
+from desktop_app.ui.journal.model import (
+    JournalTableModel,
+    clinic_of,
+    doctor_of,
+    local,
+    status_text,
+)
 
-log = logging.getLogger(__name__)
-
-#: How many entries "all history" shows at most (newest first); the search narrows it.
-HISTORY_LIMIT = 1000
-#: Enough for any one shift at one desk.
-SHIFT_LIMIT = 100_000
 NOTE_LIMIT = 500
-
-_STATUS_COLOURS: dict[str, str] = {
-    "booked": "#1b6e20",
-    "failed": "#b3261e",
-    "unknown": "#7a3e00",
-    "sent": "#555555",
-    "resolved": "#333333",
-}
-
-
-def status_text(status: Status | str) -> str:
-    """The status as the operator reads it (Russian, lower case, as in the shift report)."""
-    if status == "booked":
-        return QCoreApplication.translate("JournalView", "записан")
-    if status == "failed":
-        return QCoreApplication.translate("JournalView", "отказ")
-    if status == "unknown":
-        return QCoreApplication.translate("JournalView", "результат неизвестен")
-    if status == "resolved":
-        return QCoreApplication.translate("JournalView", "проверено")
-    if status == "sent":
-        return QCoreApplication.translate("JournalView", "отправляется")
-    return str(status)
-
-
-def _local(moment: datetime | None) -> datetime | None:
-    """When the desk did it, on this computer's clock."""
-    return local_time(moment)
-
-
-def _doctor(entry: JournalEntry) -> str:
-    ticket = entry.ticket
-    return entry.resource_name or (ticket.doc_fio if ticket else None) or "—"
-
-
-def _clinic(entry: JournalEntry) -> str:
-    lpu = entry.ticket.lpu if entry.ticket else None
-    return entry.clinic_name or (lpu.display_name if lpu else None) or "—"
-
-
-class JournalTableModel(QAbstractTableModel):
-    """Journal entries as table rows; the entries themselves are kept for details and actions.
-
-    Status and patient come right after the time: they are what the operator scans for, and
-    they stay in view when the window is narrow.
-    """
-
-    TIME, STATUS, PATIENT, DOCTOR, CLINIC, TICKET, PRINTED = range(7)
-    COLUMNS = 7
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[JournalEntry] = []
-        self._with_dates = False
-
-    def set_entries(self, entries: list[JournalEntry], *, with_dates: bool) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self._with_dates = with_dates
-        self.endResetModel()
-
-    def entry(self, row: int) -> JournalEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def row_of(self, entry_id: int) -> int:
-        return next((i for i, e in enumerate(self._entries) if e.id == entry_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {
-            self.TIME: self.tr("Время"),
-            self.STATUS: self.tr("Статус"),
-            self.PATIENT: self.tr("Пациент"),
-            self.DOCTOR: self.tr("Врач"),
-            self.CLINIC: self.tr("Поликлиника"),
-            self.TICKET: self.tr("№ талона"),
-            self.PRINTED: self.tr("Печать"),
-        }
-        return titles.get(section)
-
-    def _text(self, entry: JournalEntry, column: int) -> str:
-        if column == self.TIME:
-            created = _local(entry.created_at)
-            return stamp(created) if self._with_dates else hhmm(created)
-        if column == self.STATUS:
-            text = status_text(entry.status)
-            return self.tr("{0} (учебная)").format(text) if entry.training else text
-        if column == self.PATIENT:
-            return entry.patient_label or "—"
-        if column == self.DOCTOR:
-            return _doctor(entry)
-        if column == self.CLINIC:
-            return _clinic(entry)
-        if column == self.TICKET:
-            return entry.ticket_num or ""
-        if column == self.PRINTED:
-            return str(entry.print_count) if entry.print_count else ""
-        return ""
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        entry = self.entry(index.row()) if index.isValid() else None
-        if entry is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # A tooltip that looks like HTML is rendered as HTML: escape the server's text.
-            text = self._text(entry, column)
-            return f"<p>{html.escape(text)}</p>" if text else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
-        if role == Qt.ItemDataRole.FontRole and column == self.STATUS and entry.status == "unknown":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.TIME,
-            self.TICKET,
-            self.PRINTED,
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
 
 
 class JournalView(QDialog):
@@ -211,10 +74,10 @@ class JournalView(QDialog):
         self.setObjectName("journalView")
         self.setWindowTitle(self.tr("Журнал смены"))
         self.setAccessibleName(self.tr("Журнал смены"))
-        self._journal = journal
         self._on_reprint = on_reprint
-        self._clock = clock or (lambda: datetime.now().astimezone())
-        self._current_id: int | None = None
+        #: The id of the entry whose details are on show.
+        self.shown_id: int | None = None
+        self.controller = JournalController(self, journal, on_reprint=on_reprint, clock=clock)
 
         # Search row
         self.search = QLineEdit(self)
@@ -353,20 +216,21 @@ class JournalView(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
 
-        self.search.textChanged.connect(self.refresh)
-        self.all_history.toggled.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
+        c = self.controller
+        self.search.textChanged.connect(c.refresh)
+        self.all_history.toggled.connect(c.refresh)
+        self.refresh_button.clicked.connect(c.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.activated.connect(self._on_activated)
-        self.reprint_button.clicked.connect(self.reprint_current)
-        self.resolve_button.clicked.connect(self.start_resolve)
-        self.resolve_save.clicked.connect(self.save_resolution)
-        self.resolve_note.returnPressed.connect(self.save_resolution)
+        self.reprint_button.clicked.connect(c.reprint_current)
+        self.resolve_button.clicked.connect(c.start_resolve)
+        self.resolve_save.clicked.connect(c.save_resolution)
+        self.resolve_note.returnPressed.connect(c.save_resolution)
         self.resolve_note.textEdited.connect(lambda _t: self.resolve_error.hide())
         self.resolve_cancel.clicked.connect(self.cancel_resolve)
 
         self._initial_size()
-        self.refresh()
+        c.refresh()
         self.search.setFocus()
 
     def _initial_size(self) -> None:
@@ -380,26 +244,18 @@ class JournalView(QDialog):
             height = min(height, available.height() - 60)
         self.resize(width, height)
 
-    # -- data -----------------------------------------------------------------------------------
+    # -- showing -------------------------------------------------------------------------------
 
-    def _shift_start(self) -> datetime:
-        now = self._clock()
-        now = now if now.tzinfo is not None else now.astimezone()
-        return datetime.combine(now.date(), time.min, tzinfo=now.tzinfo)
+    def current_entry(self) -> JournalEntry | None:
+        index = self.table.currentIndex()
+        return self.model.entry(index.row()) if index.isValid() else None
 
-    def refresh(self) -> None:
-        """Re-read the journal with the current search; the selected entry stays selected."""
-        text = self.search.text().strip() or None
-        everything = self.all_history.isChecked()
-        if everything:
-            entries = self._journal.entries(search=text, limit=HISTORY_LIMIT)
-        else:
-            entries = self._journal.entries(
-                since=self._shift_start(), search=text, limit=SHIFT_LIMIT
-            )
-        keep = self._current_id
-        self.model.set_entries(entries, with_dates=everything)
-        self._fit_columns()
+    def show_entries(
+        self, entries: list[JournalEntry], *, with_dates: bool, keep: int | None
+    ) -> None:
+        """List ``entries``; the one with id ``keep`` (else the first) becomes current."""
+        self.model.set_entries(entries, with_dates=with_dates)
+        self.fit_columns()
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and entries:
             row = 0
@@ -407,10 +263,9 @@ class JournalView(QDialog):
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
         else:
-            self._show_entry(None)
-        self._update_counts(len(entries), text, everything)
+            self.show_entry(None)
 
-    def _fit_columns(self) -> None:
+    def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         em = self.table.fontMetrics().averageCharWidth()
@@ -418,7 +273,7 @@ class JournalView(QDialog):
         for column, cap in ((m.PATIENT, 30 * em), (m.DOCTOR, 30 * em), (m.CLINIC, 30 * em)):
             header.resizeSection(column, min(max(header.sectionSize(column), 12 * em), cap))
 
-    def _update_counts(self, count: int, search: str | None, everything: bool) -> None:
+    def show_counts(self, count: int, search: str | None, everything: bool) -> None:
         if count:
             self.empty_label.hide()
         else:
@@ -437,26 +292,22 @@ class JournalView(QDialog):
             self.count_label.setText(self.tr("Записей: {0}").format(count))
         self.count_label.setVisible(count > 0)
 
-    def current_entry(self) -> JournalEntry | None:
-        index = self.table.currentIndex()
-        return self.model.entry(index.row()) if index.isValid() else None
-
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry(current.row()) if current.isValid() else None
-        if entry is None or entry.id != self._current_id:
+        if entry is None or entry.id != self.shown_id:
             self.cancel_resolve()
-        self._show_entry(entry)
+        self.show_entry(entry)
 
     def _on_activated(self, index: QModelIndex) -> None:
         """Double-click or Enter on a row: its details, with the focus in them."""
-        self._show_entry(self.model.entry(index.row()))
+        self.show_entry(self.model.entry(index.row()))
         sizes = self.splitter.sizes()
         if len(sizes) == 2 and sizes[1] < 80:
             self.splitter.setSizes([max(sizes[0] - 200, 100), sizes[1] + 200])
         self.details.setFocus()
 
-    def _show_entry(self, entry: JournalEntry | None) -> None:
-        self._current_id = entry.id if entry is not None else None
+    def show_entry(self, entry: JournalEntry | None) -> None:
+        self.shown_id = entry.id if entry is not None else None
         if entry is None:
             self.details.setHtml(
                 "<p style='color:#555555'>{}</p>".format(
@@ -469,8 +320,6 @@ class JournalView(QDialog):
         self.reprint_button.setEnabled(booked and self._on_reprint is not None)
         self.resolve_button.setEnabled(entry is not None and entry.status == "unknown")
 
-    # -- details --------------------------------------------------------------------------------
-
     def _details_html(self, e: JournalEntry) -> str:
         rows: list[tuple[str, str]] = []
 
@@ -482,12 +331,12 @@ class JournalView(QDialog):
         if e.training:
             status = self.tr("{0} — учебная запись, не настоящая").format(status)
         add(self.tr("Статус"), status)
-        add(self.tr("Попытка записи"), stamp(_local(e.created_at)))
+        add(self.tr("Попытка записи"), stamp(local(e.created_at)))
         if e.updated_at != e.created_at:
-            add(self.tr("Изменено"), stamp(_local(e.updated_at)))
+            add(self.tr("Изменено"), stamp(local(e.updated_at)))
         add(self.tr("Пациент"), e.patient_label)
-        add(self.tr("Поликлиника"), _clinic(e))
-        add(self.tr("Врач или кабинет"), _doctor(e))
+        add(self.tr("Поликлиника"), clinic_of(e))
+        add(self.tr("Врач или кабинет"), doctor_of(e))
         wanted = day_ru(e.day)
         if e.at is not None:
             wanted = f"{wanted}, {hhmm(e.at)}"
@@ -518,7 +367,7 @@ class JournalView(QDialog):
             add(
                 self.tr("Напечатано"),
                 self.tr("{0} раз(а), последний — {1}").format(
-                    e.print_count, stamp(_local(e.last_printed_at))
+                    e.print_count, stamp(local(e.last_printed_at))
                 ),
             )
         add(self.tr("Ошибка"), e.error_message)
@@ -529,7 +378,7 @@ class JournalView(QDialog):
         add(self.tr("Для поддержки"), technical)
         add(self.tr("Почему результат неизвестен"), e.unknown_detail)
         add(self.tr("Отметка о проверке"), e.resolution_note)
-        add(self.tr("Проверено"), stamp(_local(e.resolved_at)))
+        add(self.tr("Проверено"), stamp(local(e.resolved_at)))
 
         body = "".join(
             "<tr><td style='color:#333333; padding-right:12px; white-space:nowrap' "
@@ -550,25 +399,21 @@ class JournalView(QDialog):
             )
         return f"{warning}<table cellspacing='0' cellpadding='2'>{body}</table>"
 
-    # -- actions --------------------------------------------------------------------------------
+    # -- the note for an unknown outcome -------------------------------------------------------
 
-    def reprint_current(self) -> None:
-        entry = self.current_entry()
-        if entry is None or entry.status != "booked" or entry.ticket is None:
-            return
-        if self._on_reprint is None:
-            return
-        self._on_reprint(entry)
-        self.refresh()
-
-    def start_resolve(self) -> None:
-        entry = self.current_entry()
-        if entry is None or entry.status != "unknown":
-            return
+    def open_note(self) -> None:
         self.resolve_note.clear()
         self.resolve_error.hide()
         self.resolve_panel.show()
         self.resolve_note.setFocus()
+
+    def note_error(self, text: str) -> None:
+        self.resolve_error.setText(text)
+        self.resolve_error.show()
+
+    def close_note(self) -> None:
+        self.resolve_panel.hide()
+        self.resolve_note.clear()
 
     def cancel_resolve(self) -> None:
         if self.resolve_panel.isVisible():
@@ -577,36 +422,20 @@ class JournalView(QDialog):
         self.resolve_note.clear()
         self.resolve_error.hide()
 
+    # -- what the controller does --------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the journal with the current search; the selected entry stays selected."""
+        self.controller.refresh()
+
+    def reprint_current(self) -> None:
+        self.controller.reprint_current()
+
+    def start_resolve(self) -> None:
+        self.controller.start_resolve()
+
     def save_resolution(self) -> None:
-        entry = self.current_entry()
-        if entry is None or entry.status != "unknown" or not self.resolve_panel.isVisible():
-            return
-        note = " ".join(self.resolve_note.text().split())
-        if len(note) < 3:
-            self.resolve_error.setText(
-                self.tr(
-                    "Напишите коротко, что выяснили: например, «запись есть, талон № 12» "
-                    "или «записи нет»."
-                )
-            )
-            self.resolve_error.show()
-            self.resolve_note.setFocus()
-            return
-        try:
-            self._journal.resolve_unknown(entry.id, note)
-        except (KeyError, ValueError):
-            log.info("journal view: entry %s is no longer an unknown outcome", entry.id)
-            self.resolve_error.setText(
-                self.tr("Эту запись уже отметили или она изменилась. Список обновлён.")
-            )
-            self.resolve_error.show()
-            self.refresh()
-            return
-        log.info("journal view: unknown outcome %s marked as checked", entry.id)
-        self.resolve_panel.hide()
-        self.resolve_note.clear()
-        self.refresh()
-        self.table.setFocus()
+        self.controller.save_resolution()
 
     def reject(self) -> None:
         """Esc while typing a note closes the note, not the window."""
@@ -614,3 +443,6 @@ class JournalView(QDialog):
             self.cancel_resolve()
             return
         super().reject()
+
+
+__all__ = ["JournalTableModel", "JournalView"]

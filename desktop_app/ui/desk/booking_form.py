@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.search_picker import SearchPicker
-from desktop_app.ui.status import StatusBadge
+from desktop_app.ui.desk.search_picker import SearchPicker
+from desktop_app.ui.desk.status import StatusBadge
 
 
 class DayKeys(QObject):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # kept out of the import before the splash (bench/bench_start
     from desktop_app.journal import JournalError
     from desktop_app.services import Services
     from desktop_app.settings.owner import SettingsOwner
-    from desktop_app.ui.dialogs import Message
+    from desktop_app.ui.platform.dialogs import Message
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 0
 
     from desktop_app.settings.store import data_dir
-    from desktop_app.ui.single_instance import SingleInstance
+    from desktop_app.ui.platform.single_instance import SingleInstance
 
     # One copy per data folder: two copies on one journal could book a patient twice.
     instance = SingleInstance("DeskBooking", folder=data_dir())
@@ -134,7 +134,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     current: dict[str, object] = {}
     echo = _EchoDialogs() if os.environ.get(ECHO_DIALOGS_ENV) else None
 
-    from desktop_app.ui.crash import install_gui_excepthook, install_loop_exception_handler
+    from desktop_app.ui.platform.crash import install_gui_excepthook, install_loop_exception_handler
 
     reporter = install_gui_excepthook(
         log_path, lambda: current.get("window")  # type: ignore[arg-type,return-value]
@@ -151,8 +151,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     async def main() -> int:
         from PySide6.QtCore import QCoreApplication, Qt
 
-        from desktop_app.ui.dialogs import Message, Severity
-        from desktop_app.ui.session import Session
+        from desktop_app.ui.platform.dialogs import Message, Severity
+        from desktop_app.ui.platform.session import Session
 
         nonlocal training
         install_loop_exception_handler(asyncio.get_running_loop(), reporter.show, log_path)
@@ -236,7 +236,7 @@ def _start_services(
     """
     from desktop_app.journal import JournalError
     from desktop_app.services import ClientSetupError, build_services
-    from desktop_app.ui.dialogs import Message, Severity
+    from desktop_app.ui.platform.dialogs import Message, Severity
 
     notices: list[Message] = []
     if not training:
@@ -263,7 +263,7 @@ def _start_services(
 
 
 def _journal_notices(services: Services) -> list[Message]:
-    from desktop_app.ui.dialogs import Message, Severity
+    from desktop_app.ui.platform.dialogs import Message, Severity
 
     if not services.journal_notice:
         return []
@@ -335,7 +335,7 @@ async def _tell_cannot_start(text: str, echo: _EchoDialogs | None) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_app.ui.dialogs import Message, Severity
+    from desktop_app.ui.platform.dialogs import Message, Severity
 
     title = QCoreApplication.translate("App", "Программа не может начать работу")
     if echo is not None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.api import TicketVisitWithLpu
 from desktop_app.printing import SlipLayout, TicketSlip
-from desktop_app.ui import slip_printer
-from desktop_app.ui.dialogs import Message, Severity
+from desktop_app.ui.platform.dialogs import Message, Severity
+from desktop_app.ui.printing import slip_printer
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,9 @@
 # pyright: strict
 """One working session's window: the main window (and the training panel) over one ``Services``.
 
-The services are built by ``desktop_app.services.build_services`` (called by ``ui/app.py``, the
-self-test and the tests); a session only shows them and closes them again.
+The services are built by ``desktop_app.services.build_services`` (called by
+``ui/platform/app.py``, the self-test and the tests); a session only shows them and closes them
+again.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from desktop_app.settings.owner import SettingsOwner
 
 if TYPE_CHECKING:
     from desktop_app.sandbox import Sandbox
-    from desktop_app.ui.dialogs import Message
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.training_panel import TrainingPanel
+    from desktop_app.ui.desk.window import MainWindow
+    from desktop_app.ui.platform.dialogs import Message
+    from desktop_app.ui.training.panel import TrainingPanel
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,8 @@ class Session:
 
     def open_window(self, *, show: bool = True) -> MainWindow:
         from desktop_app.settings.store import config_dir
-        from desktop_app.ui.geometry import restore_geometry, save_geometry
-        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.ui.desk.window import MainWindow
+        from desktop_app.ui.platform.geometry import restore_geometry, save_geometry
 
         window = MainWindow(self.services, dialogs=self.dialogs)
         self.window = window
@@ -92,7 +93,7 @@ class Session:
             window.show()
         window.start()
         if self.services.training:
-            from desktop_app.ui.training_panel import install_training
+            from desktop_app.ui.training.controller import install_training
 
             desk = self.services.training_desk or self.services.sandbox
             self.training_panel = install_training(window, desk, progress_dir=self.progress_dir)

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.api import ApiError, Clinic, NotFound, RegistryClient, Resource
-from desktop_app.ui.booking_form import BookingForm
-from desktop_app.ui.error_messages import message_for
-from desktop_app.ui.search_picker import PickerItem, make_item
+from desktop_app.ui.desk.booking_form import BookingForm
+from desktop_app.ui.desk.messages import message_for
+from desktop_app.ui.desk.search_picker import PickerItem, make_item
 
 log = logging.getLogger(__name__)
 

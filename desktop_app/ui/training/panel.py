@@ -6,20 +6,20 @@ the window's ``desk_event`` signal and ticks an exercise once its detector says 
 Progress is saved per trainee (``desktop_app.training.progress``); the trainer gets an HTML
 report.
 
-``install_training(window, sandbox)`` builds and docks the panel; the session calls it in
-training mode after ``open_window``.
+This module is the view (the dock's layout, the task, the ticks, the messages); what the
+buttons do and the talk to ``desktop_app.training`` is ``TrainingController``'s
+(``controller.py``, which also has ``install_training``).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -40,21 +40,15 @@ from desktop_app.booking.events import DeskEvent
 from desktop_app.text import local_time, stamp
 from desktop_app.training import (
     Exercise,
-    Outcome,
-    ProgressError,
     ProgressStore,
     StepDetector,
     TraineeProgress,
     TrainingDesk,
-    build_exercises,
-    write_report,
 )
-from desktop_app.training.progress import MAX_NAME_LENGTH, normalise_name, progress_file_name
-from desktop_app.ui.dialogs import Message, Severity
+from desktop_app.training.progress import MAX_NAME_LENGTH
+from desktop_app.ui.training.controller import TrainingController
 
-log = logging.getLogger(__name__)
-
-__all__ = ["TrainingPanel", "install_training"]
+__all__ = ["PANEL_WIDTH", "TrainingPanel"]
 
 _TASK_KEYS = ("Пациент", "Поликлиника", "Врач", "День")
 
@@ -88,12 +82,9 @@ class TrainingPanel(QDockWidget):
     ) -> None:
         super().__init__(window)
         self.main_window = window
-        self.desk = desk
         self.exercises = tuple(exercises)
-        self.store = store
-        self.progress: TraineeProgress | None = None
         self.hint_visible = False
-        self.detectors: dict[str, StepDetector] = {e.id: e.detector() for e in self.exercises}
+        self.controller = TrainingController(self, window, desk, self.exercises, store)
         self.setObjectName("trainingPanel")
         self.setWindowTitle(self.tr("Обучение"))
         self.setFeatures(
@@ -105,6 +96,22 @@ class TrainingPanel(QDockWidget):
         )
         self._build()
         self._set_started(False)
+
+    @property
+    def progress(self) -> TraineeProgress | None:
+        return self.controller.progress
+
+    @property
+    def desk(self) -> TrainingDesk:
+        return self.controller.desk
+
+    @property
+    def store(self) -> ProgressStore:
+        return self.controller.store
+
+    @property
+    def detectors(self) -> dict[str, StepDetector]:
+        return self.controller.detectors
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -216,10 +223,10 @@ class TrainingPanel(QDockWidget):
 
         self.name_edit.returnPressed.connect(self._start_clicked)
         self.start_button.clicked.connect(self._start_clicked)
-        self.exercise_list.currentRowChanged.connect(self._show_exercise)
-        self.hint_button.clicked.connect(self.show_hint)
-        self.exercise_button.clicked.connect(self.start_exercise)
-        self.reset_button.clicked.connect(self.request_reset)
+        self.exercise_list.currentRowChanged.connect(self.show_exercise)
+        self.hint_button.clicked.connect(self.controller.show_hint)
+        self.exercise_button.clicked.connect(self.controller.start_exercise)
+        self.reset_button.clicked.connect(self.controller.request_reset)
         self.report_button.clicked.connect(self._report_clicked)
 
     def _fit_list(self) -> None:
@@ -267,41 +274,21 @@ class TrainingPanel(QDockWidget):
 
     def start_trainee(self, name: str) -> bool:
         """Load (or begin) the trainee's progress; False, with a message, for an empty name."""
-        trainee = normalise_name(name)
-        if not any(ch.isalnum() for ch in trainee):
-            self._say(self.tr("Введите фамилию и имя стажёра."), "warning")
-            self.name_edit.setFocus()
-            return False
-        loaded = self.store.load(trainee)
-        self.progress = loaded.progress
-        # A new trainee starts every unfinished exercise from scratch.
-        self.detectors = {e.id: e.detector() for e in self.exercises}
-        for exercise in self.exercises:
-            self.detectors[exercise.id].done = self.progress.is_done(exercise.id)
+        return self.controller.start_trainee(name)
+
+    def show_trainee(self, trainee: str) -> None:
         self._set_started(True)
-        self.trainee_label.setText(self.tr("Стажёр: {0}").format(self.progress.trainee))
-        self._refresh_ticks()
-        first = next(
-            (i for i, e in enumerate(self.exercises) if not self.progress.is_done(e.id)), 0
-        )
-        self.exercise_list.setCurrentRow(first)
-        self._show_exercise(first)
-        if loaded.warning:
-            self._say(loaded.warning, "warning")
-        elif self.progress.completed:
-            self._say(self.tr("С возвращением! Выполненные упражнения отмечены."), "info")
-        else:
-            self._say(self.tr("Выберите упражнение и прочитайте задание."), "info")
-        self.trainee_started.emit(self.progress.trainee)
-        return True
+        self.trainee_label.setText(self.tr("Стажёр: {0}").format(trainee))
+        self.refresh_ticks()
+
+    def show_row(self, row: int) -> None:
+        self.exercise_list.setCurrentRow(row)
+        self.show_exercise(row)
 
     # -- exercises -------------------------------------------------------------------------------
 
     def exercise(self, exercise_id: str) -> Exercise:
-        for exercise in self.exercises:
-            if exercise.id == exercise_id:
-                return exercise
-        raise KeyError(exercise_id)
+        return self.controller.exercise(exercise_id)
 
     @property
     def selected(self) -> Exercise | None:
@@ -317,7 +304,7 @@ class TrainingPanel(QDockWidget):
         item = self.exercise_list.item(ids.index(exercise_id))
         return item.checkState() == Qt.CheckState.Checked
 
-    def _show_exercise(self, row: int) -> None:
+    def show_exercise(self, row: int) -> None:
         self.hint_visible = False
         exercise = self.selected
         if exercise is None or self.progress is None:
@@ -360,72 +347,25 @@ class TrainingPanel(QDockWidget):
         exercise = self.selected
         return exercise.hint if self.hint_visible and exercise is not None else None
 
-    def show_hint(self) -> None:
-        exercise = self.selected
-        if exercise is None or self.progress is None:
-            return
+    def reveal_hint(self, exercise: Exercise) -> None:
         self.hint_visible = True
         self._render_task(exercise)
         # Scroll once the document has been laid out, or the box's last line stays hidden.
         bar = self.task_view.verticalScrollBar()
         QTimer.singleShot(0, self.task_view, lambda: bar.setValue(bar.maximum()))
-        if self.progress.note_hint(exercise.id):
-            self._save()
+
+    def show_hint(self) -> None:
+        self.controller.show_hint()
 
     def start_exercise(self) -> None:
         """Run the selected exercise's ``prepare`` (after disarming any earlier trap)."""
-        exercise = self.selected
-        if exercise is None or self.progress is None:
-            return
-        self.desk.disarm()
-        # A fresh detector: a done exercise can be practised again (its first time is kept).
-        self.detectors[exercise.id] = exercise.detector()
-        if exercise.prepare is not None:
-            exercise.prepare(self.desk)
-        log.info("training: exercise %s started", exercise.id)
-        self._say(
-            self.tr("Упражнение «{0}» начато. Выполните задание в окне записи.").format(
-                exercise.title
-            ),
-            "info",
-        )
-        self.main_window.form.clinic_picker.edit.setFocus()
+        self.controller.start_exercise()
 
     def on_desk_event(self, event: DeskEvent) -> None:
         """Connected to ``window.desk_event``: springs traps, advances detectors, ticks."""
-        self.desk.observe(event)
-        if self.progress is None:
-            return
-        selected = self.selected
-        for exercise in self.exercises:
-            feedback = self.detectors[exercise.id].feed(event)
-            if feedback.outcome is Outcome.DONE:
-                self._completed(exercise)
-            elif feedback.outcome is Outcome.RESTARTED and feedback.message:
-                self._say(feedback.message, "error")
-            elif feedback.outcome in (Outcome.STARTED, Outcome.ADVANCED) and exercise is selected:
-                self._say(
-                    self.tr("Шаг {0} из {1} выполнен — продолжайте по заданию.").format(
-                        feedback.stage, feedback.total
-                    ),
-                    "info",
-                )
+        self.controller.on_desk_event(event)
 
-    def _completed(self, exercise: Exercise) -> None:
-        assert self.progress is not None
-        first_time = self.progress.mark_done(exercise.id)
-        log.info("training: exercise %s done (first time: %s)", exercise.id, first_time)
-        if exercise.cleanup is not None:
-            exercise.cleanup(self.desk)
-        if first_time:
-            self._save()
-        self._refresh_ticks()
-        if exercise is self.selected:
-            self._show_exercise(self.exercise_list.currentRow())
-        self._say(self.tr("✔ Упражнение «{0}» выполнено!").format(exercise.title), "success")
-        self.exercise_completed.emit(exercise.id)
-
-    def _refresh_ticks(self) -> None:
+    def refresh_ticks(self) -> None:
         if self.progress is None:
             return
         for row, exercise in enumerate(self.exercises):
@@ -450,62 +390,16 @@ class TrainingPanel(QDockWidget):
     # -- sandbox reset ---------------------------------------------------------------------------
 
     def request_reset(self) -> None:
-        self.main_window.tasks.spawn(self.reset_sandbox(), name="training-reset")
+        self.controller.request_reset()
 
     async def reset_sandbox(self) -> bool:
         """After confirmation: the sandbox back to its start, the ticket cleared, no traps."""
-        go = await self.main_window.dialogs.confirm(
-            Message(
-                Severity.WARNING,
-                self.tr("Сбросить песочницу"),
-                self.tr(
-                    "Все учебные записи будут удалены, песочница вернётся в начальное состояние."
-                ),
-                self.tr("Отметки о выполненных упражнениях сохранятся."),
-            ),
-            yes=self.tr("Сбросить"),
-            no=self.tr("Отмена"),
-        )
-        if not go:
-            return False
-        self.desk.reset()
-        self.main_window.ticket_view.clear()
-        self._close_training_unknowns()
-        for detector in self.detectors.values():
-            detector.restart()
-        log.info("training: sandbox reset")
-        self._say(self.tr("Песочница сброшена: учебные записи удалены."), "info")
-        return True
-
-    def _close_training_unknowns(self) -> None:
-        """Resolve the training journal's "outcome unknown" attempts: the reset removed them.
-
-        Otherwise the next attempt for the same patient, doctor and day would warn about a
-        booking that no longer exists, and the lost-connection exercise could not be repeated.
-        Only training entries are touched; a journal without this API is left alone.
-        """
-        booking = self.main_window.services.booking
-        if hasattr(booking, "forget_open_attempts"):
-            booking.forget_open_attempts()
-        journal = getattr(booking, "journal", None)
-        if journal is None or not hasattr(journal, "entries"):
-            return
-        try:
-            for entry in journal.entries(training=True, limit=100_000):
-                if entry.is_open_unknown:
-                    journal.resolve_unknown(entry.id, "учебный режим: песочница сброшена")
-        except Exception:  # the reset itself has happened; the journal is secondary here
-            log.warning("training: could not close unknown outcomes after a reset", exc_info=True)
+        return await self.controller.reset_sandbox()
 
     # -- report ----------------------------------------------------------------------------------
 
     def default_report_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = progress_file_name(self.progress.trainee if self.progress else "")
-        stem = name.rsplit("-", 1)[0]
-        return Path(folder) / f"Отчёт_обучения_{stem}_{datetime.now():%Y-%m-%d}.html"
+        return self.controller.default_report_path()
 
     def _report_clicked(self) -> None:  # pragma: no cover - a modal file dialog
         if self.progress is None:
@@ -521,63 +415,10 @@ class TrainingPanel(QDockWidget):
 
     def export_report(self, path: Path) -> Path | None:
         """Write the HTML report to ``path``; None (and a message) if that failed."""
-        if self.progress is None:
-            self._say(self.tr("Сначала введите фамилию и имя стажёра."), "warning")
-            return None
-        path = Path(path)
-        if path.suffix.lower() not in (".html", ".htm"):
-            path = path.with_name(path.name + ".html")
-        try:
-            write_report(path, self.progress, self.exercises)
-        except OSError as exc:
-            log.warning("could not write the training report to %s: %s", path, exc)
-            self._say(
-                self.tr("Не удалось сохранить отчёт в {0}: {1}").format(
-                    path, exc.strerror or type(exc).__name__
-                ),
-                "error",
-            )
-            return None
-        self._say(self.tr("Отчёт сохранён: {0}").format(path), "info")
-        return path
+        return self.controller.export_report(path)
 
     # -- misc ------------------------------------------------------------------------------------
 
-    def _save(self) -> None:
-        if self.progress is None:
-            return
-        try:
-            self.store.save(self.progress)
-        except ProgressError as exc:
-            self._say(exc.message, "warning")
-
-    def _say(self, text: str, kind: str = "info") -> None:
+    def say(self, text: str, kind: str = "info") -> None:
         self.message.setStyleSheet(_STYLES.get(kind, _STYLES["info"]))
         self.message.setText(text)
-
-
-def _route_tokens(window: Any, desk: TrainingDesk) -> None:
-    """Make the window get patients' tokens from the desk (so the token traps work).
-
-    With the ``WindowServices.issue_token`` hook the desk's method is plugged in there; without
-    it the desk stands in for the sandbox (it forwards everything else to the sandbox).
-    """
-    services = window.services
-    if hasattr(services, "issue_token"):
-        services.issue_token = desk.issue_token
-    else:
-        services.sandbox = desk
-
-
-def install_training(
-    window: Any, sandbox: Any, *, progress_dir: Path | None = None
-) -> TrainingPanel:
-    """Dock the training panel into ``window`` and connect it to ``window.desk_event``."""
-    desk = sandbox if isinstance(sandbox, TrainingDesk) else TrainingDesk(sandbox)
-    exercises = build_exercises(desk.sandbox)
-    panel = TrainingPanel(window, desk, exercises, ProgressStore(progress_dir))
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    window.resizeDocks([panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
-    window.desk_event.connect(panel.on_desk_event)
-    _route_tokens(window, desk)
-    return panel

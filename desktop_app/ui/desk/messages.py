@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.api import ApiError, ErrorFamily
 from desktop_app.booking import BookingOutcome, OutcomeKind, Reason
-from desktop_app.ui.dialogs import Message, Severity
+from desktop_app.ui.platform.dialogs import Message, Severity
 
 # lupdate reads translate("Context", "literal") calls, so every string keeps its context.
 translate = QCoreApplication.translate

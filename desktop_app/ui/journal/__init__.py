@@ -1,0 +1,1 @@
+"""The shift journal window: table model, view and controller."""

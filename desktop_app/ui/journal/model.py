@@ -1,0 +1,161 @@
+"""The shift journal as table rows, and the words and colours of a journal status.
+
+Journal rows hold server text (doctor, clinic, error messages): cells are plain text and
+tooltips (which Qt would guess to be rich text) get it HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.journal import JournalEntry, Status
+from desktop_app.text import hhmm, local_time, stamp
+
+_STATUS_COLOURS: dict[str, str] = {
+    "booked": "#1b6e20",
+    "failed": "#b3261e",
+    "unknown": "#7a3e00",
+    "sent": "#555555",
+    "resolved": "#333333",
+}
+
+
+def status_text(status: Status | str) -> str:
+    """The status as the operator reads it (Russian, lower case, as in the shift report)."""
+    if status == "booked":
+        return QCoreApplication.translate("JournalView", "записан")
+    if status == "failed":
+        return QCoreApplication.translate("JournalView", "отказ")
+    if status == "unknown":
+        return QCoreApplication.translate("JournalView", "результат неизвестен")
+    if status == "resolved":
+        return QCoreApplication.translate("JournalView", "проверено")
+    if status == "sent":
+        return QCoreApplication.translate("JournalView", "отправляется")
+    return str(status)
+
+
+def local(moment: datetime | None) -> datetime | None:
+    """When the desk did it, on this computer's clock."""
+    return local_time(moment)
+
+
+def doctor_of(entry: JournalEntry) -> str:
+    ticket = entry.ticket
+    return entry.resource_name or (ticket.doc_fio if ticket else None) or "—"
+
+
+def clinic_of(entry: JournalEntry) -> str:
+    lpu = entry.ticket.lpu if entry.ticket else None
+    return entry.clinic_name or (lpu.display_name if lpu else None) or "—"
+
+
+class JournalTableModel(QAbstractTableModel):
+    """Journal entries as table rows; the entries themselves are kept for details and actions.
+
+    Status and patient come right after the time: they are what the operator scans for, and
+    they stay in view when the window is narrow.
+    """
+
+    TIME, STATUS, PATIENT, DOCTOR, CLINIC, TICKET, PRINTED = range(7)
+    COLUMNS = 7
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[JournalEntry] = []
+        self._with_dates = False
+
+    def set_entries(self, entries: list[JournalEntry], *, with_dates: bool) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._with_dates = with_dates
+        self.endResetModel()
+
+    def entry(self, row: int) -> JournalEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, entry_id: int) -> int:
+        return next((i for i, e in enumerate(self._entries) if e.id == entry_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            self.TIME: self.tr("Время"),
+            self.STATUS: self.tr("Статус"),
+            self.PATIENT: self.tr("Пациент"),
+            self.DOCTOR: self.tr("Врач"),
+            self.CLINIC: self.tr("Поликлиника"),
+            self.TICKET: self.tr("№ талона"),
+            self.PRINTED: self.tr("Печать"),
+        }
+        return titles.get(section)
+
+    def _text(self, entry: JournalEntry, column: int) -> str:
+        if column == self.TIME:
+            created = local(entry.created_at)
+            return stamp(created) if self._with_dates else hhmm(created)
+        if column == self.STATUS:
+            text = status_text(entry.status)
+            return self.tr("{0} (учебная)").format(text) if entry.training else text
+        if column == self.PATIENT:
+            return entry.patient_label or "—"
+        if column == self.DOCTOR:
+            return doctor_of(entry)
+        if column == self.CLINIC:
+            return clinic_of(entry)
+        if column == self.TICKET:
+            return entry.ticket_num or ""
+        if column == self.PRINTED:
+            return str(entry.print_count) if entry.print_count else ""
+        return ""
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # A tooltip that looks like HTML is rendered as HTML: escape the server's text.
+            text = self._text(entry, column)
+            return f"<p>{html.escape(text)}</p>" if text else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
+        if role == Qt.ItemDataRole.FontRole and column == self.STATUS and entry.status == "unknown":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.TIME,
+            self.TICKET,
+            self.PRINTED,
+        ):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+__all__ = ["JournalTableModel", "clinic_of", "doctor_of", "local", "status_text"]

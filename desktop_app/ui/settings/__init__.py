@@ -1,0 +1,1 @@
+"""The settings dialog: view, page helpers and controller."""

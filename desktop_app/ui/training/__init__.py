@@ -1,0 +1,1 @@
+"""The training dock of training mode: panel (view) and controller."""
