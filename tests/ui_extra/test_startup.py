@@ -26,7 +26,7 @@ from desktop_app.ui.platform.app import ECHO_DIALOGS_ENV, EXIT_CANNOT_START
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Generous for a slow CI machine; a locked journal waits ~5 s for SQLite's busy timeout.
-START_TIMEOUT = 20.0
+START_TIMEOUT = 45.0
 JOURNAL = "training-journal.sqlite3"
 SHOWN = "start-up: the main window is shown"
 
