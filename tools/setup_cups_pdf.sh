@@ -11,10 +11,17 @@
 #   bash tools/setup_cups_pdf.sh > .ci-home/cups-pdf-dir.txt
 # Exit 0 on success, non-zero with an "ERROR: ..." line on stderr otherwise.
 #
+# A second queue, "PDF58", is a cups-pdf queue whose PPD offers only 58 mm roll paper (a copy of
+# cups-pdf's PPD with every page size replaced by one 58 x 200 mm size, custom sizes at most
+# 58 mm wide): the slip layout is picked from the paper a queue reports, and the real-queue tests
+# of paused and rejecting queues (cupsdisable/cupsreject) run on it, never on the shared "PDF".
+#
 # Environment: CUPS_PDF_OCR=0 skips the tesseract packages.
 set -euo pipefail
 
 QUEUE=PDF
+QUEUE58=PDF58
+PPD58=/etc/cups/ppd-templates/CUPS-PDF_roll58.ppd
 PPD=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
 CONF=/etc/cups/cups-pdf.conf
 OUT_BASE=/var/spool/cups-pdf
@@ -144,6 +151,46 @@ timeout 10 "${SUDO[@]}" cupsenable "$QUEUE" >&2 || die "cupsenable $QUEUE failed
 timeout 10 "${SUDO[@]}" cupsaccept "$QUEUE" >&2 || die "cupsaccept $QUEUE failed"
 timeout 10 "${SUDO[@]}" lpadmin -d "$QUEUE" >&2 || die "lpadmin -d $QUEUE failed"
 
+# --- 4b. the 58 mm-only queue -----------------------------------------------------------------
+# 58 mm = 164.4 pt; the default sheet is 58 x 200 mm, custom sizes up to 58 mm wide (a roll is
+# cut to the slip's length). Rewritten every run: the PPD is derived, never edited by hand.
+ppd58_tmp=$(mktemp /tmp/setup_cups_pdf.ppd.XXXXXX)
+awk '
+  /^\*(PageSize|PageRegion|ImageableArea|PaperDimension) / { next }
+  /^\*ParamCustomPageSize Width:/ { print "*ParamCustomPageSize Width: 1 points 36 165"; next }
+  /^\*MaxMediaWidth:/ { print "*MaxMediaWidth: 165"; next }
+  /^\*NickName:/ { print "*NickName: \"Generic CUPS-PDF Printer, 58 mm roll\""; next }
+  /^\*ShortNickName:/ { print "*ShortNickName: \"CUPS-PDF 58 mm roll\""; next }
+  /^\*DefaultPageSize:/ { print "*DefaultPageSize: Roll58"
+    print "*PageSize Roll58/58 mm roll: \"<</PageSize[164 567]/ImagingBBox null>>setpagedevice\""
+    next }
+  /^\*DefaultPageRegion:/ { print "*DefaultPageRegion: Roll58"
+    print "*PageRegion Roll58/58 mm roll: \"<</PageSize[164 567]/ImagingBBox null>>setpagedevice\""
+    next }
+  /^\*DefaultImageableArea:/ { print "*DefaultImageableArea: Roll58"
+    print "*ImageableArea Roll58/58 mm roll: \"0 0 164 567\""; next }
+  /^\*DefaultPaperDimension:/ { print "*DefaultPaperDimension: Roll58"
+    print "*PaperDimension Roll58/58 mm roll: \"164 567\""; next }
+  { print }
+' "$PPD" >"$ppd58_tmp" || die "could not derive the 58 mm PPD from $PPD"
+grep -q '^\*DefaultPageSize: Roll58' "$ppd58_tmp" || die "58 mm PPD has no Roll58 default"
+as_root mkdir -p "$(dirname "$PPD58")"
+as_root install -m 0644 "$ppd58_tmp" "$PPD58"
+rm -f "$ppd58_tmp"
+if timeout 10 lpstat -p "$QUEUE58" >/dev/null 2>&1; then
+  say "queue $QUEUE58 exists; refreshing its PPD"
+else
+  say "creating queue $QUEUE58 (58 mm roll only)"
+fi
+timeout 30 "${SUDO[@]}" lpadmin -p "$QUEUE58" -E -v cups-pdf:/ -P "$PPD58" 2>&1 \
+  | grep -v -i 'deprecated' >&2 || true
+timeout 10 lpstat -p "$QUEUE58" >/dev/null 2>&1 || die "lpadmin could not create queue $QUEUE58"
+timeout 30 "${SUDO[@]}" lpadmin -p "$QUEUE58" -o printer-error-policy=abort-job >&2 \
+  || die "lpadmin could not configure queue $QUEUE58"
+# A test that stopped or rejected it and died before restoring it must not spoil the next run.
+timeout 10 "${SUDO[@]}" cupsenable "$QUEUE58" >&2 || die "cupsenable $QUEUE58 failed"
+timeout 10 "${SUDO[@]}" cupsaccept "$QUEUE58" >&2 || die "cupsaccept $QUEUE58 failed"
+
 # --- 5. the directory for this user ------------------------------------------------------------
 user=$(id -un)
 outdir="${OUT_BASE}/${user}"
@@ -151,5 +198,5 @@ outdir="${OUT_BASE}/${user}"
 as_root mkdir -p "$outdir"
 as_root chown "$user" "$outdir"
 as_root chmod 0700 "$outdir"
-say "queue $QUEUE ready; output for user $user in $outdir ($((SECONDS - start)) s)"
+say "queues $QUEUE and $QUEUE58 ready; output for user $user in $outdir ($((SECONDS - start)) s)"
 echo "$outdir"

@@ -54,130 +54,120 @@ Contact your administrator.</translation>
 <context>
     <name>BookingController</name>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="151"/>
+        <location filename="../ui/desk/booking_controller.py" line="158"/>
         <source>Запо&amp;мнить токен (хранилище паролей недоступно)</source>
         <translation>Re&amp;member token (credential store unavailable)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="171"/>
+        <location filename="../ui/desk/booking_controller.py" line="178"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="190"/>
+        <location filename="../ui/desk/booking_controller.py" line="197"/>
         <source>— выберите из использованных ранее —</source>
         <translation>— choose a recently used one —</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="232"/>
+        <location filename="../ui/desk/booking_controller.py" line="239"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="258"/>
+        <location filename="../ui/desk/booking_controller.py" line="265"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="261"/>
+        <location filename="../ui/desk/booking_controller.py" line="268"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="269"/>
+        <location filename="../ui/desk/booking_controller.py" line="276"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="276"/>
-        <location filename="../ui/desk/booking_controller.py" line="281"/>
+        <location filename="../ui/desk/booking_controller.py" line="283"/>
+        <location filename="../ui/desk/booking_controller.py" line="288"/>
         <source>Выберите учебного пациента.</source>
         <translation>Choose a training patient.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="289"/>
+        <location filename="../ui/desk/booking_controller.py" line="296"/>
         <source>Вставьте токен пациента в поле «Токен».</source>
         <translation>Paste the patient token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="336"/>
+        <location filename="../ui/desk/booking_controller.py" line="369"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="338"/>
+        <location filename="../ui/desk/booking_controller.py" line="371"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="342"/>
+        <location filename="../ui/desk/booking_controller.py" line="375"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="345"/>
+        <location filename="../ui/desk/booking_controller.py" line="378"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="346"/>
+        <location filename="../ui/desk/booking_controller.py" line="379"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="355"/>
+        <location filename="../ui/desk/booking_controller.py" line="388"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="391"/>
+        <location filename="../ui/desk/booking_controller.py" line="427"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="393"/>
+        <location filename="../ui/desk/booking_controller.py" line="429"/>
         <source> — талон не записан в журнал смены</source>
         <translation> — slip not saved to the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="396"/>
+        <location filename="../ui/desk/booking_controller.py" line="432"/>
         <source>Запись, вероятно, создана, но талон не прочитан — проверьте запись.</source>
         <translation>The booking was probably created, but the slip could not be read — check the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="398"/>
+        <location filename="../ui/desk/booking_controller.py" line="434"/>
         <source>Результат записи неизвестен — проверьте, создана ли запись.</source>
         <translation>Booking outcome unknown — check whether the booking exists.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="400"/>
+        <location filename="../ui/desk/booking_controller.py" line="436"/>
         <source>Запись не создана: сервер отказал.</source>
         <translation>Not booked: the server refused.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="402"/>
+        <location filename="../ui/desk/booking_controller.py" line="438"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="403"/>
+        <location filename="../ui/desk/booking_controller.py" line="439"/>
         <source>Запрос на запись не отправлен.</source>
         <translation>The booking request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="440"/>
+        <location filename="../ui/desk/booking_controller.py" line="476"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/booking_controller.py" line="446"/>
-        <source>Талон напечатан.</source>
-        <translation>Slip printed.</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/booking_controller.py" line="447"/>
-        <source>Напечатан дубликат № {0}.</source>
-        <translation>Duplicate No. {0} printed.</translation>
     </message>
 </context>
 <context>
@@ -1105,153 +1095,153 @@ Contact your administrator.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/desk/window.py" line="93"/>
+        <location filename="../ui/desk/window.py" line="100"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="115"/>
+        <location filename="../ui/desk/window.py" line="122"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="118"/>
+        <location filename="../ui/desk/window.py" line="124"/>
+        <source>Печать с в&amp;ыбором… (Ctrl+Shift+P)</source>
+        <translation>Print with a cho&amp;ice… (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/window.py" line="127"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="119"/>
+        <location filename="../ui/desk/window.py" line="128"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="121"/>
+        <location filename="../ui/desk/window.py" line="130"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="122"/>
+        <location filename="../ui/desk/window.py" line="131"/>
         <source>PD&amp;F…</source>
         <translation>PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="124"/>
+        <location filename="../ui/desk/window.py" line="133"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="127"/>
+        <location filename="../ui/desk/window.py" line="136"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="232"/>
+        <location filename="../ui/desk/window.py" line="244"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="232"/>
+        <location filename="../ui/desk/window.py" line="244"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="233"/>
+        <location filename="../ui/desk/window.py" line="245"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="237"/>
+        <location filename="../ui/desk/window.py" line="249"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="125"/>
-        <location filename="../ui/desk/window.py" line="239"/>
+        <location filename="../ui/desk/window.py" line="297"/>
+        <source>Печать с &amp;выбором принтера…	Ctrl+Shift+P</source>
+        <translation>Print with a &amp;printer choice…	Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/window.py" line="134"/>
+        <location filename="../ui/desk/window.py" line="251"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="113"/>
+        <location filename="../ui/desk/window.py" line="120"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="116"/>
-        <source>Печать с в&amp;ыбором…</source>
-        <translation>Pr&amp;int…</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/window.py" line="236"/>
+        <location filename="../ui/desk/window.py" line="248"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="241"/>
+        <location filename="../ui/desk/window.py" line="253"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="243"/>
+        <location filename="../ui/desk/window.py" line="255"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="246"/>
+        <location filename="../ui/desk/window.py" line="258"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="249"/>
+        <location filename="../ui/desk/window.py" line="261"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="251"/>
+        <location filename="../ui/desk/window.py" line="263"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="268"/>
+        <location filename="../ui/desk/window.py" line="281"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="270"/>
+        <location filename="../ui/desk/window.py" line="283"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="271"/>
+        <location filename="../ui/desk/window.py" line="284"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="280"/>
+        <location filename="../ui/desk/window.py" line="293"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="281"/>
+        <location filename="../ui/desk/window.py" line="294"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="283"/>
-        <source>Печать с &amp;выбором принтера…</source>
-        <translation>Print to &amp;chosen printer…</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/window.py" line="285"/>
+        <location filename="../ui/desk/window.py" line="300"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="287"/>
+        <location filename="../ui/desk/window.py" line="302"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="347"/>
+        <location filename="../ui/desk/window.py" line="363"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
@@ -1335,42 +1325,42 @@ Contact your administrator.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../ui/settings/controller.py" line="98"/>
+        <location filename="../ui/settings/controller.py" line="99"/>
         <source>Принтеры не найдены</source>
         <translation>No printers found</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="102"/>
+        <location filename="../ui/settings/controller.py" line="103"/>
         <source>Принтер по умолчанию</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="107"/>
+        <location filename="../ui/settings/controller.py" line="108"/>
         <source>{0} (не найден)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="152"/>
+        <location filename="../ui/settings/controller.py" line="154"/>
         <source>Недопустимое значение.</source>
         <translation>Invalid value.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="225"/>
+        <location filename="../ui/settings/controller.py" line="227"/>
         <source>Сохранённый токен удалён.</source>
         <translation>The saved token has been deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="231"/>
+        <location filename="../ui/settings/controller.py" line="233"/>
         <source>Не удалось удалить токен из хранилища учётных данных. Подробности записаны в журнал программы.</source>
         <translation>Could not delete the token from the credential store. Details were written to the program log.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="247"/>
+        <location filename="../ui/settings/controller.py" line="249"/>
         <source>Файл сертификата удостоверяющего центра</source>
         <translation>Certificate authority file</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="249"/>
+        <location filename="../ui/settings/controller.py" line="251"/>
         <source>Сертификаты (*.pem *.crt *.cer *.der);;Все файлы (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
@@ -1505,202 +1495,232 @@ Contact your administrator.</translation>
     </message>
     <message>
         <location filename="../ui/settings/dialog.py" line="228"/>
+        <source>По бумаге принтера (автоматически)</source>
+        <translation>From the printer&apos;s paper (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="229"/>
         <source>80 мм рулон</source>
         <translation>80 mm roll</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="229"/>
+        <location filename="../ui/settings/dialog.py" line="230"/>
         <source>58 мм рулон</source>
         <translation>58 mm roll</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="230"/>
+        <location filename="../ui/settings/dialog.py" line="231"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="231"/>
+        <location filename="../ui/settings/dialog.py" line="232"/>
         <source>A6</source>
         <translation>A6</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="237"/>
+        <location filename="../ui/settings/dialog.py" line="238"/>
         <source>&amp;Размер талона:</source>
         <translation>S&amp;lip size:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="240"/>
+        <location filename="../ui/settings/dialog.py" line="241"/>
         <source>Размер талона</source>
         <translation>Slip size</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="247"/>
+        <location filename="../ui/settings/dialog.py" line="243"/>
+        <source>«Автоматически»: 58 или 80 мм по ширине бумаги, которую сообщает принтер.</source>
+        <translation>“Automatic”: 58 or 80 mm by the paper width the printer reports.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="251"/>
         <source>При&amp;нтер:</source>
         <translation>Pri&amp;nter:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="250"/>
+        <location filename="../ui/settings/dialog.py" line="254"/>
         <source>Принтер для талонов</source>
         <translation>Printer for slips</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="260"/>
+        <location filename="../ui/settings/dialog.py" line="257"/>
+        <source>не печатается</source>
+        <translation>not printed</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="262"/>
+        <source>Напо&amp;минание на талоне:</source>
+        <translation>Slip re&amp;minder:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="265"/>
+        <source>Напоминание на талоне</source>
+        <translation>Reminder on the slip</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="266"/>
+        <source>Строка под временем приёма, например «При себе иметь полис ОМС и паспорт». Пустое поле — без напоминания.</source>
+        <translation>A line under the appointment time, e.g. “Bring your OMS policy and passport”. Empty: no reminder.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/dialog.py" line="277"/>
         <source>Размер &amp;шрифта:</source>
         <translation>F&amp;ont size:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="263"/>
+        <location filename="../ui/settings/dialog.py" line="280"/>
         <source>Размер шрифта в процентах</source>
         <translation>Font size, percent</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="272"/>
+        <location filename="../ui/settings/dialog.py" line="289"/>
         <source>&amp;Язык интерфейса:</source>
         <translation>Interface lan&amp;guage:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="275"/>
+        <location filename="../ui/settings/dialog.py" line="292"/>
         <source>Язык интерфейса</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="276"/>
+        <location filename="../ui/settings/dialog.py" line="293"/>
         <source>Размер шрифта и язык применяются после перезапуска программы.</source>
         <translation>Font size and language take effect after the program restarts.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="280"/>
+        <location filename="../ui/settings/dialog.py" line="297"/>
         <source>&amp;Журнал и оператор</source>
         <translation>&amp;Journal and operator</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="286"/>
+        <location filename="../ui/settings/dialog.py" line="303"/>
         <source>&amp;Логин оператора:</source>
         <translation>Operator &amp;login:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="289"/>
+        <location filename="../ui/settings/dialog.py" line="306"/>
         <source>Логин оператора</source>
         <translation>Operator login</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="290"/>
+        <location filename="../ui/settings/dialog.py" line="307"/>
         <source>Печатается на талоне и помогает найти, кто записал пациента.</source>
         <translation>Printed on the slip; helps find who booked the patient.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="294"/>
+        <location filename="../ui/settings/dialog.py" line="311"/>
         <source> дн.</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="298"/>
+        <location filename="../ui/settings/dialog.py" line="315"/>
         <source>&amp;Хранить журнал:</source>
         <translation>&amp;Keep journal for:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="301"/>
+        <location filename="../ui/settings/dialog.py" line="318"/>
         <source>Сколько дней хранить журнал смены</source>
         <translation>How many days to keep the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="302"/>
+        <location filename="../ui/settings/dialog.py" line="319"/>
         <source>Более старые записи журнала смены удаляются автоматически.</source>
         <translation>Older shift journal entries are deleted automatically.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="306"/>
+        <location filename="../ui/settings/dialog.py" line="323"/>
         <source>&amp;Дополнительно</source>
         <translation>&amp;Advanced</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="311"/>
+        <location filename="../ui/settings/dialog.py" line="328"/>
         <source>Эти параметры зависят от сервера регистратуры. Меняйте их только по указанию службы поддержки.</source>
         <translation>These settings depend on the booking server. Change them only when support tells you to.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="323"/>
+        <location filename="../ui/settings/dialog.py" line="340"/>
         <source>&amp;Формат даты в запросе:</source>
         <translation>Request &amp;date format:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="326"/>
+        <location filename="../ui/settings/dialog.py" line="343"/>
         <source>Формат даты и времени в запросе записи</source>
         <translation>Date and time format in the booking request</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="333"/>
+        <location filename="../ui/settings/dialog.py" line="350"/>
         <source>Запись &amp;вне расписания:</source>
         <translation>Unscheduled &amp;booking:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="335"/>
+        <location filename="../ui/settings/dialog.py" line="352"/>
         <source>Путь запроса записи вне расписания</source>
         <translation>Request path for unscheduled booking</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="339"/>
+        <location filename="../ui/settings/dialog.py" line="356"/>
         <source>Спис&amp;ок поликлиник:</source>
         <translation>Clinic li&amp;st:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="341"/>
+        <location filename="../ui/settings/dialog.py" line="358"/>
         <source>Путь запроса списка поликлиник</source>
         <translation>Request path for the clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="345"/>
+        <location filename="../ui/settings/dialog.py" line="362"/>
         <source>Поликлин&amp;ика:</source>
         <translation>Cl&amp;inic:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="347"/>
+        <location filename="../ui/settings/dialog.py" line="364"/>
         <source>Путь запроса сведений о поликлинике</source>
         <translation>Request path for clinic details</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="351"/>
+        <location filename="../ui/settings/dialog.py" line="368"/>
         <source>Врачи поли&amp;клиники:</source>
         <translation>Clinic d&amp;octors:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="353"/>
+        <location filename="../ui/settings/dialog.py" line="370"/>
         <source>Путь запроса списка врачей поликлиники</source>
         <translation>Request path for the clinic&apos;s doctor list</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="359"/>
+        <location filename="../ui/settings/dialog.py" line="376"/>
         <source>Восстановить &amp;стандартные пути</source>
         <translation>&amp;Restore default paths</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="361"/>
+        <location filename="../ui/settings/dialog.py" line="378"/>
         <source>Восстановить стандартные пути</source>
         <translation>Restore the default paths</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="373"/>
-        <location filename="../ui/settings/dialog.py" line="385"/>
+        <location filename="../ui/settings/dialog.py" line="390"/>
+        <location filename="../ui/settings/dialog.py" line="402"/>
         <source> с</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="377"/>
+        <location filename="../ui/settings/dialog.py" line="394"/>
         <source>Ожидание соедин&amp;ения:</source>
         <translation>Co&amp;nnection timeout:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="380"/>
+        <location filename="../ui/settings/dialog.py" line="397"/>
         <source>Время ожидания соединения, секунд</source>
         <translation>Connection timeout, seconds</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="389"/>
+        <location filename="../ui/settings/dialog.py" line="406"/>
         <source>Ожидание о&amp;твета:</source>
         <translation>Response &amp;timeout:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="392"/>
+        <location filename="../ui/settings/dialog.py" line="409"/>
         <source>Время ожидания ответа сервера, секунд</source>
         <translation>Server response timeout, seconds</translation>
     </message>
@@ -1708,22 +1728,22 @@ Contact your administrator.</translation>
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../ui/settings/controller.py" line="297"/>
+        <location filename="../ui/settings/controller.py" line="299"/>
         <source>Настройки не сохранены</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="298"/>
+        <location filename="../ui/settings/controller.py" line="300"/>
         <source>Не удалось записать файл настроек: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="299"/>
+        <location filename="../ui/settings/controller.py" line="301"/>
         <source>Настройки действуют до закрытия программы.</source>
         <translation>The settings apply until the program is closed.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="302"/>
+        <location filename="../ui/settings/controller.py" line="304"/>
         <source>Настройки сохранены.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1731,32 +1751,87 @@ Contact your administrator.</translation>
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="92"/>
+        <location filename="../ui/printing/slip_actions.py" line="153"/>
         <source>Печать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="93"/>
+        <location filename="../ui/printing/slip_actions.py" line="154"/>
         <source>Нет талона для печати: сначала запишите пациента.</source>
         <translation>No slip to print: book the patient first.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="108"/>
+        <location filename="../ui/printing/slip_actions.py" line="196"/>
+        <source>б/н</source>
+        <translation>no number</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="198"/>
+        <source>Талон № {0} сохранён в PDF: {1}</source>
+        <translation>Ticket No. {0} saved as PDF: {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="200"/>
+        <source>В PDF сохранён дубликат № {0} талона № {1}: {2}</source>
+        <translation>Duplicate No. {0} of ticket No. {1} saved as PDF: {2}</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="203"/>
+        <source>Отправлено на принтер «{0}»: талон № {1}. Проверьте, вышел ли талон.</source>
+        <translation>Sent to printer “{0}”: ticket No. {1}. Check that the slip came out.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="206"/>
+        <source>Отправлено на принтер «{0}»: дубликат № {1} талона № {2}. Проверьте, вышел ли талон.</source>
+        <translation>Sent to printer “{0}”: duplicate No. {1} of ticket No. {2}. Check that the slip came out.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="209"/>
+        <source>Талон № {0} напечатан.</source>
+        <translation>Ticket No. {0} printed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="210"/>
+        <source>Напечатан дубликат № {0} талона № {1}.</source>
+        <translation>Duplicate No. {0} of ticket No. {1} printed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="212"/>
+        <source> (из журнала)</source>
+        <translation> (from the journal)</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="217"/>
+        <source>Талон не напечатан и не засчитан.</source>
+        <translation>The slip was not printed and not counted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="220"/>
+        <source>Размер талона не подходит к бумаге</source>
+        <translation>The slip size does not fit the paper</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="222"/>
+        <source>Талон остаётся на экране.</source>
+        <translation>The ticket stays on screen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_actions.py" line="226"/>
         <source>Талон не напечатан</source>
         <translation>Slip not printed</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="109"/>
+        <location filename="../ui/printing/slip_actions.py" line="227"/>
         <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
         <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="142"/>
+        <location filename="../ui/printing/slip_actions.py" line="261"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="144"/>
+        <location filename="../ui/printing/slip_actions.py" line="263"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1764,44 +1839,64 @@ Contact your administrator.</translation>
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="97"/>
+        <location filename="../ui/printing/slip_printer.py" line="104"/>
         <source>На этом компьютере не установлен ни один принтер. Подключите принтер или обратитесь к администратору. Талон можно сохранить в PDF или напечатать позже.</source>
         <translation>No printer is installed on this computer. Connect a printer or contact your administrator. You can save the slip as PDF or print it later.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="105"/>
+        <location filename="../ui/printing/slip_printer.py" line="112"/>
         <source>Не выбран принтер для талонов. Выберите принтер в настройках или сохраните талон в PDF.</source>
         <translation>No slip printer selected. Choose a printer in Settings or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="113"/>
+        <location filename="../ui/printing/slip_printer.py" line="120"/>
         <source>Принтер «{name}» не найден. Выберите другой принтер в настройках или сохраните талон в PDF.</source>
         <translation>Printer “{name}” not found. Choose another printer in Settings or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="121"/>
+        <location filename="../ui/printing/slip_printer.py" line="128"/>
         <source>Принтер «{name}» сейчас не готов: он выключен, приостановлен или сообщает об ошибке. Проверьте принтер и бумагу и повторите печать или сохраните талон в PDF.</source>
         <translation>Printer “{name}” is not ready: it is off, paused or reporting an error. Check the printer and paper, then print again or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="129"/>
+        <location filename="../ui/printing/slip_printer.py" line="136"/>
+        <source>Принтер «{name}» остановлен (приостановлен или выключен): талон не напечатан. Включите принтер, проверьте бумагу и возобновите печать (в Windows: «Принтеры и сканеры» → принтер → «Открыть очередь» → снимите «Приостановить печать»), затем напечатайте ещё раз или сохраните талон в PDF.</source>
+        <translation>Printer “{name}” is stopped (paused or switched off): the slip was not printed. Switch the printer on, check the paper and resume printing (on Windows: “Printers and scanners” → the printer → “Open queue” → clear “Pause printing”), then print again or save the slip as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_printer.py" line="147"/>
+        <source>Принтер «{name}» сейчас не принимает задания: талон не напечатан. Попросите администратора включить приём заданий на этом принтере, выберите другой принтер («Печать с выбором…») или сохраните талон в PDF.</source>
+        <translation>Printer “{name}” does not accept jobs now: the slip was not printed. Ask the administrator to make this printer accept jobs, choose another printer (“Print with a choice…”) or save the slip as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_printer.py" line="157"/>
+        <source>В настройках выбран размер талона «{layout}», а в принтере «{name}» бумага шириной {paper} мм: талон на ней не поместится и не напечатан. Выберите в настройках размер «По бумаге принтера (автоматически)» или подходящий к этой бумаге, или напечатайте на другом принтере («Печать с выбором…»).</source>
+        <translation>The settings choose the slip size “{layout}”, but printer “{name}” has {paper} mm paper: the slip does not fit and was not printed. Choose “From the printer&apos;s paper (automatic)” or a size that fits this paper in the settings, or print on another printer (“Print with a choice…”).</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_printer.py" line="167"/>
         <source>Не удалось напечатать талон на принтере «{name}». Проверьте принтер и повторите печать или сохраните талон в PDF.</source>
         <translation>Could not print the slip on printer “{name}”. Check the printer and print again, or save the slip as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="137"/>
+        <location filename="../ui/printing/slip_printer.py" line="175"/>
         <source>Не удалось сохранить талон в файл «{path}». Выберите другую папку.</source>
         <translation>Could not save the slip to “{path}”. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="144"/>
+        <location filename="../ui/printing/slip_printer.py" line="182"/>
         <source>Предпросмотр талона</source>
         <translation>Slip preview</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="148"/>
+        <location filename="../ui/printing/slip_printer.py" line="186"/>
         <source>Талон № {number}</source>
         <translation>Slip No. {number}</translation>
+    </message>
+    <message>
+        <location filename="../ui/printing/slip_printer.py" line="192"/>
+        <source>Система сообщает: {reason}.</source>
+        <translation>The system says: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -1855,12 +1950,12 @@ Contact your administrator.</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="39"/>
+        <location filename="../ui/desk/ticket_view.py" line="41"/>
         <source>Талон записи</source>
         <translation>Appointment slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="43"/>
+        <location filename="../ui/desk/ticket_view.py" line="45"/>
         <source>Здесь появится талон после записи.
 
 Выберите поликлинику, врача и дату, затем нажмите «Записать» (Ctrl+Enter).</source>
@@ -1869,107 +1964,107 @@ Contact your administrator.</translation>
 Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="71"/>
+        <location filename="../ui/desk/ticket_view.py" line="73"/>
         <source>Талон на приём — вне расписания</source>
         <translation>Appointment slip — unscheduled</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="74"/>
+        <location filename="../ui/desk/ticket_view.py" line="76"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="75"/>
+        <location filename="../ui/desk/ticket_view.py" line="77"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="76"/>
+        <location filename="../ui/desk/ticket_view.py" line="78"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="77"/>
+        <location filename="../ui/desk/ticket_view.py" line="79"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="78"/>
+        <location filename="../ui/desk/ticket_view.py" line="80"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="79"/>
+        <location filename="../ui/desk/ticket_view.py" line="81"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="80"/>
+        <location filename="../ui/desk/ticket_view.py" line="82"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="81"/>
+        <location filename="../ui/desk/ticket_view.py" line="83"/>
         <source>Кем и когда записано</source>
         <translation>Booked by and when</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="83"/>
+        <location filename="../ui/desk/ticket_view.py" line="85"/>
         <source>УЧЕБНАЯ ЗАПИСЬ — не настоящая</source>
         <translation>TRAINING BOOKING — not real</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="91"/>
+        <location filename="../ui/desk/ticket_view.py" line="93"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="92"/>
+        <location filename="../ui/desk/ticket_view.py" line="94"/>
         <source>Кабинет:</source>
         <translation>Room:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="93"/>
+        <location filename="../ui/desk/ticket_view.py" line="95"/>
         <source>Этаж:</source>
         <translation>Floor:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="94"/>
+        <location filename="../ui/desk/ticket_view.py" line="96"/>
         <source>Приём:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="95"/>
+        <location filename="../ui/desk/ticket_view.py" line="97"/>
         <source>Врач:</source>
         <translation>Doctor:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="96"/>
+        <location filename="../ui/desk/ticket_view.py" line="98"/>
         <source>Тип приёма:</source>
         <translation>Visit type:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="97"/>
+        <location filename="../ui/desk/ticket_view.py" line="99"/>
         <source>Поликлиника:</source>
         <translation>Clinic:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="98"/>
+        <location filename="../ui/desk/ticket_view.py" line="100"/>
         <source>Статус:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="99"/>
+        <location filename="../ui/desk/ticket_view.py" line="101"/>
         <source>Записано:</source>
         <translation>Booked:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="141"/>
+        <location filename="../ui/desk/ticket_view.py" line="150"/>
         <source>время назначит поликлиника</source>
         <translation>time to be set by the clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="148"/>
+        <location filename="../ui/desk/ticket_view.py" line="157"/>
         <source>тел. {0}</source>
         <translation>tel. {0}</translation>
     </message>
@@ -1977,77 +2072,93 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../ui/training/controller.py" line="72"/>
+        <location filename="../ui/training/controller.py" line="79"/>
+        <location filename="../ui/training/controller.py" line="107"/>
         <source>Введите фамилию и имя стажёра.</source>
         <translation>Enter the trainee&apos;s full name.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="87"/>
+        <location filename="../ui/training/controller.py" line="94"/>
         <source>С возвращением! Выполненные упражнения отмечены.</source>
         <translation>Welcome back! Completed exercises are ticked.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="89"/>
+        <location filename="../ui/training/controller.py" line="96"/>
         <source>Выберите упражнение и прочитайте задание.</source>
         <translation>Choose an exercise and read the task.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="121"/>
+        <location filename="../ui/training/controller.py" line="111"/>
+        <source>Имя не изменилось: {0}.</source>
+        <translation>The name has not changed: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="122"/>
+        <source>Имя исправлено: «{0}» вместо «{1}». Прогресс сохранён.</source>
+        <translation>Name corrected: “{0}” instead of “{1}”. Progress saved.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="161"/>
+        <source>Упражнение «{0}» начато. Прежние учебные записи пациента {1} удалены. Выполните задание в окне записи.</source>
+        <translation>Exercise “{0}” started. Earlier training bookings of the patient {1} were removed. Do the task in the booking window.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/controller.py" line="165"/>
         <source>Упражнение «{0}» начато. Выполните задание в окне записи.</source>
         <translation>Exercise “{0}” started. Do the task in the booking window.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="142"/>
+        <location filename="../ui/training/controller.py" line="197"/>
         <source>Шаг {0} из {1} выполнен — продолжайте по заданию.</source>
         <translation>Step {0} of {1} done — carry on with the task.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="160"/>
+        <location filename="../ui/training/controller.py" line="215"/>
         <source>✔ Упражнение «{0}» выполнено!</source>
         <translation>✔ Exercise “{0}” completed!</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="174"/>
+        <location filename="../ui/training/controller.py" line="229"/>
         <source>Сбросить песочницу</source>
         <translation>Reset sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="176"/>
+        <location filename="../ui/training/controller.py" line="231"/>
         <source>Все учебные записи будут удалены, песочница вернётся в начальное состояние.</source>
         <translation>All training bookings will be deleted and the sandbox will return to its initial state.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="178"/>
+        <location filename="../ui/training/controller.py" line="233"/>
         <source>Отметки о выполненных упражнениях сохранятся.</source>
         <translation>Completed exercise ticks will be kept.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="180"/>
+        <location filename="../ui/training/controller.py" line="235"/>
         <source>Сбросить</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="181"/>
+        <location filename="../ui/training/controller.py" line="236"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="191"/>
+        <location filename="../ui/training/controller.py" line="246"/>
         <source>Песочница сброшена: учебные записи удалены.</source>
         <translation>Sandbox reset: training bookings deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="227"/>
+        <location filename="../ui/training/controller.py" line="283"/>
         <source>Сначала введите фамилию и имя стажёра.</source>
         <translation>Enter the trainee&apos;s full name first.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="237"/>
+        <location filename="../ui/training/controller.py" line="293"/>
         <source>Не удалось сохранить отчёт в {0}: {1}</source>
         <translation>Could not save the report to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="243"/>
+        <location filename="../ui/training/controller.py" line="299"/>
         <source>Отчёт сохранён: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
@@ -2055,68 +2166,80 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/training/panel.py" line="89"/>
-        <location filename="../ui/training/panel.py" line="386"/>
+        <location filename="../ui/training/panel.py" line="90"/>
+        <location filename="../ui/training/panel.py" line="440"/>
         <source>Обучение</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="129"/>
+        <location filename="../ui/training/panel.py" line="130"/>
         <source>&amp;Стажёр (фамилия и имя):</source>
         <translation>&amp;Trainee (full name):</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="133"/>
+        <location filename="../ui/training/panel.py" line="134"/>
+        <location filename="../ui/training/panel.py" line="319"/>
         <source>Фамилия и имя стажёра</source>
         <translation>Trainee&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="134"/>
+        <location filename="../ui/training/panel.py" line="135"/>
         <source>например: Иванова Мария</source>
         <translation>e.g. Maria Ivanova</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="137"/>
+        <location filename="../ui/training/panel.py" line="138"/>
         <source>Начать</source>
         <translation>Start</translation>
     </message>
     <message>
         <location filename="../ui/training/panel.py" line="156"/>
+        <source>Исправи&amp;ть имя…</source>
+        <translation>Ad&amp;just name…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/panel.py" line="158"/>
+        <location filename="../ui/training/panel.py" line="308"/>
+        <source>Исправить имя стажёра</source>
+        <translation>Correct the trainee&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/panel.py" line="167"/>
         <source>Упражнения</source>
         <translation>Exercises</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="177"/>
+        <location filename="../ui/training/panel.py" line="188"/>
         <source>Задание</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="184"/>
+        <location filename="../ui/training/panel.py" line="195"/>
         <source>Подсказ&amp;ка</source>
         <translation>&amp;Hint</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="186"/>
+        <location filename="../ui/training/panel.py" line="197"/>
         <source>Начать &amp;упражнение</source>
         <translation>Start &amp;exercise</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="204"/>
+        <location filename="../ui/training/panel.py" line="215"/>
         <source>С&amp;бросить песочницу…</source>
         <translation>Reset sandbo&amp;x…</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="206"/>
+        <location filename="../ui/training/panel.py" line="217"/>
         <source>Отчёт дл&amp;я наставника…</source>
         <translation>Summar&amp;y for mentor…</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="257"/>
+        <location filename="../ui/training/panel.py" line="270"/>
         <source>Как проходит обучение</source>
         <translation>How training works</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="262"/>
+        <location filename="../ui/training/panel.py" line="275"/>
         <source>1. Введите свою фамилию и имя и нажмите «Начать».
 2. Выберите упражнение и прочитайте задание.
 3. Выполните его в окне записи, как с настоящим пациентом: все пациенты и записи здесь учебные.
@@ -2131,33 +2254,48 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 Progress is saved on this computer.</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="281"/>
+        <location filename="../ui/training/panel.py" line="294"/>
         <source>Стажёр: {0}</source>
         <translation>Trainee: {0}</translation>
     </message>
     <message>
+        <location filename="../ui/training/panel.py" line="310"/>
+        <source>Фамилия и имя стажёра (выполненные упражнения и отчёт сохранятся):</source>
+        <translation>Trainee&apos;s surname and first name (completed exercises and the report are kept):</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/panel.py" line="314"/>
+        <source>Исправить</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
         <location filename="../ui/training/panel.py" line="315"/>
-        <location filename="../ui/training/panel.py" line="376"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/panel.py" line="369"/>
+        <location filename="../ui/training/panel.py" line="430"/>
         <source>выполнено {0}</source>
         <translation>completed {0}</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="378"/>
+        <location filename="../ui/training/panel.py" line="432"/>
         <source>не выполнено</source>
         <translation>not completed</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="388"/>
+        <location filename="../ui/training/panel.py" line="442"/>
         <source>Обучение — выполнено {0} из {1}</source>
         <translation>Training — {0} of {1} completed</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="409"/>
+        <location filename="../ui/training/panel.py" line="463"/>
         <source>Сохранить отчёт для наставника</source>
         <translation>Save the report for the mentor</translation>
     </message>
     <message>
-        <location filename="../ui/training/panel.py" line="411"/>
+        <location filename="../ui/training/panel.py" line="465"/>
         <source>Страница HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>

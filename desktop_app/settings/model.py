@@ -198,7 +198,9 @@ class AppSettings(_NoSecretsModel):
     read_timeout: float = Field(default=20.0, ge=1, le=300)
     #: The zone of server times that carry no offset, in minutes east of UTC (Moscow: +180).
     server_utc_offset_minutes: int = Field(default=180, ge=-720, le=840)
-    slip_layout: Literal["roll80", "roll58", "a5", "a6"] = "roll80"
+    #: The slip's paper: ``auto`` picks the roll (58/80 mm) or sheet from the paper the printer
+    #: reports; a fixed value is used as is (a warning when it does not fit that paper).
+    slip_layout: Literal["auto", "roll80", "roll58", "a5", "a6"] = "auto"
     printer_name: str | None = None
     #: An optional line printed under the time on every slip ("При себе иметь полис ОМС и
     #: паспорт"). Whitespace is collapsed, blank is None, longer text is cut to

@@ -26,7 +26,7 @@ trainee gets to it, tomorrow's never are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -125,18 +125,32 @@ def record_mistake(
     exercise: Exercise | None,
     detector: StepDetector | None,
     event: DeskEvent,
+    catalogue: Sequence[Exercise] = (),
 ) -> Mistake | None:
     """Note ``event`` in ``progress`` if it is a mistake in the exercise under way.
 
     The exercise under way is the selected one while its detector is not done (a done exercise
-    is under way again once "Начать упражнение" gave it a fresh detector). Returns the mistake
-    recorded (the caller saves the progress), or None.
+    is under way again once "Начать упражнение" gave it a fresh detector). A refusal that some
+    exercise of ``catalogue`` is about is not charged to the selected one (the trainee may be
+    doing that other exercise without selecting it), and the refusal that follows a confirmed
+    re-booking is the same mistake, not a second one. Returns the mistake recorded (the caller
+    saves the progress), or None.
     """
     if exercise is None or detector is None or detector.done:
         return None
     text = exercise.mistake_in(event)
     if text is None:
         return None
+    if event.kind is not K.REBOOK_CONFIRMED:
+        if any(other.expects(event) for other in catalogue):
+            return None
+        last = progress.mistakes[-1] if progress.mistakes else None
+        if (last is not None and last.kind == K.REBOOK_CONFIRMED and last.code is None
+                and last.exercise == exercise.id):
+            # The refusal the confirmed re-booking ran into: noted on that mistake, once.
+            progress.mistakes = [*progress.mistakes[:-1],
+                                 last.model_copy(update={"code": event.message_code or "—"})]
+            return None
     return progress.note_mistake(exercise.id, event.kind, text, code=event.message_code)
 
 
@@ -330,7 +344,7 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
                 day="завтра",
             ),
             hint=(
-                "«Запись не создана», код 4007, «самостоятельная запись запрещена»: этому "
+                "«Запись не создана», код 4007, «запрещена самостоятельная запись»: этому "
                 "пациенту запрещено записываться самому, а его токен выдан для самозаписи "
                 "(портал). Запись не создана. Действуйте по правилам вашей регистратуры, как "
                 "советует сообщение (например, запись через заведующего или по направлению)."

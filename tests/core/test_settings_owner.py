@@ -40,7 +40,7 @@ def test_update_notifies_old_and_new_and_validates() -> None:
     assert owner.update(slip_layout="a5", operator_login="reg_ivanova") is None
     assert owner.current.slip_layout == "a5"
     [(old, new)] = calls
-    assert old.slip_layout == "roll80" and new.slip_layout == "a5"
+    assert old.slip_layout == "auto" and new.slip_layout == "a5"
     with pytest.raises(ValidationError):
         owner.update(slip_layout="napkin")
     with pytest.raises(TypeError):
@@ -53,7 +53,7 @@ def test_no_change_means_no_notice_and_no_save(tmp_path: Path) -> None:
     owner = SettingsOwner(AppSettings(), persist=True, path=path)
     calls: list[object] = []
     owner.subscribe(lambda old, new: calls.append(new))
-    assert owner.update(slip_layout="roll80") is None
+    assert owner.update(slip_layout="auto") is None
     assert calls == [] and not path.exists()
 
 

@@ -56,7 +56,7 @@ def test_defaults() -> None:
     assert s.server_url is None
     assert s.booking_path == "visit/{lpu}/outSchedule/{resource}/{date}"
     assert (s.connect_timeout, s.read_timeout, s.font_scale) == (5, 20, 1.0)
-    assert s.slip_layout == "roll80" and s.language == "ru" and s.use_system_proxy
+    assert s.slip_layout == "auto" and s.language == "ru" and s.use_system_proxy
     assert s.journal_retention_days == 30 and s.remember_token is False
 
 

@@ -421,3 +421,42 @@ async def test_clinic_status_refreshes_in_the_background(qtbot, tmp_path) -> Non
         desk.window.directory.status_timer.timeout.emit()  # the periodic refresh fires
         await wait_until(lambda: "Не в сети" in status.text(), what="status refresh")
         assert desk.window.findChild(QLabel, "clinicPing").text() == ""
+
+
+async def test_a_full_disk_keeps_the_ticket_on_screen_and_the_retry_warns(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """The journal cannot write the answer: the ticket is still shown (with a warning) and the
+    next booking of the same patient, doctor and day asks first."""
+    import sqlite3
+
+    async with open_desk(tmp_path) as desk:
+        journal = desk.session.journal
+        real_success = journal.record_success
+
+        def disk_full(*_args: object, **_kwargs: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(journal, "record_success", disk_full)
+        await _book_therapist(qtbot, desk)
+        await wait_until(lambda: desk.window.ticket_view.ticket is not None
+                         and not desk.window.booking_busy, what="ticket")
+        number = desk.sandbox.bookings[-1].num
+        assert desk.window.ticket_view.number.text() == number
+        assert desk.window.print_button.isEnabled()
+        assert desk.dialogs.shown[-1].title == "Талон не записан в журнал смены"
+        assert "талон не записан в журнал смены" in desk.window.status_text.text()
+        assert desk.posts() == 1
+
+        # The operator books the same patient again: the app asks, "Отмена" sends nothing.
+        desk.dialogs.answers.append(False)
+        ctrl_enter(qtbot, desk.form.patient_picker)
+        await wait_until(lambda: desk.dialogs.asked, what="re-booking question")
+        assert desk.dialogs.asked[-1].title == "Возможна повторная запись"
+        await wait_until(lambda: not desk.window.booking_busy, what="no booking")
+        assert desk.posts() == 1
+
+        # Once the disk works again the ticket reaches the journal before the next booking.
+        monkeypatch.setattr(journal, "record_success", real_success)
+        assert desk.session.services.booking.retry_unsaved() == 0
+        assert [e.status for e in journal.entries(training=True)] == ["booked"]

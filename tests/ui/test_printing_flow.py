@@ -72,6 +72,17 @@ async def test_pdf_copies_count_and_the_second_is_a_duplicate(qtbot, tmp_path) -
         assert entry.print_count == 2
         assert [e.kind for e in events].count(DeskEventKind.PRINTED) == 2
         assert "дубликат № 2" in desk.window.status_text.text()
+        assert f"талона № {number}" in desk.window.status_text.text()
+        assert str(second) in desk.window.status_text.text()
+
+
+def _pdf_printer(path: Path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
 
 
 async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_path,
@@ -90,7 +101,7 @@ async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_pa
         calls.append(threading.current_thread().name)
         assert release.wait(timeout=10), "test never released the printer"
 
-    monkeypatch.setattr(slip_printer, "make_printer", lambda name: object())
+    monkeypatch.setattr(slip_printer, "make_printer", lambda name: _pdf_printer(tmp_path / "x.pdf"))
     monkeypatch.setattr(slip_printer, "print_slip", slow_driver)
     async with open_desk(tmp_path) as desk:
         await _booked_desk(qtbot, desk)

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from html import escape
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 from training_fixtures import training_rig, wait_until
 
 from desktop_app.booking import DeskEventKind
@@ -15,6 +29,8 @@ from desktop_app.sandbox import data as ds
 from desktop_app.training import ProgressStore
 
 K = DeskEventKind
+
+TS = Path(__file__).resolve().parents[2] / "desktop_app" / "i18n" / "desk_en.ts"
 
 
 async def _book_offline(rig) -> None:
@@ -250,3 +266,243 @@ async def test_reset_closes_the_unknown_outcomes_so_the_exercise_can_be_repeated
         )
         assert again.kind is K.BOOKED
         assert not any(e.kind is K.REBOOK_WARNED for e in rig.events)
+
+
+# -- mistakes in the trainer's report -------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_a_confirmed_rebooking_is_a_mistake_in_the_report(tmp_path: Path) -> None:
+    from desktop_app.text import local_time, stamp
+    from desktop_app.training.exercises import MISTAKE_REBOOK
+
+    progress_dir = tmp_path / "progress"
+    async with training_rig(tmp_path, progress_dir=progress_dir) as rig:
+        await rig.start_trainee("Иванова Мария")
+        cardiologist = rig.sandbox.landmarks().dispensary_doctor
+        rig.panel.select_exercise("connection_lost")
+        rig.panel.exercise_button.click()
+        lost = await rig.book(
+            clinic=("ГП № 1", rig.sandbox.landmarks().main_clinic),
+            doctor=("кардиолог", cardiologist),
+            patient="dispensary",
+        )
+        assert lost.kind is K.OUTCOME_UNKNOWN
+        assert rig.panel.progress.mistakes == []
+        rig.dialogs.answers.append(True)  # «Записать ещё раз» — without checking first
+        await rig.book_now()
+        assert any(e.kind is K.REBOOK_CONFIRMED for e in rig.events)
+        # One mistake: the re-booking; what it ran into (the booking made behind the lost
+        # answer answers 4008) is noted on it, not counted a second time.
+        (mistake,) = rig.panel.progress.mistakes
+        assert (mistake.exercise, mistake.kind, mistake.text, mistake.code) == (
+            "connection_lost",
+            "rebook_confirmed",
+            MISTAKE_REBOOK,
+            "4008",
+        )
+        # Saved at once: the trainer sees it even if the program is closed now.
+        saved = ProgressStore(progress_dir).load("Иванова Мария").progress
+        assert [m.kind for m in saved.mistakes] == ["rebook_confirmed"]
+        html = rig.panel.export_report(tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Ошибки во время упражнений (1)" in html
+    number = [e.id for e in rig.panel.exercises].index("connection_lost") + 1
+    row = (
+        f"<tr><td>{stamp(local_time(mistake.at))}</td>"
+        f"<td>{number}. Обрыв связи при записи</td>"
+        f"<td>{escape(MISTAKE_REBOOK)}</td></tr>"
+    )
+    assert row in html
+
+
+# -- renaming the trainee -------------------------------------------------------------------------
+
+
+async def _rename_dialog(rig) -> QInputDialog:
+    dialog = rig.panel.rename_dialog
+    assert isinstance(dialog, QInputDialog)
+    await wait_until(dialog.isVisible, what="the rename dialog")
+    await wait_until(
+        lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+        and dialog.isAncestorOf(QApplication.focusWidget()),
+        what="the focus in the dialog's name field",
+    )
+    return dialog
+
+
+@pytest.mark.asyncio
+async def test_the_trainee_corrects_a_mistyped_name(tmp_path: Path) -> None:
+    progress_dir = tmp_path / "progress"
+    store = ProgressStore(progress_dir)
+    async with training_rig(tmp_path, progress_dir=progress_dir) as rig:
+        panel = rig.panel
+        assert not panel.rename_button.isVisibleTo(panel)  # nothing to rename yet
+        await rig.start_trainee("Иванвоа Мария")
+        await _book_offline(rig)
+        panel.hint_button.click()
+        old_file = store.path_for("Иванвоа Мария")
+        assert old_file.exists()
+        assert panel.rename_button.isVisibleTo(panel)
+
+        # Keyboard: Tab reaches the button, Space opens the dialog (not modal-blocking).
+        panel.rename_button.setFocus()
+        assert rig.focus_name() == "renameTrainee"
+        rig.press(Qt.Key.Key_Space)
+        dialog = await _rename_dialog(rig)
+        assert dialog.textValue() == "Иванвоа Мария"
+        assert dialog.windowModality() == Qt.WindowModality.WindowModal  # open(), no exec()
+        rig.replace_text("Иванова Мария")
+        rig.press(Qt.Key.Key_Return)
+        await wait_until(lambda: panel.rename_dialog is None, what="the dialog closed")
+
+        assert panel.progress.trainee == "Иванова Мария"
+        assert panel.trainee_label.text() == "Стажёр: Иванова Мария"
+        assert "Имя исправлено" in panel.message.text()
+        assert rig.ticked() == {"clinic_offline"}
+        # The history moved to the new name's file; the old one is gone.
+        assert not old_file.exists()
+        moved = store.load("Иванова Мария").progress
+        assert moved.is_done("clinic_offline")
+        assert moved.hints_used == panel.progress.hints_used != []
+        assert moved.former_names == ["Иванвоа Мария"]
+        # What is done next is saved under the new name.
+        panel.select_exercise("one_per_speciality")
+        panel.hint_button.click()
+        assert "one_per_speciality" in store.load("Иванова Мария").progress.hints_used
+        path = panel.export_report(tmp_path / "r.html")
+        assert "Прежнее написание имени: Иванвоа Мария" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.asyncio
+async def test_renaming_to_another_trainee_or_cancelling_changes_nothing(tmp_path: Path) -> None:
+    progress_dir = tmp_path / "progress"
+    store = ProgressStore(progress_dir)
+    store.save(store.load("Петров Пётр").progress)  # another trainee of this PC
+    async with training_rig(tmp_path, progress_dir=progress_dir) as rig:
+        panel = rig.panel
+        await rig.start_trainee("Иванова Мария")
+        await _book_offline(rig)
+        shown = len(rig.dialogs.shown)
+        # Another trainee's name: refused with the store's message, in the panel.
+        panel.rename_button.click()
+        await _rename_dialog(rig)
+        rig.replace_text("петров  пётр")
+        rig.press(Qt.Key.Key_Return)
+        await wait_until(lambda: panel.rename_dialog is None, what="the dialog closed")
+        assert "уже есть на этом компьютере" in panel.message.text()
+        assert panel.progress.trainee == "Иванова Мария"
+        assert panel.trainee_label.text() == "Стажёр: Иванова Мария"
+        assert store.load("Петров Пётр").progress.completed == {}
+        assert store.load("Иванова Мария").progress.is_done("clinic_offline")
+        # Esc: the dialog goes, the name stays.
+        panel.rename_button.click()
+        await _rename_dialog(rig)
+        rig.replace_text("Сидорова Анна")
+        rig.press(Qt.Key.Key_Escape)
+        await wait_until(lambda: panel.rename_dialog is None, what="the dialog closed")
+        assert panel.progress.trainee == "Иванова Мария"
+        assert not store.path_for("Сидорова Анна").exists()
+        # An empty name: a message, nothing renamed.
+        assert panel.rename_trainee("  ") is False
+        assert panel.progress.trainee == "Иванова Мария"
+        assert len(rig.dialogs.shown) == shown  # all said in the panel, no message box
+
+
+@pytest.mark.asyncio
+async def test_rename_has_its_own_mnemonic_in_the_window(tmp_path: Path) -> None:
+    async with training_rig(tmp_path) as rig:
+        await rig.start_trainee("Иванова Мария")
+        letters = _mnemonics(rig.window)
+        assert {k: v for k, v in letters.items() if v > 1} == {}
+        text = rig.panel.rename_button.text()
+        assert text.replace("&", "") == "Исправить имя…"
+        letter = text[text.index("&") + 1].casefold()
+        assert letters[letter] == 1
+        # Alt+letter is the button's shortcut (QTest cannot type a Cyrillic Alt+letter; the
+        # press by keyboard is Tab + Space, tested above), and Tab reaches it.
+        button = rig.panel.rename_button
+        assert button.shortcut() == QKeySequence.mnemonic(text)
+        assert button.shortcut().toString() == "Alt+" + letter.upper()
+        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def _mnemonics(window) -> Counter:
+    """Letters of the visible mnemonics, as tests/ui/test_accessibility.py counts them."""
+    letters: Counter = Counter()
+    texts = [action.text() for action in window.menuBar().actions()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QAbstractButton | QLabel):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+    for text in texts:
+        letters.update(m.group(1).casefold() for m in _MNEMONIC.finditer(text or ""))
+    return letters
+
+
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+# -- what the trainee reads -----------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_patient_notes_say_who_the_person_is_not_the_answer(tmp_path: Path) -> None:
+    async with training_rig(tmp_path) as rig:
+        picker = rig.window.form.patient_picker
+        note = rig.window.form.patient_note
+        roster = {p["id"]: p for p in rig.sandbox.patients()}
+        assert picker.count() == len(roster)
+        for index in range(picker.count()):
+            picker.setCurrentIndex(index)
+            patient = roster[picker.itemData(index)["id"]]
+            assert note.text() == patient["note"]
+            assert patient["scenario"] not in note.text()
+            # No outcome, code or jargon: that is the trainer's ``scenario``.
+            assert not re.search(r"\b[45]0\d\d\b", note.text()), note.text()
+            assert "канал" not in note.text()
+
+
+def _screen_words() -> list[str]:
+    """Every text the UI can show by itself: the sources of desk_en.ts, mnemonics removed."""
+    root = ET.parse(TS).getroot()
+    sources = [m.findtext("source") or "" for m in root.iter("message")]
+    return [s.replace("&&", "\0").replace("&", "").replace("\0", "&") for s in sources]
+
+
+def _sandbox_words(sandbox) -> list[str]:
+    """What the sandbox puts on screen (clinic names, doctors' specialities, server messages):
+    a hint may quote it, and the trainee types part of it into the searches."""
+    from desktop_app.sandbox import engine
+
+    data = sandbox.data
+    words = [n for c in data.clinics.values() for n in (c.name, c.fer_name)]
+    words += [r.speciality.lower() for r in data.resources.values()]
+    words += [v for k, v in vars(engine).items() if k.startswith("MSG_") and isinstance(v, str)]
+    return words
+
+
+def test_hints_quote_only_words_the_screen_shows() -> None:
+    from desktop_app.sandbox import Sandbox
+    from desktop_app.training import build_exercises
+
+    sandbox = Sandbox()
+    exercises = build_exercises(sandbox)
+    screen = _screen_words()
+    shown = screen + _sandbox_words(sandbox) + [e.title for e in exercises]
+    wrong = []
+    for exercise in exercises:
+        for where, text in (("hint", exercise.hint), ("task", exercise.task)):
+            for quoted in re.findall(r"«([^»]+)»", text):
+                if not any(quoted in words for words in shown):
+                    wrong.append(f"{exercise.id} ({where}): «{quoted}»")
+    assert not wrong, "quoted words the screen never shows:\n" + "\n".join(wrong)
+    # The dialog titles and buttons a hint names are the UI's own strings, not data.
+    for quoted in ("Запись не создана", "Токен отклонён", "Поликлиника недоступна",
+                   "Результат записи неизвестен", "Возможна повторная запись",
+                   "Записать ещё раз", "Не в сети", "Печать (Ctrl+P)", "Начать упражнение"):
+        assert any(quoted in words for words in screen), quoted
+    # Training has no token field: no hint sends the trainee to one.
+    assert not any("«Токен»" in e.hint for e in exercises)

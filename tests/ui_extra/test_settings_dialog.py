@@ -86,7 +86,8 @@ def test_round_trip_by_keys(qtbot, tmp_path: Path) -> None:
     press(qtbot, dialog, "р")  # "Размер талона"
     assert QApplication.focusWidget() is dialog.slip_layout
     qtbot.keyClick(dialog.slip_layout, Qt.Key.Key_Down)
-    qtbot.keyClick(dialog.slip_layout, Qt.Key.Key_Down)  # 80 мм → 58 мм → A5
+    qtbot.keyClick(dialog.slip_layout, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.slip_layout, Qt.Key.Key_Down)  # авто → 80 мм → 58 мм → A5
     press(qtbot, dialog, "н")  # "Принтер"
     qtbot.keyClick(dialog.printer, Qt.Key.Key_Down)  # default → first printer
     press(qtbot, dialog, "ш")
@@ -115,7 +116,7 @@ def test_round_trip_by_keys(qtbot, tmp_path: Path) -> None:
     assert result.booking_datetime_format == "space-millis"
     assert result.read_timeout == 45
     assert result.known_clinics == original.known_clinics  # untouched settings are kept
-    assert original.server_url is None and original.slip_layout == "roll80"
+    assert original.server_url is None and original.slip_layout == "auto"
 
     path = save_settings(result, tmp_path / "settings.json")
     loaded, message = load_settings(path)

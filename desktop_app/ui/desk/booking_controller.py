@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from datetime import date, time
 from typing import Any, cast
 
@@ -29,6 +30,7 @@ from desktop_app.booking import (
     Reason,
 )
 from desktop_app.journal import patient_key_from_token, token_expiry
+from desktop_app.printing import ChosenBooking, clinic_zone
 from desktop_app.services import Services
 from desktop_app.settings.model import AppSettings
 from desktop_app.text import stamp, years_ru
@@ -39,6 +41,9 @@ from desktop_app.ui.desk.ticket_view import TicketView
 from desktop_app.ui.platform.dialogs import Message, Severity
 
 log = logging.getLogger(__name__)
+
+#: How many attempts' choices are kept for their slips (older ones come from the journal).
+_CHOSEN_KEPT = 500
 
 
 class FormProblem(Exception):
@@ -82,6 +87,8 @@ class BookingController(QObject):
         self._log_path = log_path
         self._busy = False
         self.last_attempt_id: int | None = None
+        #: What the operator chose for each attempt (by journal id): fills a sparse slip.
+        self._chosen: dict[int, ChosenBooking] = {}
         form.book_button.clicked.connect(self.request_booking)
         form.token_edit.textChanged.connect(self._token_changed)
         form.patient_picker.currentIndexChanged.connect(self._patient_changed)
@@ -315,7 +322,32 @@ class BookingController(QObject):
             **extra,
         ))
 
+    def chosen_for(self, attempt_id: int) -> ChosenBooking | None:
+        """What the operator chose for this attempt, if it was booked in this window."""
+        return self._chosen.get(attempt_id)
+
+    def _chosen_of(self, request: BookingRequest) -> ChosenBooking:
+        """The clinic, resource, day and time the request was made for, as the desk knew them."""
+        clinic, resource = self.directory.clinic, self.directory.resource
+        if clinic is None or (clinic.guid or "").lower() != request.lpu_guid.lower():
+            clinic = None
+        if resource is None or (resource.guid or "").lower() != request.resource_guid.lower():
+            resource = None
+        chosen = ChosenBooking.from_directory(clinic, resource, request.day, request.at)
+        if clinic is None and request.clinic_name:  # a pasted GUID with the operator's name
+            chosen = replace(chosen, clinic_name=request.clinic_name)
+        return chosen
+
+    def _keep_chosen(self, attempt_id: int | None, chosen: ChosenBooking) -> None:
+        if attempt_id is None:
+            return
+        self._chosen[attempt_id] = chosen
+        while len(self._chosen) > _CHOSEN_KEPT:
+            del self._chosen[next(iter(self._chosen))]
+
     async def _book(self, request: BookingRequest) -> None:
+        chosen = self._chosen_of(request)  # before the await: the pickers may change meanwhile
+
         async def confirm(earlier: list[EarlierAttempt]) -> bool:
             return await self._confirm_rebook(request, earlier)
 
@@ -325,6 +357,7 @@ class BookingController(QObject):
             )
         finally:
             self.set_busy(False)
+        self._keep_chosen(outcome.attempt_id, chosen)
         self._render_outcome(outcome, request)
 
     async def _confirm_rebook(self, request: BookingRequest,
@@ -366,7 +399,10 @@ class BookingController(QObject):
             ticket = outcome.ticket
             self.last_attempt_id = outcome.attempt_id
             self._remember_manual(request)
-            self.ticket_view.show_ticket(ticket, training=self.training)
+            self.ticket_view.show_ticket(
+                ticket, training=self.training,
+                zone=clinic_zone(self._setting("server_utc_offset_minutes", None)),
+            )
             self.printable_changed.emit(True)
             if ticket.lpu is not None and ticket.lpu.status is not None:
                 self.form.clinic_status.set_status(ticket.lpu.status)
@@ -439,18 +475,6 @@ class BookingController(QObject):
         target.setFocus()
         self._set_status(self.tr("Новая запись."))
         self.desk_event.emit(DeskEvent(kind=DeskEventKind.NEW_BOOKING))
-
-    def slip_issued(self, copy_number: int) -> None:
-        """A copy of the shown ticket was printed (or saved as PDF)."""
-        ticket = self.ticket_view.ticket
-        text = (self.tr("Талон напечатан.") if copy_number == 1
-                else self.tr("Напечатан дубликат № {0}.").format(copy_number))
-        self._set_status(text)
-        self.desk_event.emit(DeskEvent(
-            kind=DeskEventKind.PRINTED,
-            ticket_num=ticket.num if ticket else None,
-            ticket_guid=ticket.ticket_guid if ticket else None,
-        ))
 
 
 __all__ = ["BookingController", "FormProblem"]

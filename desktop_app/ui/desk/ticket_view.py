@@ -6,6 +6,8 @@ Every value on the card comes from the server, so every label is plain text: a `
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.api import TicketVisitWithLpu
-from desktop_app.text import day_ru, stamp, time_range
+from desktop_app.text import DEFAULT_ZONE, day_ru, display_zone, stamp, time_range, to_zone
 from desktop_app.ui.desk.status import StatusBadge
 
 
@@ -122,8 +124,12 @@ class TicketView(QFrame):
         self.card.hide()
         self.placeholder.show()
 
-    def show_ticket(self, ticket: TicketVisitWithLpu, *, training: bool) -> None:
+    def show_ticket(
+        self, ticket: TicketVisitWithLpu, *, training: bool, zone: tzinfo | None = None
+    ) -> None:
+        """Show the ticket; its times on the clinic's clock ``zone`` (default: Moscow)."""
         self.ticket = ticket
+        zone = zone or DEFAULT_ZONE
         dash = "—"
         self.number.setText(ticket.num or dash)
         self.room.setText(ticket.room or dash)
@@ -133,11 +139,14 @@ class TicketView(QFrame):
         if ticket.speciality and ticket.speciality != ticket.doctor_role:
             doctor = f"{doctor}\n{ticket.speciality}" if doctor else ticket.speciality
         self.doctor.setText(doctor or dash)
-        # The clinic's wall clock (the begin time's offset), exactly as the slip prints it.
+        # The clinic's wall clock, by the same rule as the slip (TicketSlip.from_ticket): both
+        # ends converted to the clinic's zone; a naive end is in its aware partner's offset.
         begin = ticket.begin_time
-        when = time_range(begin, ticket.end_time)
-        if begin:
-            when = f"{when}, {day_ru(begin.date())}"
+        when = ""
+        if begin is not None:
+            assumed = display_zone(begin, ticket.end_time, naive_in=zone)
+            when = time_range(begin, ticket.end_time, tz=zone, naive_in=assumed)
+            when = f"{when}, {day_ru(to_zone(begin, zone, naive_in=assumed).date())}"
         self.when.setText(when or self.tr("время назначит поликлиника"))
         lpu = ticket.lpu
         if lpu is not None:

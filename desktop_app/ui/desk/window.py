@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.api import Clinic, Resource
+from desktop_app.booking import DeskEvent, DeskEventKind
+from desktop_app.printing import clinic_zone
 from desktop_app.services import Services
 from desktop_app.ui.desk.booking_controller import BookingController
 from desktop_app.ui.desk.booking_form import BookingForm
@@ -34,7 +36,7 @@ from desktop_app.ui.desk.mode_switch import ModeSwitch
 from desktop_app.ui.desk.ticket_view import TicketView
 from desktop_app.ui.platform.async_tools import TaskKeeper
 from desktop_app.ui.platform.dialogs import Dialogs
-from desktop_app.ui.printing.slip_actions import SlipActions
+from desktop_app.ui.printing.slip_actions import IssuedCopy, SlipActions
 
 #: What the window needs: one session's ``Services`` (built by ``desktop_app.services``).
 WindowServices = Services
@@ -64,6 +66,11 @@ class _ShortcutKeys(QObject):
             return True
         if key == Qt.Key.Key_P and mods == Qt.KeyboardModifier.ControlModifier:
             self.window.slips.print_now()
+            return True
+        if key == Qt.Key.Key_P and mods == (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.window.slips.print_dialog()
             return True
         return False
 
@@ -113,7 +120,9 @@ class MainWindow(QMainWindow):
         self.print_button = QPushButton(self.tr("Пе&чать (Ctrl+P)"), self.print_row)
         self.print_button.setObjectName("printButton")
         self.print_button.setAccessibleName(self.tr("Напечатать талон"))
-        self.print_dialog_button = QPushButton(self.tr("Печать с в&ыбором…"), self.print_row)
+        self.print_dialog_button = QPushButton(
+            self.tr("Печать с в&ыбором… (Ctrl+Shift+P)"), self.print_row
+        )
         self.print_dialog_button.setObjectName("printDialogButton")
         self.print_dialog_button.setAccessibleName(self.tr("Печать с выбором принтера"))
         self.preview_button = QPushButton(self.tr("Пр&осмотр"), self.print_row)
@@ -182,9 +191,12 @@ class MainWindow(QMainWindow):
             journal=services.journal,
             training=self.training,
             current=lambda: (self.booking.last_attempt_id, self.ticket_view.ticket),
-            layout=lambda: self._setting("slip_layout", "roll80"),
+            layout=lambda: self._setting("slip_layout", "auto"),
             printer_name=lambda: self._setting("printer_name", None),
             operator_login=lambda: self._setting("operator_login", None),
+            chosen=self.booking.chosen_for,
+            zone=lambda: clinic_zone(self._setting("server_utc_offset_minutes", None)),
+            reminder=lambda: self._setting("slip_reminder", None),
             spawn=lambda coro: self.tasks.spawn(coro, name="print-slip"),
         )
         self.mode_switch = ModeSwitch(
@@ -262,7 +274,8 @@ class MainWindow(QMainWindow):
         # Real desktops deliver these through the shortcut map; the key filter covers the rest.
         for seq, slot in (("Ctrl+Return", self.request_booking),
                           ("Ctrl+Enter", self.request_booking),
-                          ("F2", self.new_booking), ("Ctrl+P", self.slips.print_now)):
+                          ("F2", self.new_booking), ("Ctrl+P", self.slips.print_now),
+                          ("Ctrl+Shift+P", self.slips.print_dialog)):
             QShortcut(QKeySequence(seq), self).activated.connect(slot)
 
         mode_menu = self.menuBar().addMenu(self.tr("Ре&жим"))
@@ -280,7 +293,9 @@ class MainWindow(QMainWindow):
         print_menu = self.menuBar().addMenu(self.tr("Т&алон"))
         self.print_action = QAction(self.tr("&Печать на принтер по умолчанию\tCtrl+P"), self)
         self.print_action.triggered.connect(self.slips.print_now)
-        self.print_dialog_action = QAction(self.tr("Печать с &выбором принтера…"), self)
+        self.print_dialog_action = QAction(
+            self.tr("Печать с &выбором принтера…\tCtrl+Shift+P"), self
+        )
         self.print_dialog_action.triggered.connect(self.slips.print_dialog)
         self.preview_action = QAction(self.tr("Пред&варительный просмотр"), self)
         self.preview_action.triggered.connect(self.slips.preview)
@@ -301,7 +316,8 @@ class MainWindow(QMainWindow):
         self.preview_button.clicked.connect(self.slips.preview)
         self.pdf_button.clicked.connect(self.slips.save_pdf)
         self.new_button.clicked.connect(self.new_booking)
-        self.slips.printed.connect(self.booking.slip_issued)
+        self.slips.issued.connect(self._slip_issued)
+        self.slips.failed.connect(self._set_status)
         self.slips.busy_changed.connect(self._printing_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -346,6 +362,15 @@ class MainWindow(QMainWindow):
         if busy:
             self._set_status(self.tr("Печать талона…"))
 
+    def _slip_issued(self, copy: IssuedCopy) -> None:
+        """A copy came out: say which ticket and copy, and tell training (that ticket's id)."""
+        self._set_status(copy.status_text)
+        self.desk_event.emit(DeskEvent(
+            kind=DeskEventKind.PRINTED,
+            ticket_num=copy.ticket_num,
+            ticket_guid=copy.ticket_guid,
+        ))
+
     def _show_busy(self, busy: bool) -> None:
         self.form.book_button.setEnabled(not busy)
         self.book_action.setEnabled(not busy)
@@ -387,7 +412,7 @@ class MainWindow(QMainWindow):
 
     def _reprint_entry(self, entry: Any) -> None:
         if entry.ticket is not None:
-            self.slips.reprint(entry.id, entry.ticket)
+            self.slips.reprint(entry.id, entry.ticket, from_journal=True)
 
     def open_settings(self) -> Any:
         from desktop_app.ui.settings.controller import SettingsFlow

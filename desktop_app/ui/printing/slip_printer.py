@@ -24,6 +24,7 @@ from pathlib import Path
 import segno
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QImage,
@@ -48,8 +49,10 @@ from desktop_app.printing.slip import (
     TRAINING_WATERMARK,
     SlipLayout,
     TicketSlip,
+    layout_for_paper_width,
     render_slip_html,
 )
+from desktop_app.ui.printing.queue_state import PrinterStatus, QueueState, printer_state
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,10 @@ class PrintFailed(SlipPrintError):
     """The printer (or the PDF file) refused the job once we started it."""
 
 
+class LayoutDoesNotFit(SlipPrintError):
+    """The layout fixed in the settings is wider than the paper the printer reports."""
+
+
 class _Text:
     """All operator-facing texts of this module, each a literal ``translate`` call for lupdate."""
 
@@ -125,6 +132,37 @@ class _Text:
         ).format(name=name)
 
     @staticmethod
+    def printer_stopped(name: str, reason: str | None) -> str:
+        text = QCoreApplication.translate(
+            "SlipPrinter",
+            "Принтер «{name}» остановлен (приостановлен или выключен): талон не напечатан. "
+            "Включите принтер, проверьте бумагу и возобновите печать (в Windows: «Принтеры и "
+            "сканеры» → принтер → «Открыть очередь» → снимите «Приостановить печать»), затем "
+            "напечатайте ещё раз или сохраните талон в PDF.",
+        ).format(name=name)
+        return _with_reason(text, reason)
+
+    @staticmethod
+    def printer_rejecting(name: str, reason: str | None) -> str:
+        text = QCoreApplication.translate(
+            "SlipPrinter",
+            "Принтер «{name}» сейчас не принимает задания: талон не напечатан. Попросите "
+            "администратора включить приём заданий на этом принтере, выберите другой принтер "
+            "(«Печать с выбором…») или сохраните талон в PDF.",
+        ).format(name=name)
+        return _with_reason(text, reason)
+
+    @staticmethod
+    def layout_does_not_fit(name: str, layout: str, paper_mm: float) -> str:
+        return QCoreApplication.translate(
+            "SlipPrinter",
+            "В настройках выбран размер талона «{layout}», а в принтере «{name}» бумага "
+            "шириной {paper} мм: талон на ней не поместится и не напечатан. Выберите в "
+            "настройках размер «По бумаге принтера (автоматически)» или подходящий к этой "
+            "бумаге, или напечатайте на другом принтере («Печать с выбором…»).",
+        ).format(layout=layout, name=name, paper=f"{paper_mm:.0f}")
+
+    @staticmethod
     def print_failed(name: str) -> str:
         return QCoreApplication.translate(
             "SlipPrinter",
@@ -146,6 +184,14 @@ class _Text:
     @staticmethod
     def doc_name(number: str) -> str:
         return QCoreApplication.translate("SlipPrinter", "Талон № {number}").format(number=number)
+
+
+def _with_reason(text: str, reason: str | None) -> str:
+    if not reason:
+        return text
+    return text + " " + QCoreApplication.translate(
+        "SlipPrinter", "Система сообщает: {reason}."
+    ).format(reason=reason.rstrip("."))
 
 
 # --- printers ----------------------------------------------------------------------------------
@@ -178,13 +224,89 @@ def make_printer(name: str | None) -> QPrinter:
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
         raise PrinterUnavailable(_Text.printer_missing(name), f"printer {name!r} has no info")
-    # Qt maps a stopped CUPS queue and a paused/offline/erroring Windows printer to Error.
+    # Qt maps a stopped CUPS queue and a paused/offline/erroring Windows printer to Error;
+    # the system's own state (``check_queue``) says which, and why.
     state = info.state()
     if state in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        check_queue(name)
         raise PrinterUnavailable(_Text.printer_not_ready(name), f"printer {name!r} is {state}")
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setCopyCount(1)
     return printer
+
+
+def queue_name(printer: QPrinter) -> str | None:
+    """The system queue a printer sends to; ``None`` for a printer that writes a file."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return None
+    return printer.printerName() or None
+
+
+def check_queue(name: str | None) -> PrinterStatus:
+    """The queue's state before a job is handed to it; raises when it will not print.
+
+    ``None`` (a file) is always accepting. Stopped and rejecting queues raise
+    PrinterUnavailable with a Russian message that says what to do; an unknown state is
+    returned (the job is sent, the operator is told it was sent). Safe off the GUI thread.
+    """
+    if name is None:
+        return PrinterStatus(QueueState.ACCEPTING)
+    status = printer_state(name)
+    log.info("printer %r: %s (%s)", name, status.state, status.reason or "-")
+    if status.state is QueueState.STOPPED:
+        raise PrinterUnavailable(
+            _Text.printer_stopped(name, status.reason), f"printer {name!r} is stopped"
+        )
+    if status.state is QueueState.REJECTING:
+        raise PrinterUnavailable(
+            _Text.printer_rejecting(name, status.reason), f"printer {name!r} rejects jobs"
+        )
+    return status
+
+
+def paper_width_mm(printer: QPrinter | None) -> float | None:
+    """The width of the paper the printer's queue reports (its default page size), in mm.
+
+    ``None`` for a file, a printer that reports nothing, or no printer. The queue's default
+    is read, not the ``QPrinter``'s page (which is ours to set, and A4 until we do).
+    """
+    if printer is None:
+        return None
+    name = queue_name(printer)
+    if name is None:
+        return None
+    info = QPrinterInfo.printerInfo(name)
+    if info.isNull():
+        return None
+    size = info.defaultPageSize()
+    if not size.isValid():
+        return None
+    width = size.size(QPageSize.Unit.Millimeter).width()
+    return width if width > 0 else None
+
+
+#: A fixed layout may be this much wider than the reported paper (drivers round sizes).
+_FIT_SLACK_MM = 2.0
+#: The settings value that picks the layout from the paper.
+AUTO_LAYOUT = "auto"
+
+
+def choose_layout(setting: str | None, paper_mm: float | None, printer: str = "") -> SlipLayout:
+    """The layout to print with: ``auto`` follows the paper, a fixed one must fit it.
+
+    Raises LayoutDoesNotFit (with a Russian message) for a fixed layout wider than the paper
+    (80 mm on a 58 mm roll): shrinking it would make it unreadable. Unknown paper: ``auto``
+    is the default layout, a fixed one is used as is.
+    """
+    if not setting or setting == AUTO_LAYOUT:
+        return layout_for_paper_width(paper_mm) if paper_mm else SlipLayout.default()
+    layout = SlipLayout(setting)
+    if paper_mm is not None and layout.paper_width_mm > paper_mm + _FIT_SLACK_MM:
+        raise LayoutDoesNotFit(
+            _Text.layout_does_not_fit(printer or "—", layout.title, paper_mm),
+            f"layout {layout} ({layout.paper_width_mm} mm) on {paper_mm:.1f} mm paper",
+        )
+    return layout
 
 
 # --- the document ------------------------------------------------------------------------------
@@ -375,7 +497,7 @@ def save_pdf(slip: TicketSlip, layout: SlipLayout | str, path: Path) -> Path:
     return path
 
 
-# --- dialogs (thin; tests construct them but never exec) --------------------------------------
+# --- dialogs (thin; shown with open()/show(), never exec) --------------------------------------
 
 ErrorHandler = Callable[[SlipPrintError], None]
 
@@ -394,52 +516,90 @@ def _guarded_print(
     return True
 
 
+#: Qt's own (qtbase) translation of one of its labels: called through this name so that lupdate
+#: does not copy Qt's strings into the app's catalogue.
+_qt_own_text = QCoreApplication.translate
+
+
+def preview_print_action(dialog: QPrintPreviewDialog) -> QAction | None:
+    """The Print button of the preview's tool bar (Qt gives it no object name)."""
+    text = _qt_own_text("QPrintPreviewDialog", "Print")
+    for action in dialog.findChildren(QAction):
+        if action.text() in (text, "Print"):
+            return action
+    return None
+
+
 def open_preview(
     parent: QWidget | None,
     slip: TicketSlip,
     layout: SlipLayout | str,
     *,
     printer_name: str | None = None,
+    printer: QPrinter | None = None,
     on_error: ErrorHandler | None = None,
+    on_print: Callable[[], None] | None = None,
 ) -> QPrintPreviewDialog:
     """A print preview of the slip; the caller shows it (``open()``/``exec()``).
 
-    The dialog's ``QPrinter`` is kept alive with the dialog: a temporary one crashes
-    ``QPrintPreviewDialog``. Without a usable printer the preview still works (PDF device).
+    The dialog's ``QPrinter`` (``printer``, else one for ``printer_name``) is kept alive with
+    the dialog: a temporary one crashes ``QPrintPreviewDialog``. Without a usable printer the
+    preview still works (PDF device). With ``on_print`` the tool bar's Print button calls it
+    and closes the preview instead of Qt's own flow (a blocking print dialog whose copy
+    nobody would count): the caller prints the copy the way every other copy is printed.
     """
     layout = SlipLayout(layout)
-    try:
-        printer = make_printer(printer_name)
-    except PrinterUnavailable:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer is None:
+        try:
+            printer = make_printer(printer_name)
+        except PrinterUnavailable:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_Text.preview_title())
     dialog.paintRequested.connect(lambda device: _guarded_print(slip, layout, device, on_error))
     dialog.slip_printer = printer  # type: ignore[attr-defined]  # lifetime = dialog's
+    if on_print is not None:
+        action = preview_print_action(dialog)
+        if action is None:  # pragma: no cover - every Qt 6 preview has one
+            log.warning("the preview has no Print action; printing from it is not counted")
+        else:
+            action.triggered.disconnect()  # Qt's own slot too
+
+            def print_from_preview() -> None:
+                dialog.accept()
+                on_print()
+
+            action.triggered.connect(print_from_preview)
     return dialog
 
 
 def open_print_dialog(
     parent: QWidget | None,
-    slip: TicketSlip,
-    layout: SlipLayout | str,
+    slip: TicketSlip | None,
+    layout: SlipLayout | str | None,
     printer_name: str | None,
     *,
     on_error: ErrorHandler | None = None,
     on_printed: Callable[[], None] | None = None,
+    on_accepted: Callable[[QPrinter], object] | None = None,
 ) -> QPrintDialog:
     """The system print dialog for the slip; on OK the slip is printed with the chosen printer.
 
-    Raises PrinterUnavailable before any dialog appears when there is nothing to print on.
+    With ``on_accepted`` the caller prints (it gets the printer the operator chose) and
+    ``slip``/``layout`` are not used. Raises PrinterUnavailable before any dialog appears
+    when there is nothing to print on.
     """
-    layout = SlipLayout(layout)
     printer = make_printer(printer_name)
     dialog = QPrintDialog(printer, parent)
 
     def on_finished(result: int) -> None:
-        if result == QDialog.DialogCode.Accepted and _guarded_print(
-            slip, layout, printer, on_error
-        ) and on_printed is not None:
+        if result != QDialog.DialogCode.Accepted:
+            return
+        if on_accepted is not None:
+            on_accepted(printer)
+            return
+        assert slip is not None and layout is not None
+        if _guarded_print(slip, SlipLayout(layout), printer, on_error) and on_printed:
             on_printed()
 
     dialog.finished.connect(on_finished)

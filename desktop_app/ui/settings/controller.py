@@ -79,6 +79,7 @@ class SettingsController(QObject):
         self.view.ca_file.setText(s.extra_ca_file or "")
         self.view.slip_layout.setCurrentIndex(max(0, self.view.slip_layout.findData(s.slip_layout)))
         self._fill_printers(s.printer_name)
+        self.view.slip_reminder.setText(s.slip_reminder or "")
         self.view.font_scale.setValue(round(s.font_scale * 100))
         self.view.language.setCurrentIndex(max(0, self.view.language.findData(s.language)))
         self.view.operator_login.setText(s.operator_login or "")
@@ -115,6 +116,7 @@ class SettingsController(QObject):
             "extra_ca_file": self.view.ca_file.text(),
             "slip_layout": self.view.slip_layout.currentData(),
             "printer_name": self.view.printer.currentData(),
+            "slip_reminder": self.view.slip_reminder.text(),
             "font_scale": self.view.font_scale.value() / 100,
             "language": self.view.language.currentData(),
             "operator_login": self.view.operator_login.text(),

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.settings.model import AppSettings
+from desktop_app.settings.model import SLIP_REMINDER_LIMIT, AppSettings
 from desktop_app.settings.secrets import NO_STORE_MESSAGE, TokenStore
 from desktop_app.ui.settings.controller import DEFAULT_PATHS, SettingsController
 from desktop_app.ui.settings.pages import Pages, error_label, hint_label, narrow, page_height
@@ -225,6 +225,7 @@ class SettingsDialog(QDialog):
         page, form, _outer = self.rows.page(self.tr("Пе&чать и вид"), "settingsPrintingTab")
         self.slip_layout = QComboBox(page)
         for value, title in (
+            ("auto", self.tr("По бумаге принтера (автоматически)")),
             ("roll80", self.tr("80 мм рулон")),
             ("roll58", self.tr("58 мм рулон")),
             ("a5", self.tr("A5")),
@@ -238,6 +239,9 @@ class SettingsDialog(QDialog):
             self.slip_layout,
             "settingsSlipLayout",
             self.tr("Размер талона"),
+            hint=self.tr(
+                "«Автоматически»: 58 или 80 мм по ширине бумаги, которую сообщает принтер."
+            ),
         )
 
         self.printer = QComboBox(page)
@@ -248,6 +252,19 @@ class SettingsDialog(QDialog):
             self.printer,
             "settingsPrinter",
             self.tr("Принтер для талонов"),
+        )
+
+        self.slip_reminder = self._line_edit(page, "slip_reminder", self.tr("не печатается"))
+        self.slip_reminder.setMaxLength(SLIP_REMINDER_LIMIT)
+        self.rows.row(
+            form,
+            "slip_reminder",
+            self.tr("Напо&минание на талоне:"),
+            self.slip_reminder,
+            "settingsSlipReminder",
+            self.tr("Напоминание на талоне"),
+            hint=self.tr("Строка под временем приёма, например «При себе иметь полис ОМС и "
+                         "паспорт». Пустое поле — без напоминания."),
         )
 
         self.font_scale = narrow(QSpinBox(page))

@@ -2,8 +2,9 @@
 
 The panel (``panel.py``) shows the checklist, the task and the messages; this controller talks
 to the core's training package: it loads and saves the trainee's progress (``ProgressStore``),
-runs an exercise's ``prepare`` on the ``TrainingDesk``, feeds every ``DeskEvent`` of the window
-to the detectors, resets the sandbox and writes the trainer's report.
+renames a mistyped trainee, starts an exercise from a clean state on the ``TrainingDesk``
+(``prepare_exercise``), feeds every ``DeskEvent`` of the window to the detectors, notes the
+trainee's mistakes, resets the sandbox and writes the trainer's report.
 
 ``install_training(window, sandbox)`` builds and docks the panel; the session calls it in
 training mode after ``open_window``.
@@ -29,17 +30,23 @@ from desktop_app.training import (
     TraineeProgress,
     TrainingDesk,
     build_exercises,
+    record_mistake,
     write_report,
 )
 from desktop_app.training.progress import normalise_name, progress_file_name
 from desktop_app.ui.platform.dialogs import Message, Severity
 
 if TYPE_CHECKING:
+    from desktop_app.sandbox import Booking
     from desktop_app.ui.training.panel import TrainingPanel
 
 log = logging.getLogger(__name__)
 
 __all__ = ["TrainingController", "install_training"]
+
+#: The journal's resolution note for unknown outcomes whose bookings training removed.
+_RESET_NOTE = "учебный режим: песочница сброшена"
+_EXERCISE_NOTE = "учебный режим: упражнение начато заново"
 
 
 class TrainingController(QObject):
@@ -90,6 +97,35 @@ class TrainingController(QObject):
         view.trainee_started.emit(progress.trainee)
         return True
 
+    def rename_trainee(self, name: str) -> bool:
+        """Correct the trainee's name, keeping the history; False, with a message, if refused."""
+        view = self.view
+        if self.progress is None:
+            return False
+        new = normalise_name(name)
+        if not any(ch.isalnum() for ch in new):
+            view.say(self.tr("Введите фамилию и имя стажёра."), "warning")
+            return False
+        old = self.progress.trainee
+        if new == old:
+            view.say(self.tr("Имя не изменилось: {0}.").format(old), "info")
+            return False
+        try:
+            loaded = self.store.rename_trainee(old, new, progress=self.progress)
+        except ProgressError as exc:
+            view.say(exc.message, "warning")
+            return False
+        self.progress = loaded.progress
+        log.info("training: trainee renamed")
+        view.show_trainee(loaded.progress.trainee)
+        view.say(
+            self.tr("Имя исправлено: «{0}» вместо «{1}». Прогресс сохранён.").format(
+                loaded.progress.trainee, old
+            ),
+            "info",
+        )
+        return True
+
     # -- exercises -------------------------------------------------------------------------------
 
     def exercise(self, exercise_id: str) -> Exercise:
@@ -107,23 +143,37 @@ class TrainingController(QObject):
             self._save()
 
     def start_exercise(self) -> None:
-        """Run the selected exercise's ``prepare`` (after disarming any earlier trap)."""
+        """Start the selected exercise from a clean state: no earlier trap, its patients as
+        after a reset (their earlier training bookings removed), no open unknown outcome left
+        to warn about, then its own trap."""
         exercise = self.view.selected
         if exercise is None or self.progress is None:
             return
-        self.desk.disarm()
         # A fresh detector: a done exercise can be practised again (its first time is kept).
         self.detectors[exercise.id] = exercise.detector()
-        if exercise.prepare is not None:
-            exercise.prepare(self.desk)
+        removed = self.desk.prepare_exercise(exercise)
+        self._close_training_unknowns(_EXERCISE_NOTE)
+        self._clear_removed_ticket(removed)
         log.info("training: exercise %s started", exercise.id)
-        self.view.say(
-            self.tr("Упражнение «{0}» начато. Выполните задание в окне записи.").format(
+        if removed:
+            names = dict.fromkeys(exercise.names.get(b.patient_id, b.patient_id) for b in removed)
+            text = self.tr(
+                "Упражнение «{0}» начато. Прежние учебные записи пациента {1} удалены. "
+                "Выполните задание в окне записи."
+            ).format(exercise.title, ", ".join(names))
+        else:
+            text = self.tr("Упражнение «{0}» начато. Выполните задание в окне записи.").format(
                 exercise.title
-            ),
-            "info",
-        )
+            )
+        self.view.say(text, "info")
         self.main_window.form.clinic_picker.edit.setFocus()
+
+    def _clear_removed_ticket(self, removed: Sequence[Booking]) -> None:
+        """The ticket on screen goes if its booking was one of those removed."""
+        ticket_view = self.main_window.ticket_view
+        shown = getattr(ticket_view.ticket, "ticket_guid", None)
+        if shown and any(b.ticket_guid.lower() == shown.lower() for b in removed):
+            ticket_view.clear()
 
     def on_desk_event(self, event: DeskEvent) -> None:
         """Connected to ``window.desk_event``: springs traps, advances detectors, ticks."""
@@ -131,6 +181,11 @@ class TrainingController(QObject):
         if self.progress is None:
             return
         selected = self.view.selected
+        if record_mistake(
+            self.progress, selected, self.detectors[selected.id] if selected else None, event,
+            self.exercises,
+        ):
+            self._save()
         for exercise in self.exercises:
             feedback = self.detectors[exercise.id].feed(event)
             if feedback.outcome is Outcome.DONE:
@@ -184,15 +239,16 @@ class TrainingController(QObject):
             return False
         self.desk.reset()
         self.main_window.ticket_view.clear()
-        self._close_training_unknowns()
+        self._close_training_unknowns(_RESET_NOTE)
         for detector in self.detectors.values():
             detector.restart()
         log.info("training: sandbox reset")
         self.view.say(self.tr("Песочница сброшена: учебные записи удалены."), "info")
         return True
 
-    def _close_training_unknowns(self) -> None:
-        """Resolve the training journal's "outcome unknown" attempts: the reset removed them.
+    def _close_training_unknowns(self, note: str = _RESET_NOTE) -> None:
+        """Resolve the training journal's "outcome unknown" attempts (and forget the booking
+        service's in-memory ones): a reset or an exercise's start removed those bookings.
 
         Otherwise the next attempt for the same patient, doctor and day would warn about a
         booking that no longer exists, and the lost-connection exercise could not be repeated.
@@ -207,9 +263,9 @@ class TrainingController(QObject):
         try:
             for entry in journal.entries(training=True, limit=100_000):
                 if entry.is_open_unknown:
-                    journal.resolve_unknown(entry.id, "учебный режим: песочница сброшена")
+                    journal.resolve_unknown(entry.id, note)
         except Exception:  # the reset itself has happened; the journal is secondary here
-            log.warning("training: could not close unknown outcomes after a reset", exc_info=True)
+            log.warning("training: could not close the unknown outcomes", exc_info=True)
 
     # -- report ----------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -143,12 +144,22 @@ class TrainingPanel(QDockWidget):
         name_layout.addLayout(row)
         layout.addWidget(self.name_box)
 
-        # After the start: who is training (how far they got is in the dock's title bar).
-        self.trainee_label = QLabel(body)
+        # After the start: who is training (how far they got is in the dock's title bar), and
+        # a way to correct a mistyped name without losing the progress.
+        self.trainee_box = QWidget(body)
+        trainee_row = QHBoxLayout(self.trainee_box)
+        trainee_row.setContentsMargins(0, 0, 0, 0)
+        self.trainee_label = QLabel(self.trainee_box)
         self.trainee_label.setObjectName("traineeLabel")
         self.trainee_label.setWordWrap(True)
         self.trainee_label.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.trainee_label)
+        self.rename_button = QPushButton(self.tr("Исправи&ть имя…"), self.trainee_box)
+        self.rename_button.setObjectName("renameTrainee")
+        self.rename_button.setAccessibleName(self.tr("Исправить имя стажёра"))
+        trainee_row.addWidget(self.trainee_label, 1)
+        trainee_row.addWidget(self.rename_button)
+        layout.addWidget(self.trainee_box)
+        self.rename_dialog: QInputDialog | None = None
 
         # The checklist: every exercise visible at once, no scrolling.
         self.exercise_list = QListWidget(body)
@@ -210,6 +221,7 @@ class TrainingPanel(QDockWidget):
 
         for button in (
             self.start_button,
+            self.rename_button,
             self.hint_button,
             self.exercise_button,
             self.reset_button,
@@ -223,6 +235,7 @@ class TrainingPanel(QDockWidget):
 
         self.name_edit.returnPressed.connect(self._start_clicked)
         self.start_button.clicked.connect(self._start_clicked)
+        self.rename_button.clicked.connect(self.ask_new_name)
         self.exercise_list.currentRowChanged.connect(self.show_exercise)
         self.hint_button.clicked.connect(self.controller.show_hint)
         self.exercise_button.clicked.connect(self.controller.start_exercise)
@@ -245,7 +258,7 @@ class TrainingPanel(QDockWidget):
 
     def _set_started(self, started: bool) -> None:
         self.name_box.setVisible(not started)
-        self.trainee_label.setVisible(started)
+        self.trainee_box.setVisible(started)
         for widget in (
             self.exercise_list,
             self.hint_button,
@@ -280,6 +293,47 @@ class TrainingPanel(QDockWidget):
         self._set_started(True)
         self.trainee_label.setText(self.tr("Стажёр: {0}").format(trainee))
         self.refresh_ticks()
+
+    def ask_new_name(self) -> QInputDialog | None:
+        """Ask for the corrected name in a window-modal box opened with ``open()`` (no nested
+        event loop); OK renames the trainee (``TrainingController.rename_trainee``)."""
+        if self.progress is None:
+            return None
+        if self.rename_dialog is not None:
+            self.rename_dialog.raise_()
+            self.rename_dialog.activateWindow()
+            return self.rename_dialog
+        dialog = QInputDialog(self)
+        dialog.setObjectName("renameTraineeDialog")
+        dialog.setWindowTitle(self.tr("Исправить имя стажёра"))
+        dialog.setLabelText(
+            self.tr("Фамилия и имя стажёра (выполненные упражнения и отчёт сохранятся):")
+        )
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setTextValue(self.progress.trainee)
+        dialog.setOkButtonText(self.tr("Исправить"))
+        dialog.setCancelButtonText(self.tr("Отмена"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        for edit in dialog.findChildren(QLineEdit):
+            edit.setMaxLength(MAX_NAME_LENGTH)
+            edit.setAccessibleName(self.tr("Фамилия и имя стажёра"))
+        dialog.textValueSelected.connect(self._rename_chosen)
+        dialog.finished.connect(self._rename_closed)
+        self.rename_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _rename_chosen(self, name: str) -> None:
+        self.controller.rename_trainee(name)
+
+    def _rename_closed(self, _result: int) -> None:
+        dialog, self.rename_dialog = self.rename_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def rename_trainee(self, name: str) -> bool:
+        """Correct the trainee's name, keeping the history; False, with a message, if refused."""
+        return self.controller.rename_trainee(name)
 
     def show_row(self, row: int) -> None:
         self.exercise_list.setCurrentRow(row)
