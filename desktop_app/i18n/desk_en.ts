@@ -751,42 +751,42 @@ Contact your administrator.</translation>
 <context>
     <name>JournalTableModel</name>
     <message>
-        <location filename="../ui/journal/model.py" line="104"/>
+        <location filename="../ui/journal/model.py" line="163"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="105"/>
+        <location filename="../ui/journal/model.py" line="164"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="106"/>
+        <location filename="../ui/journal/model.py" line="165"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="107"/>
+        <location filename="../ui/journal/model.py" line="166"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="108"/>
+        <location filename="../ui/journal/model.py" line="167"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="109"/>
+        <location filename="../ui/journal/model.py" line="168"/>
         <source>№ талона</source>
         <translation>Slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="110"/>
+        <location filename="../ui/journal/model.py" line="169"/>
         <source>Печать</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="120"/>
+        <location filename="../ui/journal/model.py" line="179"/>
         <source>{0} (учебная)</source>
         <translation>{0} (training)</translation>
     </message>
@@ -794,302 +794,368 @@ Contact your administrator.</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../ui/journal/model.py" line="38"/>
+        <location filename="../ui/journal/model.py" line="42"/>
         <source>записан</source>
         <translation>booked</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="40"/>
+        <location filename="../ui/journal/model.py" line="44"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="42"/>
+        <location filename="../ui/journal/model.py" line="46"/>
         <source>результат неизвестен</source>
         <translation>outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="44"/>
+        <location filename="../ui/journal/model.py" line="48"/>
         <source>проверено</source>
         <translation>checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal/model.py" line="46"/>
+        <location filename="../ui/journal/model.py" line="50"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="75"/>
-        <location filename="../ui/journal/view.py" line="76"/>
+        <location filename="../ui/journal/model.py" line="65"/>
+        <location filename="../ui/journal/model.py" line="73"/>
+        <source>кабинет</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="67"/>
+        <source>оборудование</source>
+        <translation>equipment</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="68"/>
+        <source>врач</source>
+        <translation>doctor</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="70"/>
+        <source>дата</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="71"/>
+        <source>время</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="72"/>
+        <source>специальность</source>
+        <translation>speciality</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="74"/>
+        <source>этаж</source>
+        <translation>floor</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="75"/>
+        <source>поликлиника</source>
+        <translation>clinic</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="76"/>
+        <source>адрес</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="77"/>
+        <source>телефон</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/model.py" line="102"/>
+        <source>* Дополнено по данным записи: {0}. Сервер этих данных не прислал; на талоне они отмечены «*».</source>
+        <translation>* Filled in from the booking request: {0}. The server did not send these details; they are marked “*” on the slip.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/view.py" line="80"/>
+        <location filename="../ui/journal/view.py" line="81"/>
         <location filename="../ui/platform/app.py" line="272"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="85"/>
+        <location filename="../ui/journal/view.py" line="90"/>
         <source>Поиск в журнале</source>
         <translation>Search the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="86"/>
+        <location filename="../ui/journal/view.py" line="91"/>
         <source>поликлиника, врач, пациент или № талона</source>
         <translation>clinic, doctor, patient or slip No.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="88"/>
+        <location filename="../ui/journal/view.py" line="93"/>
         <source>Пои&amp;ск:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="90"/>
+        <location filename="../ui/journal/view.py" line="95"/>
         <source>&amp;Вся история</source>
         <translation>&amp;All history</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="92"/>
+        <location filename="../ui/journal/view.py" line="97"/>
         <source>Показать всю историю, не только смену</source>
         <translation>Show all history, not just this shift</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="94"/>
+        <location filename="../ui/journal/view.py" line="99"/>
         <source>Показать записи за все хранимые дни, а не только за сегодня</source>
         <translation>Show entries for all stored days, not just today</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="96"/>
+        <location filename="../ui/journal/view.py" line="101"/>
         <source>О&amp;бновить</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="98"/>
+        <location filename="../ui/journal/view.py" line="103"/>
         <source>Обновить журнал</source>
         <translation>Refresh the journal</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="109"/>
+        <location filename="../ui/journal/view.py" line="114"/>
         <source>Записи журнала</source>
         <translation>Journal entries</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="143"/>
+        <location filename="../ui/journal/view.py" line="148"/>
         <source>Подробности записи</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="158"/>
+        <location filename="../ui/journal/view.py" line="163"/>
         <source>Что выяснили при проверке</source>
         <translation>What the check found</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="160"/>
+        <location filename="../ui/journal/view.py" line="165"/>
         <source>например: запись есть в МИС, талон № 12 / записи нет</source>
         <translation>e.g. booked in the MIS, slip No. 12 / no booking</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="163"/>
+        <location filename="../ui/journal/view.py" line="168"/>
         <source>&amp;Что выяснили:</source>
         <translation>&amp;Findings:</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="165"/>
+        <location filename="../ui/journal/view.py" line="170"/>
         <source>Со&amp;хранить отметку</source>
         <translation>Sa&amp;ve note</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="167"/>
+        <location filename="../ui/journal/view.py" line="172"/>
         <source>Сохранить отметку о проверке</source>
         <translation>Save the check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="168"/>
+        <location filename="../ui/journal/view.py" line="173"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="188"/>
+        <location filename="../ui/journal/view.py" line="193"/>
         <source>Повторить &amp;печать</source>
         <translation>Re&amp;print</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="190"/>
+        <location filename="../ui/journal/view.py" line="195"/>
         <source>Повторить печать талона</source>
         <translation>Print the slip again</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="192"/>
+        <location filename="../ui/journal/view.py" line="197"/>
         <source>&amp;Отметить как проверенную</source>
         <translation>&amp;Mark as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="195"/>
+        <location filename="../ui/journal/view.py" line="200"/>
         <source>Отметить запись с неизвестным результатом как проверенную</source>
         <translation>Mark the entry with an unknown outcome as checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="199"/>
+        <location filename="../ui/journal/view.py" line="204"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="281"/>
+        <location filename="../ui/journal/view.py" line="286"/>
         <source>Ничего не найдено.</source>
         <translation>Nothing found.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="283"/>
+        <location filename="../ui/journal/view.py" line="288"/>
         <source>В журнале нет записей.</source>
         <translation>The journal is empty.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="285"/>
+        <location filename="../ui/journal/view.py" line="290"/>
         <source>За эту смену записей нет.</source>
         <translation>No entries this shift.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="289"/>
+        <location filename="../ui/journal/view.py" line="294"/>
         <source>Показаны последние {0} записей — уточните поиск.</source>
         <translation>Showing the last {0} entries — refine your search.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="292"/>
+        <location filename="../ui/journal/view.py" line="297"/>
         <source>Записей: {0}</source>
         <translation>Entries: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="314"/>
+        <location filename="../ui/journal/view.py" line="319"/>
         <source>Выберите запись, чтобы увидеть подробности.</source>
         <translation>Select an entry to see its details.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="332"/>
+        <location filename="../ui/journal/view.py" line="337"/>
         <source>{0} — учебная запись, не настоящая</source>
         <translation>{0} — training entry, not real</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="333"/>
+        <location filename="../ui/journal/view.py" line="338"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="334"/>
+        <location filename="../ui/journal/view.py" line="339"/>
         <source>Попытка записи</source>
         <translation>Booking attempt</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="336"/>
+        <location filename="../ui/journal/view.py" line="341"/>
         <source>Изменено</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="337"/>
+        <location filename="../ui/journal/view.py" line="342"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="338"/>
+        <location filename="../ui/journal/view.py" line="343"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="339"/>
+        <location filename="../ui/journal/view.py" line="344"/>
         <source>Врач или кабинет</source>
         <translation>Doctor or room</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="343"/>
+        <location filename="../ui/journal/view.py" line="348"/>
         <source>Запрошенный день</source>
         <translation>Requested day</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="347"/>
-        <location filename="../ui/journal/view.py" line="365"/>
+        <location filename="../ui/journal/view.py" line="352"/>
+        <location filename="../ui/journal/view.py" line="370"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="352"/>
+        <location filename="../ui/journal/view.py" line="357"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="353"/>
+        <location filename="../ui/journal/view.py" line="358"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="354"/>
+        <location filename="../ui/journal/view.py" line="359"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="356"/>
+        <location filename="../ui/journal/view.py" line="361"/>
         <source>Врач по талону</source>
         <translation>Doctor on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="357"/>
+        <location filename="../ui/journal/view.py" line="362"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="360"/>
+        <location filename="../ui/journal/view.py" line="365"/>
         <source>Поликлиника по талону</source>
         <translation>Clinic on slip</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="362"/>
+        <location filename="../ui/journal/view.py" line="367"/>
         <source>Кем записано</source>
         <translation>Booked by</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="363"/>
+        <location filename="../ui/journal/view.py" line="368"/>
         <source>GUID талона</source>
         <translation>Slip GUID</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="368"/>
+        <location filename="../ui/journal/view.py" line="373"/>
         <source>Напечатано</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="369"/>
+        <location filename="../ui/journal/view.py" line="374"/>
         <source>{0} раз(а), последний — {1}</source>
         <translation>{0} time(s), last on {1}</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="373"/>
+        <location filename="../ui/journal/view.py" line="378"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="374"/>
+        <location filename="../ui/journal/view.py" line="379"/>
         <source>Код ошибки</source>
         <translation>Error code</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="378"/>
+        <location filename="../ui/journal/view.py" line="383"/>
         <source>Для поддержки</source>
         <translation>For support</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="379"/>
+        <location filename="../ui/journal/view.py" line="384"/>
         <source>Почему результат неизвестен</source>
         <translation>Why the outcome is unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="380"/>
+        <location filename="../ui/journal/view.py" line="385"/>
         <source>Отметка о проверке</source>
         <translation>Check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="381"/>
+        <location filename="../ui/journal/view.py" line="386"/>
         <source>Проверено</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="395"/>
+        <location filename="../ui/journal/view.py" line="400"/>
         <source>Ответ сервера не получен: запись могла быть создана. Проверьте её в регистратуре, прежде чем записывать пациента снова, и отметьте результат.</source>
         <translation>No response from the server: the booking may have been created. Check with the clinic&apos;s reception before booking the patient again, and record the outcome.</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/view.py" line="409"/>
+        <source>Дополнено по данным записи: {0}</source>
+        <translation>Filled in from the booking request: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal/view.py" line="412"/>
+        <source>Сервер не прислал эти данные; талон заполнен тем, что выбрал регистратор, и они отмечены на нём «*».</source>
+        <translation>The server did not send these details; the slip was filled in with what the operator chose, and they are marked “*” on it.</translation>
     </message>
 </context>
 <context>
@@ -1761,77 +1827,77 @@ Contact your administrator.</translation>
         <translation>No slip to print: book the patient first.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="196"/>
+        <location filename="../ui/printing/slip_actions.py" line="201"/>
         <source>б/н</source>
         <translation>no number</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="198"/>
+        <location filename="../ui/printing/slip_actions.py" line="203"/>
         <source>Талон № {0} сохранён в PDF: {1}</source>
         <translation>Ticket No. {0} saved as PDF: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="200"/>
+        <location filename="../ui/printing/slip_actions.py" line="205"/>
         <source>В PDF сохранён дубликат № {0} талона № {1}: {2}</source>
         <translation>Duplicate No. {0} of ticket No. {1} saved as PDF: {2}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="203"/>
+        <location filename="../ui/printing/slip_actions.py" line="208"/>
         <source>Отправлено на принтер «{0}»: талон № {1}. Проверьте, вышел ли талон.</source>
         <translation>Sent to printer “{0}”: ticket No. {1}. Check that the slip came out.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="206"/>
+        <location filename="../ui/printing/slip_actions.py" line="211"/>
         <source>Отправлено на принтер «{0}»: дубликат № {1} талона № {2}. Проверьте, вышел ли талон.</source>
         <translation>Sent to printer “{0}”: duplicate No. {1} of ticket No. {2}. Check that the slip came out.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="209"/>
+        <location filename="../ui/printing/slip_actions.py" line="214"/>
         <source>Талон № {0} напечатан.</source>
         <translation>Ticket No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="210"/>
+        <location filename="../ui/printing/slip_actions.py" line="215"/>
         <source>Напечатан дубликат № {0} талона № {1}.</source>
         <translation>Duplicate No. {0} of ticket No. {1} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="212"/>
+        <location filename="../ui/printing/slip_actions.py" line="217"/>
         <source> (из журнала)</source>
         <translation> (from the journal)</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="217"/>
+        <location filename="../ui/printing/slip_actions.py" line="222"/>
         <source>Талон не напечатан и не засчитан.</source>
         <translation>The slip was not printed and not counted.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="220"/>
+        <location filename="../ui/printing/slip_actions.py" line="225"/>
         <source>Размер талона не подходит к бумаге</source>
         <translation>The slip size does not fit the paper</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="222"/>
+        <location filename="../ui/printing/slip_actions.py" line="227"/>
         <source>Талон остаётся на экране.</source>
         <translation>The ticket stays on screen.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="226"/>
+        <location filename="../ui/printing/slip_actions.py" line="231"/>
         <source>Талон не напечатан</source>
         <translation>Slip not printed</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="227"/>
+        <location filename="../ui/printing/slip_actions.py" line="232"/>
         <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
         <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="261"/>
+        <location filename="../ui/printing/slip_actions.py" line="266"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="263"/>
+        <location filename="../ui/printing/slip_actions.py" line="268"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

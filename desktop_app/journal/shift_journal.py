@@ -19,7 +19,7 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -34,7 +34,7 @@ from desktop_app.settings.redact import redact
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 JOURNAL_FILE_NAME = "shift-journal.sqlite3"
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 100_000
@@ -63,6 +63,8 @@ JOURNAL_RECOVERED_MESSAGE = (
 )
 
 _HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
+#: A slip field name as ``TicketSlip`` spells it (``day``, ``time_range``, ``doctor``).
+_FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 _SCHEMA_V1 = (
     """
@@ -100,8 +102,11 @@ _SCHEMA_V1 = (
     "CREATE INDEX attempts_created ON attempts (created_ts)",
     "CREATE INDEX attempts_patient ON attempts (patient_key, resource_guid, day, status)",
 )
+#: Version 2: which slip fields were filled from the operator's choice because the registry's
+#: answer lacked them (``fullResponse=false``), comma-separated; NULL when none were.
+_SCHEMA_V2 = ("ALTER TABLE attempts ADD COLUMN filled_fields TEXT",)
 #: Statements that bring a journal from version ``n - 1`` to ``n``.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1}
+_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 #: Why a journal could not be opened, for the UI to word it (``JournalError.reason``).
@@ -176,6 +181,9 @@ class JournalEntry:
     unknown_detail: str | None
     resolution_note: str | None
     resolved_at: datetime | None
+    #: Slip fields printed from the operator's choice, not the registry's answer
+    #: (``TicketSlip.marked`` names: ``day``, ``time_range``, ``doctor``, ``room``...).
+    filled_fields: frozenset[str] = frozenset()
 
     @property
     def is_open_unknown(self) -> bool:
@@ -509,6 +517,32 @@ class ShiftJournal:
             ).fetchone()
         return int(row["print_count"])
 
+    def record_filled(self, attempt_id: int, fields: Iterable[str]) -> frozenset[str]:
+        """Note slip fields filled from the operator's choice; returns all noted so far.
+
+        Idempotent: the names are added to those already noted (a reprint fills the same
+        ones). ``fields`` are ``TicketSlip`` field names; anything else is refused.
+        """
+        names = {str(name).strip() for name in fields}
+        names.discard("")
+        bad = sorted(name for name in names if not _FIELD_RE.match(name))
+        if bad:
+            raise ValueError(f"not slip field names: {bad}")
+        with self._lock, self._conn:
+            row = self._conn.execute(
+                "SELECT filled_fields FROM attempts WHERE id = ?", (int(attempt_id),)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no journal entry {attempt_id}")
+            known = _fields(row["filled_fields"])
+            union = known | names
+            if union != known:
+                self._conn.execute(
+                    "UPDATE attempts SET filled_fields = ? WHERE id = ?",
+                    (",".join(sorted(union)), int(attempt_id)),
+                )
+        return union
+
     def purge(self, now: datetime | None = None) -> int:
         """Delete entries older than the retention period; returns how many were deleted."""
         moment = _aware(now) if now is not None else self._now()
@@ -629,6 +663,10 @@ def _failure_of(exc: sqlite3.OperationalError) -> JournalFailure:
     return "other"
 
 
+def _fields(text: str | None) -> frozenset[str]:
+    return frozenset(part for part in (text or "").split(",") if part)
+
+
 def _entry(row: sqlite3.Row) -> JournalEntry:
     data = {key: row[key] for key in row.keys()}
     ticket: TicketVisitWithLpu | None = None
@@ -665,4 +703,5 @@ def _entry(row: sqlite3.Row) -> JournalEntry:
         unknown_detail=data["unknown_detail"],
         resolution_note=data["resolution_note"],
         resolved_at=_dt(data["resolved_at"]),
+        filled_fields=_fields(data.get("filled_fields")),
     )

@@ -17,7 +17,12 @@ from desktop_app.journal import (
     ShiftJournal,
     patient_key_from_token,
 )
-from desktop_app.journal.shift_journal import INTERRUPTED_DETAIL, JournalError
+from desktop_app.journal.shift_journal import (
+    _SCHEMA_V1,
+    INTERRUPTED_DETAIL,
+    SCHEMA_VERSION,
+    JournalError,
+)
 
 MSK = timezone(timedelta(hours=3), "MSK")
 LPU = "8E8F2A3C-1111-4A5B-9C9D-0123456789AB"
@@ -315,7 +320,91 @@ def test_pragmas_and_schema_version(journal: ShiftJournal, db_path: Path) -> Non
     conn = journal._conn  # white-box: durability settings are the point of this class
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_filled_fields_are_recorded_as_a_union(
+    journal: ShiftJournal,
+    attempt: Callable[..., int],
+    ticket: TicketVisitWithLpu,
+    db_path: Path,
+    clock: Clock,
+) -> None:
+    booked = attempt()
+    journal.record_success(booked, ticket)
+    other = attempt()
+    assert journal.get(booked).filled_fields == frozenset()  # type: ignore[union-attr]
+    assert journal.record_filled(booked, ["day", "time_range", "doctor"]) == {
+        "day", "time_range", "doctor"
+    }
+    assert journal.record_filled(booked, ("doctor", "room")) == {
+        "day", "time_range", "doctor", "room"
+    }
+    assert journal.record_filled(booked, ["room", "day"]) == {"day", "time_range", "doctor", "room"}
+    assert journal.record_filled(booked, []) == {"day", "time_range", "doctor", "room"}
+    entry = journal.get(booked)
+    assert entry is not None and entry.filled_fields == {"day", "time_range", "doctor", "room"}
+    assert entry.status == "booked" and entry.ticket == ticket  # nothing else touched
+    assert journal.get(other).filled_fields == frozenset()  # type: ignore[union-attr]
+    assert [e.filled_fields for e in journal.entries() if e.id == booked] == [entry.filled_fields]
+    journal.close()
+    with ShiftJournal(db_path, clock=clock) as reopened:
+        again = reopened.get(booked)
+        assert again is not None and again.filled_fields == entry.filled_fields
+
+
+def test_record_filled_refuses_unknown_rows_and_odd_names(
+    journal: ShiftJournal, attempt: Callable[..., int]
+) -> None:
+    with pytest.raises(KeyError):
+        journal.record_filled(9999, ["day"])
+    attempt_id = attempt()
+    for bad in ("day,room", "Дата", "day; DROP TABLE attempts"):
+        with pytest.raises(ValueError):
+            journal.record_filled(attempt_id, [bad])
+    assert journal.get(attempt_id).filled_fields == frozenset()  # type: ignore[union-attr]
+
+
+def _version_1_file(path: Path, ticket: TicketVisitWithLpu, key: str) -> None:
+    """A journal as the previous program version left it: schema 1, one printed booking."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path)
+    for statement in _SCHEMA_V1:
+        raw.execute(statement)
+    moment = datetime(2025, 3, 10, 8, 0, tzinfo=MSK)
+    raw.execute(
+        "INSERT INTO attempts (created_at, created_ts, updated_at, status, training, lpu_guid, "
+        "resource_guid, day, at, patient_key, patient_label, clinic_name, resource_name, "
+        "ticket_json, ticket_num, ticket_guid, print_count, last_printed_at) "
+        "VALUES (?, ?, ?, 'booked', 0, ?, ?, '2025-03-10', '09:15:00', ?, 'Смирнова А. А.', "
+        "'ГП № 3', 'Иванов И. И.', ?, ?, ?, 1, ?)",
+        (
+            moment.isoformat(), moment.timestamp(), moment.isoformat(), LPU.lower(), RES, key,
+            ticket.model_dump_json(), ticket.num, ticket.ticket_guid, moment.isoformat(),
+        ),
+    )
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()
+
+
+def test_a_version_1_journal_is_migrated_and_keeps_its_entries(
+    db_path: Path, clock: Clock, ticket: TicketVisitWithLpu, jwt_token: str
+) -> None:
+    _version_1_file(db_path, ticket, patient_key_from_token(jwt_token))
+    journal, notice = ShiftJournal.open_with_recovery(db_path, clock=clock)
+    with journal:
+        assert notice is None  # migrated, not moved aside
+        assert journal._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        [entry] = journal.entries()
+        assert entry.status == "booked" and entry.ticket == ticket and entry.print_count == 1
+        assert entry.filled_fields == frozenset()  # old rows: nothing known to be filled
+        journal.record_filled(entry.id, ["day", "doctor"])
+        assert journal.mark_printed(entry.id) == 2
+    with ShiftJournal(db_path, clock=clock) as again:  # opening a migrated file: no-op
+        entry = again.get(entry.id)
+        assert entry is not None and entry.filled_fields == {"day", "doctor"}
+        assert entry.print_count == 2
 
 
 def test_newer_schema_is_refused_untouched(db_path: Path) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.api import RegistryClient, TicketVisitWithLpu
 from desktop_app.booking import DeskEventKind
 from desktop_app.printing import short_fio
+from desktop_app.sandbox import Sandbox, SandboxConfig
 from desktop_app.ui.desk.ticket_view import TicketView
 from desktop_app.ui.platform.dialogs import Severity
 from desktop_app.ui.printing import slip_printer
@@ -453,7 +454,79 @@ async def test_sparse_answer_slip_holds_the_chosen_doctor_room_day_and_time(
         assert f"{day.day} " in text and str(day.year) in text
         assert "11:30" in text
         assert "по данным записи" in text  # filled values are marked as such
+        entry = desk.session.journal.get(desk.window.last_attempt_id)
+        assert {"day", "time_range", "doctor", "room"} <= entry.filled_fields  # saved: noted
         assert "При себе иметь полис ОМС и паспорт" in text
+
+
+def _sparse_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk books with ``fullResponse=false`` (the registry's short answer)."""
+    booked = RegistryClient.book_out_of_schedule
+
+    async def sparse(self, lpu_guid, resource_guid, day, at=None, full_response=True, **kw):
+        return await booked(self, lpu_guid, resource_guid, day, at, False, **kw)
+
+    monkeypatch.setattr(RegistryClient, "book_out_of_schedule", sparse)
+
+
+async def test_a_filled_slip_is_marked_as_such_in_the_journal(
+    qtbot, tmp_path, paper, monkeypatch
+) -> None:
+    """Short answer with the fields left out: Ctrl+P, then the journal says what was filled."""
+    _sparse_answers(monkeypatch)
+    sandbox = Sandbox(SandboxConfig(short_response_omit=True))
+    async with open_http_desk(tmp_path, sandbox=sandbox) as desk:
+        number = await _book(qtbot, desk, "elderly", at=time(11, 30))
+        ticket = desk.window.ticket_view.ticket
+        assert ticket.begin_time is None and ticket.doc_fio is None and ticket.room is None
+        attempt_id = desk.window.last_attempt_id
+        assert desk.session.journal.get(attempt_id).filled_fields == frozenset()  # not yet
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
+                       Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
+                         what="printed")
+        assert "по данным записи" in " ".join(paper.take().split())
+        assert _status(desk) == f"Талон № {number} напечатан."
+        entry = desk.session.journal.get(attempt_id)
+        assert entry.print_count == 1
+        assert {"day", "time_range", "doctor", "room"} <= entry.filled_fields
+        assert entry.filled_fields <= {"day", "time_range", "speciality", "doctor", "room",
+                                       "floor"}  # the visit's facts, not the clinic's address
+
+        view = desk.window.open_journal()
+        await wait_until(lambda: view.current_entry() is not None, what="journal rows")
+        assert view.current_entry().id == attempt_id  # the newest entry comes first
+        details = view.details.toPlainText()
+        assert "Дополнено по данным записи: дата, время" in details
+        for name in ("врач", "кабинет"):
+            assert name in details.split("Дополнено по данным записи: ", 1)[1]
+        ticket_cell = view.model.data(view.model.index(0, view.model.TICKET))
+        assert ticket_cell == f"{number} *"
+        view.close()
+
+
+async def test_a_journal_failure_on_filled_fields_does_not_stop_printing(
+    qtbot, tmp_path, paper, monkeypatch
+) -> None:
+    _sparse_answers(monkeypatch)
+    async with open_http_desk(tmp_path) as desk:
+        number = await _book(qtbot, desk, "elderly", at=time(11, 30))
+
+        calls: list[object] = []
+
+        def broken(*args, **_kwargs):
+            calls.append(args)
+            raise OSError("disk full")
+
+        monkeypatch.setattr(desk.session.journal, "record_filled", broken)
+        desk.window.slips.print_now()
+        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
+                         what="printed")
+        assert number in paper.take()
+        assert calls  # it was asked, and failed
+        assert _count(desk) == 1
+        assert _status(desk) == f"Талон № {number} напечатан."
+        assert desk.dialogs.shown == []
 
 
 def _other_offset_ticket() -> TicketVisitWithLpu:

@@ -192,3 +192,29 @@ def test_empty_shift_says_so(qtbot, journal_kit: JournalKit) -> None:
     assert view.model.rowCount() == 0
     assert view.empty_label.text() == "За эту смену записей нет."
     assert not view.reprint_button.isEnabled() and not view.resolve_button.isEnabled()
+
+
+def test_a_slip_filled_from_the_operators_choice_says_so(qtbot, journal_kit: JournalKit) -> None:
+    kit = journal_kit
+    plain = kit.booked("Иванова Мария", num="12")
+    filled = kit.booked("Петров Пётр", num="13")
+    kit.journal.record_filled(filled, ["room", "time_range", "doctor", "day"])
+    room = kit.booked("Сидоров Олег", num="14", resource="Процедурный кабинет")
+    kit.journal.record_filled(room, ["doctor", "room", "floor"])
+
+    view = open_view(qtbot, kit)
+    model = view.model
+    assert column(view, M.TICKET) == ["14 *", "13 *", "12"]
+    tip = model.data(model.index(model.row_of(filled), M.TICKET), Qt.ItemDataRole.ToolTipRole)
+    assert "Дополнено по данным записи: дата, время, врач, кабинет" in tip
+    assert tip.startswith("<p>") and tip.endswith("</p>")
+    plain_tip = model.data(model.index(model.row_of(plain), M.TICKET),
+                           Qt.ItemDataRole.ToolTipRole)
+    assert "Дополнено" not in plain_tip
+
+    select(qtbot, view, filled)
+    assert "Дополнено по данным записи: дата, время, врач, кабинет" in view.details.toPlainText()
+    select(qtbot, view, room)  # a room's name and number are both "кабинет": said once
+    assert "Дополнено по данным записи: кабинет, этаж" in view.details.toPlainText()
+    select(qtbot, view, plain)
+    assert "Дополнено" not in view.details.toPlainText()

@@ -21,7 +21,11 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.journal import JournalEntry, Status
+from desktop_app.printing import ChosenBooking
 from desktop_app.text import hhmm, local_time, stamp
+
+#: After the ticket number of an entry whose slip was filled from the operator's choice.
+FILLED_MARK = "*"
 
 _STATUS_COLOURS: dict[str, str] = {
     "booked": "#1b6e20",
@@ -45,6 +49,61 @@ def status_text(status: Status | str) -> str:
     if status == "sent":
         return QCoreApplication.translate("JournalView", "отправляется")
     return str(status)
+
+
+#: The order filled slip fields are named in: as they stand on the slip.
+_FIELD_ORDER = (
+    "day", "time_range", "speciality", "doctor", "room", "floor",
+    "clinic_name", "clinic_address", "clinic_phone",
+)  # fmt: skip
+
+
+def _field_name(field: str, kind: str | None) -> str:
+    """A slip field as the operator calls it (Russian, lower case)."""
+    if field == "doctor":  # the resource: a doctor, or a room's or device's name
+        if kind == "room":
+            return QCoreApplication.translate("JournalView", "кабинет")
+        if kind == "device":
+            return QCoreApplication.translate("JournalView", "оборудование")
+        return QCoreApplication.translate("JournalView", "врач")
+    names = {
+        "day": QCoreApplication.translate("JournalView", "дата"),
+        "time_range": QCoreApplication.translate("JournalView", "время"),
+        "speciality": QCoreApplication.translate("JournalView", "специальность"),
+        "room": QCoreApplication.translate("JournalView", "кабинет"),
+        "floor": QCoreApplication.translate("JournalView", "этаж"),
+        "clinic_name": QCoreApplication.translate("JournalView", "поликлиника"),
+        "clinic_address": QCoreApplication.translate("JournalView", "адрес"),
+        "clinic_phone": QCoreApplication.translate("JournalView", "телефон"),
+    }
+    return names.get(field, field)
+
+
+def filled_names(entry: JournalEntry) -> str:
+    """``дата, время, врач, кабинет``: slip fields filled from the operator's choice; or ""."""
+    if not entry.filled_fields:
+        return ""
+    kind = ChosenBooking.from_journal_entry(entry).resource_kind
+    order = {field: i for i, field in enumerate(_FIELD_ORDER)}
+    fields = sorted(entry.filled_fields, key=lambda f: (order.get(f, len(order)), f))
+    names: list[str] = []
+    for field in fields:
+        name = _field_name(field, kind)
+        if name not in names:  # a room's name and its number are both "кабинет"
+            names.append(name)
+    return ", ".join(names)
+
+
+def filled_note(entry: JournalEntry) -> str:
+    """The tooltip of a filled slip's ticket number (plain text); "" when nothing was filled."""
+    names = filled_names(entry)
+    if not names:
+        return ""
+    return QCoreApplication.translate(
+        "JournalView",
+        "* Дополнено по данным записи: {0}. Сервер этих данных не прислал; на талоне они "
+        "отмечены «*».",
+    ).format(names)
 
 
 def local(moment: datetime | None) -> datetime | None:
@@ -125,7 +184,10 @@ class JournalTableModel(QAbstractTableModel):
         if column == self.CLINIC:
             return clinic_of(entry)
         if column == self.TICKET:
-            return entry.ticket_num or ""
+            number = entry.ticket_num or ""
+            if entry.filled_fields:  # the slip was partly filled from the operator's choice
+                return f"{number} {FILLED_MARK}".strip()
+            return number
         if column == self.PRINTED:
             return str(entry.print_count) if entry.print_count else ""
         return ""
@@ -142,6 +204,8 @@ class JournalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # A tooltip that looks like HTML is rendered as HTML: escape the server's text.
             text = self._text(entry, column)
+            if column == self.TICKET and entry.filled_fields:
+                text = filled_note(entry)
             return f"<p>{html.escape(text)}</p>" if text else None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
@@ -158,4 +222,13 @@ class JournalTableModel(QAbstractTableModel):
         return None
 
 
-__all__ = ["JournalTableModel", "clinic_of", "doctor_of", "local", "status_text"]
+__all__ = [
+    "FILLED_MARK",
+    "JournalTableModel",
+    "clinic_of",
+    "doctor_of",
+    "filled_names",
+    "filled_note",
+    "local",
+    "status_text",
+]

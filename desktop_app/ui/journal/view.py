@@ -12,6 +12,10 @@ and annotating the journal is ``JournalController``'s (``controller.py``); the t
 The note for an unknown outcome is typed inline, not in a modal input box: a nested event loop
 inside the qasync app can run other tasks re-entrantly (see ``platform/dialogs.py``).
 
+A booking whose answer was sparse (``fullResponse=false``) had its slip filled from what the
+operator chose; the details say which facts ("Дополнено по данным записи: дата, время, врач") and
+the ticket number in the table carries a "*" whose tooltip says the same.
+
 Journal rows hold server text (doctor, clinic, error messages): labels are plain text, the
 details pane and tooltips (which Qt would guess to be rich text) get it HTML-escaped.
 """
@@ -47,6 +51,7 @@ from desktop_app.ui.journal.model import (
     JournalTableModel,
     clinic_of,
     doctor_of,
+    filled_names,
     local,
     status_text,
 )
@@ -397,7 +402,19 @@ class JournalView(QDialog):
                     )
                 )
             )
-        return f"{warning}<table cellspacing='0' cellpadding='2'>{body}</table>"
+        filled = ""
+        names = filled_names(e)
+        if names:  # fullResponse=false: the slip's visit facts came from the operator's choice
+            filled = "<p>{}<br><span style='color:#555555'>{}</span></p>".format(
+                html.escape(self.tr("Дополнено по данным записи: {0}").format(names)),
+                html.escape(
+                    self.tr(
+                        "Сервер не прислал эти данные; талон заполнен тем, что выбрал "
+                        "регистратор, и они отмечены на нём «*»."
+                    )
+                ),
+            )
+        return f"{warning}<table cellspacing='0' cellpadding='2'>{body}</table>{filled}"
 
     # -- the note for an unknown outcome -------------------------------------------------------
 

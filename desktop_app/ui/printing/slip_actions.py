@@ -175,6 +175,11 @@ class SlipActions(QObject):
             if counted != copy_number:
                 log.warning("attempt %s: copy %d printed, journal counts %d",
                             attempt_id, copy_number, counted)
+            if slip.marked:  # the visit's facts came from the operator's choice: say so
+                try:
+                    self.journal.record_filled(attempt_id, slip.marked)
+                except Exception:  # the copy is out: a journal hiccup must not hide that
+                    log.exception("attempt %s: filled fields not recorded", attempt_id)
         copy = IssuedCopy(
             attempt_id=attempt_id,
             ticket_num=ticket.num,
