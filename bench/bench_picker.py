@@ -35,8 +35,10 @@ def main() -> None:
     texts = [f"{r.speciality} — {r.fio} (каб. {r.room}, {r.flat} эт.)" for r in resources]
 
     started = time.perf_counter()
-    items = [make_item(r.guid or "", t, r.fio, r.speciality, r.doctor_role,
-                       r.room and f"каб {r.room}") for r, t in zip(resources, texts, strict=True)]
+    items = [
+        make_item(r.guid or "", t, r.fio, r.speciality, r.doctor_role, r.room and f"каб {r.room}")
+        for r, t in zip(resources, texts, strict=True)
+    ]
     picker = SearchPicker("resourceSearch", "")
     picker.resize(500, 400)
     picker.show()
@@ -75,14 +77,18 @@ def main() -> None:
             base.append(time.perf_counter() - t0)
 
     def fmt(xs: list[float]) -> str:
-        return (f"median {statistics.median(xs) * 1000:6.1f} ms, "
-                f"max {max(xs) * 1000:6.1f} ms over {len(xs)} keystrokes")
+        return (
+            f"median {statistics.median(xs) * 1000:6.1f} ms, "
+            f"max {max(xs) * 1000:6.1f} ms over {len(xs)} keystrokes"
+        )
 
     print(f"items: {len(items)}; building haystacks + model: {load * 1000:.0f} ms")
     print(f"desk picker          : {fmt(ours)}")
     print(f"QSortFilterProxyModel: {fmt(base)}")
-    print(f"ratio (median) ours/Qt proxy: {statistics.median(ours) / statistics.median(base):.2f}x;"
-          f" worst keystroke {max(ours) * 1000:.1f} ms (goal <= 50 ms)")
+    print(
+        f"ratio (median) ours/Qt proxy: {statistics.median(ours) / statistics.median(base):.2f}x;"
+        f" worst keystroke {max(ours) * 1000:.1f} ms (goal <= 50 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -65,9 +65,14 @@ async def until(predicate, timeout: float = 10.0) -> None:
 
 async def main() -> None:
     sandbox = Sandbox()
-    services = build_services(SettingsOwner(AppSettings()), training=True, server_url=None,
-                              log_path=None, sandbox=sandbox,
-                              journal_path=Path(tempfile.mkdtemp()) / "j.db")
+    services = build_services(
+        SettingsOwner(AppSettings()),
+        training=True,
+        server_url=None,
+        log_path=None,
+        sandbox=sandbox,
+        journal_path=Path(tempfile.mkdtemp()) / "j.db",
+    )
     session = Session(services, dialogs=RecordingDialogs())
     window = session.open_window()
     await until(lambda: window.form.clinic_picker.model.rowCount() > 0)
@@ -102,12 +107,18 @@ async def main() -> None:
     await session.close()
 
     print(f"{BOOKINGS} bookings ({done} tickets, {BOOKINGS - done} refusals) in {elapsed:.2f} s")
-    print(f"idle loop     : longest gap {max(idle) * 1000:6.1f} ms, "
-          f"median {statistics.median(idle) * 1000:5.1f} ms")
-    print(f"while booking : longest gap {max(busy) * 1000:6.1f} ms, "
-          f"median {statistics.median(busy) * 1000:5.1f} ms")
-    print(f"ratio longest gap booking/idle: {max(busy) / max(idle):.2f}x "
-          f"(goal: longest stall <= 50 ms)")
+    print(
+        f"idle loop     : longest gap {max(idle) * 1000:6.1f} ms, "
+        f"median {statistics.median(idle) * 1000:5.1f} ms"
+    )
+    print(
+        f"while booking : longest gap {max(busy) * 1000:6.1f} ms, "
+        f"median {statistics.median(busy) * 1000:5.1f} ms"
+    )
+    print(
+        f"ratio longest gap booking/idle: {max(busy) / max(idle):.2f}x "
+        f"(goal: longest stall <= 50 ms)"
+    )
 
 
 if __name__ == "__main__":

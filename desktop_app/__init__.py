@@ -1,2 +1,3 @@
 """Reception desk app for out-of-schedule bookings."""
+
 __version__ = "0.1.0"

@@ -124,7 +124,11 @@ def _book() -> Any:
 
     async def book() -> Any:
         services = build_services(
-            SettingsOwner(), training=True, server_url=None, log_path=None, sandbox=sb,
+            SettingsOwner(),
+            training=True,
+            server_url=None,
+            log_path=None,
+            sandbox=sb,
             journal_path=journal,
         )
         try:

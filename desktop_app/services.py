@@ -101,8 +101,11 @@ class Services:
             return
         self._closed = True
         if self.booking.retry_unsaved():  # a last try at outcomes the journal refused
-            log.error("closing with %d booking outcome(s) not written to the journal "
-                      "(they are in this log)", self.booking.unsaved_count)
+            log.error(
+                "closing with %d booking outcome(s) not written to the journal "
+                "(they are in this log)",
+                self.booking.unsaved_count,
+            )
         try:
             await self.client.aclose()
         finally:
@@ -165,8 +168,10 @@ def build_services(
         desk = TrainingDesk(sandbox)
     make_client = _client_factory(settings_owner, training, server_url, sandbox, client)
 
-    path = journal_path if journal_path is not None else journal_file(
-        training=training, data_dir=data_dir
+    path = (
+        journal_path
+        if journal_path is not None
+        else journal_file(training=training, data_dir=data_dir)
     )
     journal, notice = _open_journal(path, settings.journal_retention_days)
     try:

@@ -200,8 +200,13 @@ class RegistryClient:
         params = {"fullResponse": "true" if full_response else "false"}
         answer = await self._send_once("POST", path, params=params, token=bearer)
         payload = self._json_or_raise(answer, after_booking=True)
-        ticket = parse_model(TicketVisitWithLpu, payload, after_booking=True,
-                             context=self._context(), status=answer.status)
+        ticket = parse_model(
+            TicketVisitWithLpu,
+            payload,
+            after_booking=True,
+            context=self._context(),
+            status=answer.status,
+        )
         if not (ticket.num or ticket.ticket_guid):
             raise MalformedAnswer(
                 "booking answer carries neither a ticket number nor a ticket GUID",
@@ -211,7 +216,12 @@ class RegistryClient:
             )
         log.info(
             "booked: lpu=%s resource=%s day=%s at=%s -> ticket %s num %s",
-            lpu, resource, day, at, ticket.ticket_guid, ticket.num,
+            lpu,
+            resource,
+            day,
+            at,
+            ticket.ticket_guid,
+            ticket.num,
         )
         return ticket
 
@@ -307,8 +317,12 @@ class RegistryClient:
             try:
                 payload = _decode_json(answer.content, answer.content_type)
             except ValueError as exc:
-                log.warning("unreadable %s answer: %s; body starts %r", status, exc,
-                            _short_body(answer.content))
+                log.warning(
+                    "unreadable %s answer: %s; body starts %r",
+                    status,
+                    exc,
+                    _short_body(answer.content),
+                )
                 raise MalformedAnswer(
                     f"answer is not JSON: {exc}", after_booking=after_booking, status=status
                 ) from None
@@ -361,11 +375,13 @@ async def _read_capped(response: httpx.Response, cap: int) -> bytes:
             async for chunk in response.aiter_bytes():
                 out += chunk
                 if len(out) > cap:
-                    raise _BodyProblem(f"answer over {cap} bytes", status=response.status_code,
-                                       too_large=True)
+                    raise _BodyProblem(
+                        f"answer over {cap} bytes", status=response.status_code, too_large=True
+                    )
         except httpx.DecodingError as exc:
-            raise _BodyProblem(f"undecodable {encoding} body: {exc}",
-                               status=response.status_code, too_large=False) from None
+            raise _BodyProblem(
+                f"undecodable {encoding} body: {exc}", status=response.status_code, too_large=False
+            ) from None
         return bytes(out)
     out = bytearray()
     async for chunk in response.aiter_raw():
@@ -380,23 +396,30 @@ async def _read_capped(response: httpx.Response, cap: int) -> bytes:
                         break
                     data = decoder.unconsumed_tail
             except zlib.error as exc:
-                raise _BodyProblem(f"undecodable {encoding} body: {exc}",
-                                   status=response.status_code, too_large=False) from None
+                raise _BodyProblem(
+                    f"undecodable {encoding} body: {exc}",
+                    status=response.status_code,
+                    too_large=False,
+                ) from None
         if len(out) > cap:
-            raise _BodyProblem(f"answer over {cap} bytes", status=response.status_code,
-                               too_large=True)
+            raise _BodyProblem(
+                f"answer over {cap} bytes", status=response.status_code, too_large=True
+            )
     if decoder is not None:
         try:
             out += decoder.flush()
         except zlib.error as exc:
-            raise _BodyProblem(f"undecodable {encoding} body: {exc}",
-                               status=response.status_code, too_large=False) from None
+            raise _BodyProblem(
+                f"undecodable {encoding} body: {exc}", status=response.status_code, too_large=False
+            ) from None
         if out and not decoder.eof:
-            raise _BodyProblem(f"{encoding} body cut off", status=response.status_code,
-                               too_large=False)
+            raise _BodyProblem(
+                f"{encoding} body cut off", status=response.status_code, too_large=False
+            )
         if len(out) > cap:
-            raise _BodyProblem(f"answer over {cap} bytes", status=response.status_code,
-                               too_large=True)
+            raise _BodyProblem(
+                f"answer over {cap} bytes", status=response.status_code, too_large=True
+            )
     return bytes(out)
 
 
@@ -454,8 +477,9 @@ def _decode_json(content: bytes, content_type: str | None = None) -> Any:
 
 
 #: Keys a ticket carries; an object with none of them and an error's keys is an error body.
-_TICKET_KEYS = frozenset({"num", "ticketguid", "ticket_guid", "begintime", "doctorrole",
-                          "docfio", "room"})
+_TICKET_KEYS = frozenset(
+    {"num", "ticketguid", "ticket_guid", "begintime", "doctorrole", "docfio", "room"}
+)
 _ERROR_KEYS = frozenset({"message", "messagecode", "message_code", "code", "error"})
 
 
@@ -477,9 +501,14 @@ def error_in_success(status: int, payload: Any) -> ApiError | None:
     if not (refusal_code or (body.code is not None and body.code >= 400)):
         # {"message": "An error has occurred."} or {"code": 200, "message": "OK"} in a 2xx
         # says nothing about the booking: it is not a clean refusal.
-        return MalformedAnswer("2xx answer with a message but no refusal code",
-                               after_booking=True, json_read=True, status=status,
-                               message_code=body.message_code, server_message=body.message)
+        return MalformedAnswer(
+            "2xx answer with a message but no refusal code",
+            after_booking=True,
+            json_read=True,
+            status=status,
+            message_code=body.message_code,
+            server_message=body.message,
+        )
     return _error_for(status, body)
 
 
@@ -559,16 +588,20 @@ def parse_model(
     """Validate a decoded JSON value into ``model``; only ``MalformedAnswer`` escapes."""
     if not isinstance(payload, dict):
         raise MalformedAnswer(
-            f"expected an object, got {type(payload).__name__}", after_booking=after_booking,
-            json_read=True, status=status,
+            f"expected an object, got {type(payload).__name__}",
+            after_booking=after_booking,
+            json_read=True,
+            status=status,
         )
     try:
         return model.model_validate(payload, context=context)
     except (ValidationError, ValueError, TypeError, RecursionError) as exc:
         log.warning("answer does not fit %s: %s", model.__name__, exc)
         raise MalformedAnswer(
-            f"answer does not fit {model.__name__}", after_booking=after_booking,
-            json_read=True, status=status,
+            f"answer does not fit {model.__name__}",
+            after_booking=after_booking,
+            json_read=True,
+            status=status,
         ) from None
 
 

@@ -154,8 +154,9 @@ class MalformedAnswer(ApiError):
         message_code: str | None = None,
         server_message: str | None = None,
     ) -> None:
-        super().__init__(detail, status=status, message_code=message_code,
-                         server_message=server_message)
+        super().__init__(
+            detail, status=status, message_code=message_code, server_message=server_message
+        )
         #: True when this was the answer to the booking POST.
         self.after_booking = after_booking
         #: True when the body was JSON but not a ticket: with a 2xx the server evidently

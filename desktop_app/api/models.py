@@ -158,7 +158,10 @@ class WireModel(BaseModel):
                 if not _quiet.get():
                     log.warning(
                         "%s.%s: unreadable value %s dropped (%s)",
-                        cls.__name__, name, short_repr(data[name]), short_repr(msg, 60),
+                        cls.__name__,
+                        name,
+                        short_repr(data[name]),
+                        short_repr(msg, 60),
                     )
                 del data[name]
             retry = True
@@ -495,9 +498,7 @@ class TicketVisit(WireModel):
     _dt = field_validator("begin_time", "end_time", "date_of_appointment", mode="before")(
         _parse_datetime
     )
-    _int = field_validator("plan_count", "used_count", "source", "flat", mode="before")(
-        _parse_int
-    )
+    _int = field_validator("plan_count", "used_count", "source", "flat", mode="before")(_parse_int)
 
     @field_validator("history", mode="before")
     @classmethod
@@ -533,7 +534,13 @@ class Resource(WireModel):
     res_type: str | None = None
 
     @field_validator(
-        "guid", "fio", "speciality", "speciality_code", "doctor_role", "room", "res_type",
+        "guid",
+        "fio",
+        "speciality",
+        "speciality_code",
+        "doctor_role",
+        "room",
+        "res_type",
         mode="before",
     )
     @classmethod

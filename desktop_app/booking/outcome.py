@@ -132,10 +132,14 @@ def classify(error: ApiError, *, attempt_id: int | None = None) -> BookingOutcom
     }
     family = error.family
     if family in (ErrorFamily.INVALID_INPUT, ErrorFamily.UNSENDABLE_TOKEN):
-        reason = (Reason.TOKEN_UNSENDABLE if family is ErrorFamily.UNSENDABLE_TOKEN
-                  else Reason.INVALID_INPUT)
-        return BookingOutcome(OutcomeKind.NOT_SENT, reason, field=getattr(error, "field", None),
-                              **common)
+        reason = (
+            Reason.TOKEN_UNSENDABLE
+            if family is ErrorFamily.UNSENDABLE_TOKEN
+            else Reason.INVALID_INPUT
+        )
+        return BookingOutcome(
+            OutcomeKind.NOT_SENT, reason, field=getattr(error, "field", None), **common
+        )
     if family is ErrorFamily.NETWORK:
         return BookingOutcome(OutcomeKind.NOT_SENT, Reason.NETWORK, **common)
     if family is ErrorFamily.CERTIFICATE:

@@ -181,8 +181,11 @@ class BookingService:
                 rows = []
             found = [EarlierAttempt(r.id, r.created_at, r.status) for r in rows]
         known = {a.attempt_id for a in found}
-        found += [a for a in self._open_in_memory.get(request.key, [])
-                  if a.attempt_id is None or a.attempt_id not in known]
+        found += [
+            a
+            for a in self._open_in_memory.get(request.key, [])
+            if a.attempt_id is None or a.attempt_id not in known
+        ]
         return found
 
     def forget_open_attempts(self) -> None:
@@ -199,8 +202,9 @@ class BookingService:
             try:
                 self.journal.resolve_unknown(attempt.attempt_id, "operator confirmed a new attempt")
             except Exception as exc:
-                log.warning("journal: attempt %s not resolved: %s", attempt.attempt_id,
-                            type(exc).__name__)
+                log.warning(
+                    "journal: attempt %s not resolved: %s", attempt.attempt_id, type(exc).__name__
+                )
 
     # -- booking -------------------------------------------------------------------------------
 
@@ -214,8 +218,9 @@ class BookingService:
         """Book once. ``confirm_rebook`` is asked when an earlier attempt may have booked;
         without it such a booking is not sent. ``on_sending`` runs right before the POST."""
         if self._in_flight:
-            return BookingOutcome(OutcomeKind.NOT_SENT, Reason.BUSY,
-                                  detail="another booking is in flight")
+            return BookingOutcome(
+                OutcomeKind.NOT_SENT, Reason.BUSY, detail="another booking is in flight"
+            )
         self._in_flight = True
         try:
             return await self._book(request, confirm_rebook, on_sending)
@@ -241,16 +246,22 @@ class BookingService:
         if earlier:
             go_on = confirm_rebook is not None and await confirm_rebook(earlier)
             if not go_on:
-                return BookingOutcome(OutcomeKind.NOT_SENT, Reason.DECLINED,
-                                      detail=f"{len(earlier)} earlier attempt(s) to check first")
+                return BookingOutcome(
+                    OutcomeKind.NOT_SENT,
+                    Reason.DECLINED,
+                    detail=f"{len(earlier)} earlier attempt(s) to check first",
+                )
             self._resolve_earlier(request, earlier)
 
         try:
             attempt_id = self._record_attempt(request)
         except Exception as exc:
             log.error("journal: attempt not recorded, booking not sent: %s", exc)
-            return BookingOutcome(OutcomeKind.NOT_SENT, Reason.JOURNAL,
-                                  detail=f"journal write failed: {type(exc).__name__}")
+            return BookingOutcome(
+                OutcomeKind.NOT_SENT,
+                Reason.JOURNAL,
+                detail=f"journal write failed: {type(exc).__name__}",
+            )
 
         if on_sending is not None:
             on_sending()
@@ -270,8 +281,9 @@ class BookingService:
             log.exception("booking %s: local error after sending", attempt_id)
             outcome = local_failure(exc, attempt_id=attempt_id)
         else:
-            outcome = BookingOutcome(OutcomeKind.BOOKED, Reason.OK, attempt_id=attempt_id,
-                                     ticket=ticket, status=200)
+            outcome = BookingOutcome(
+                OutcomeKind.BOOKED, Reason.OK, attempt_id=attempt_id, ticket=ticket, status=200
+            )
 
         outcome = self._record_outcome(outcome)
         if outcome.booked:
@@ -336,8 +348,11 @@ class BookingService:
                 return outcome
             except Exception as exc:  # JournalError, sqlite3 "disk is full", a lock, OSError
                 last = exc
-        log.error("journal: outcome of attempt %s not written (%s); kept to retry",
-                  attempt_id, type(last).__name__ if last else "?")
+        log.error(
+            "journal: outcome of attempt %s not written (%s); kept to retry",
+            attempt_id,
+            type(last).__name__ if last else "?",
+        )
         self._pending.append(_Pending(attempt_id, outcome, JOURNAL_WRITE_TRIES))
         return replace(outcome, journal_saved=False)
 
@@ -354,8 +369,12 @@ class BookingService:
                     self._forget_in_memory(pending.attempt_id)
             except Exception as exc:
                 pending.tries += 1
-                log.warning("journal: retry %d for attempt %s failed: %s", pending.tries,
-                            pending.attempt_id, type(exc).__name__)
+                log.warning(
+                    "journal: retry %d for attempt %s failed: %s",
+                    pending.tries,
+                    pending.attempt_id,
+                    type(exc).__name__,
+                )
                 still.append(pending)
         self._pending = still
         return len(still)

@@ -4,49 +4,49 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/platform/app.py" line="326"/>
+        <location filename="../ui/platform/app.py" line="323"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="283"/>
+        <location filename="../ui/platform/app.py" line="282"/>
         <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
 Закройте другую копию программы и запустите её снова.</source>
         <translation>The shift journal {0} is in use by another program — the program is probably already running.
 Close the other copy of the program and start it again.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="289"/>
+        <location filename="../ui/platform/app.py" line="288"/>
         <source>Не удалось открыть журнал смены {0}.
 Обратитесь к администратору: нет прав на запись в папку {1}.</source>
         <translation>The shift journal {0} could not be opened.
 Contact your administrator: there is no permission to write to the folder {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="295"/>
+        <location filename="../ui/platform/app.py" line="294"/>
         <source>Журнал смены {0} создан более новой версией программы.
 Запустите новую версию программы или обратитесь к администратору.</source>
         <translation>The shift journal {0} was created by a newer version of the program.
 Start the newer version of the program or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="300"/>
+        <location filename="../ui/platform/app.py" line="299"/>
         <source>Не удалось открыть журнал смены {0}: {1}
 Обратитесь к администратору.</source>
         <translation>The shift journal {0} could not be opened: {1}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="310"/>
+        <location filename="../ui/platform/app.py" line="308"/>
         <source>Учебный режим не запущен: {0}
 Обратитесь к администратору.</source>
         <translation>Training mode did not start: {0}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="340"/>
+        <location filename="../ui/platform/app.py" line="337"/>
         <source>Программа не может начать работу</source>
         <translation>The program cannot start</translation>
     </message>
@@ -59,113 +59,113 @@ Contact your administrator.</translation>
         <translation>Re&amp;member token (credential store unavailable)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="178"/>
+        <location filename="../ui/desk/booking_controller.py" line="177"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="197"/>
+        <location filename="../ui/desk/booking_controller.py" line="195"/>
         <source>— выберите из использованных ранее —</source>
         <translation>— choose a recently used one —</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="239"/>
+        <location filename="../ui/desk/booking_controller.py" line="237"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="265"/>
+        <location filename="../ui/desk/booking_controller.py" line="263"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="268"/>
+        <location filename="../ui/desk/booking_controller.py" line="266"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="276"/>
+        <location filename="../ui/desk/booking_controller.py" line="274"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="283"/>
-        <location filename="../ui/desk/booking_controller.py" line="288"/>
+        <location filename="../ui/desk/booking_controller.py" line="281"/>
+        <location filename="../ui/desk/booking_controller.py" line="286"/>
         <source>Выберите учебного пациента.</source>
         <translation>Choose a training patient.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="296"/>
+        <location filename="../ui/desk/booking_controller.py" line="293"/>
         <source>Вставьте токен пациента в поле «Токен».</source>
         <translation>Paste the patient token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="369"/>
+        <location filename="../ui/desk/booking_controller.py" line="367"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="371"/>
+        <location filename="../ui/desk/booking_controller.py" line="369"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="375"/>
+        <location filename="../ui/desk/booking_controller.py" line="372"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="378"/>
+        <location filename="../ui/desk/booking_controller.py" line="374"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="379"/>
+        <location filename="../ui/desk/booking_controller.py" line="375"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="388"/>
+        <location filename="../ui/desk/booking_controller.py" line="384"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="427"/>
+        <location filename="../ui/desk/booking_controller.py" line="428"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="429"/>
+        <location filename="../ui/desk/booking_controller.py" line="430"/>
         <source> — талон не записан в журнал смены</source>
         <translation> — slip not saved to the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="432"/>
+        <location filename="../ui/desk/booking_controller.py" line="433"/>
         <source>Запись, вероятно, создана, но талон не прочитан — проверьте запись.</source>
         <translation>The booking was probably created, but the slip could not be read — check the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="434"/>
+        <location filename="../ui/desk/booking_controller.py" line="435"/>
         <source>Результат записи неизвестен — проверьте, создана ли запись.</source>
         <translation>Booking outcome unknown — check whether the booking exists.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="436"/>
+        <location filename="../ui/desk/booking_controller.py" line="437"/>
         <source>Запись не создана: сервер отказал.</source>
         <translation>Not booked: the server refused.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="438"/>
+        <location filename="../ui/desk/booking_controller.py" line="439"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="439"/>
+        <location filename="../ui/desk/booking_controller.py" line="440"/>
         <source>Запрос на запись не отправлен.</source>
         <translation>The booking request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="476"/>
+        <location filename="../ui/desk/booking_controller.py" line="480"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
     </message>
@@ -389,22 +389,22 @@ Contact your administrator.</translation>
         <translation>Clinic list not loaded.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/directory.py" line="87"/>
+        <location filename="../ui/desk/directory.py" line="95"/>
         <source>Поликлиник в справочнике: {0}</source>
         <translation>Clinics in the list: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/directory.py" line="120"/>
+        <location filename="../ui/desk/directory.py" line="128"/>
         <source>Сервер не отдаёт список врачей: введите GUID вручную.</source>
         <translation>The server does not provide the doctor list: enter the GUIDs manually.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/directory.py" line="143"/>
+        <location filename="../ui/desk/directory.py" line="157"/>
         <source>каб. {0}</source>
         <translation>room {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/directory.py" line="145"/>
+        <location filename="../ui/desk/directory.py" line="159"/>
         <source>{0} эт.</source>
         <translation>floor {0}</translation>
     </message>
@@ -447,290 +447,290 @@ Contact your administrator.</translation>
         <translation>Correct the booking details and try again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="57"/>
+        <location filename="../ui/desk/messages.py" line="56"/>
         <source>Ответ сервера: «{0}»</source>
         <translation>Server response: “{0}”</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="60"/>
-        <location filename="../ui/desk/messages.py" line="157"/>
+        <location filename="../ui/desk/messages.py" line="59"/>
+        <location filename="../ui/desk/messages.py" line="160"/>
         <source>Код: {0}</source>
         <translation>Code: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="94"/>
+        <location filename="../ui/desk/messages.py" line="93"/>
         <source>Талон не записан в журнал смены</source>
         <translation>Slip not saved to the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="95"/>
+        <location filename="../ui/desk/messages.py" line="94"/>
         <source>Пациент записан, талон на экране. Но записать талон в журнал смены не удалось (диск заполнен или файл журнала занят).</source>
         <translation>The patient is booked and the slip is on screen. But the slip could not be saved to the shift journal (the disk is full or the journal file is in use).</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="101"/>
+        <location filename="../ui/desk/messages.py" line="100"/>
         <source>Напечатайте талон сейчас. Программа повторит запись в журнал перед следующей записью; освободите место на диске или сообщите в ИТ-отдел.</source>
         <translation>Print the slip now. The program will retry saving it before the next booking; free some disk space or tell the IT department.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="112"/>
+        <location filename="../ui/desk/messages.py" line="111"/>
         <source>Запись, вероятно, создана</source>
         <translation>The booking was probably created</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="113"/>
+        <location filename="../ui/desk/messages.py" line="112"/>
         <source>Сервер подтвердил запрос на запись, но его ответ не удалось прочитать, поэтому талон показать нельзя. Запись, скорее всего, СОЗДАНА.</source>
         <translation>The server confirmed the booking request, but its answer could not be read, so no slip can be shown. The booking was most likely CREATED.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="122"/>
+        <location filename="../ui/desk/messages.py" line="121"/>
         <source>Запрос на запись был отправлен, но вместо ответа регистратуры пришла ошибка шлюза или сервера. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but a gateway or server error came back instead of the registry&apos;s answer. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="127"/>
+        <location filename="../ui/desk/messages.py" line="126"/>
         <source>Запрос на запись был отправлен, но программа не смогла обработать ответ. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the program could not process the answer. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="155"/>
+        <location filename="../ui/desk/messages.py" line="158"/>
         <source>Сервер отказал в записи.</source>
         <translation>The server refused the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="154"/>
+        <location filename="../ui/desk/messages.py" line="157"/>
         <source>Запись не создана</source>
         <translation>Booking not created</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="169"/>
-        <location filename="../ui/desk/messages.py" line="366"/>
+        <location filename="../ui/desk/messages.py" line="172"/>
+        <location filename="../ui/desk/messages.py" line="372"/>
         <source>Токен отклонён</source>
         <translation>Token rejected</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="170"/>
+        <location filename="../ui/desk/messages.py" line="173"/>
         <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
         <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="165"/>
-        <location filename="../ui/desk/messages.py" line="368"/>
+        <location filename="../ui/desk/messages.py" line="168"/>
+        <location filename="../ui/desk/messages.py" line="375"/>
         <source>Получите новый токен и вставьте его в поле «Токен».</source>
         <translation>Get a new token and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="328"/>
+        <location filename="../ui/desk/messages.py" line="334"/>
         <source>Непонятный ответ сервера</source>
         <translation>Unexpected server response</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="135"/>
+        <location filename="../ui/desk/messages.py" line="134"/>
         <source>Результат записи неизвестен</source>
         <translation>Booking outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="136"/>
+        <location filename="../ui/desk/messages.py" line="137"/>
         <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="75"/>
+        <location filename="../ui/desk/messages.py" line="74"/>
         <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
         <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="329"/>
+        <location filename="../ui/desk/messages.py" line="335"/>
         <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
         <translation>The server sent an unexpected reply that the program could not read.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="332"/>
+        <location filename="../ui/desk/messages.py" line="338"/>
         <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
         <translation>Try again later. Details were written to the program log{0}.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="180"/>
-        <location filename="../ui/desk/messages.py" line="339"/>
+        <location filename="../ui/desk/messages.py" line="183"/>
+        <location filename="../ui/desk/messages.py" line="345"/>
         <source>Поликлиника недоступна</source>
         <translation>Clinic unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="181"/>
+        <location filename="../ui/desk/messages.py" line="184"/>
         <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
         <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="186"/>
-        <location filename="../ui/desk/messages.py" line="345"/>
+        <location filename="../ui/desk/messages.py" line="189"/>
+        <location filename="../ui/desk/messages.py" line="351"/>
         <source>Повторите через несколько минут или выберите другую поликлинику.</source>
         <translation>Try again in a few minutes or choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="303"/>
+        <location filename="../ui/desk/messages.py" line="309"/>
         <source>Сертификат сервера не доверенный</source>
         <translation>Server certificate not trusted</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="304"/>
+        <location filename="../ui/desk/messages.py" line="310"/>
         <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
         <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="309"/>
+        <location filename="../ui/desk/messages.py" line="315"/>
         <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
         <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="318"/>
+        <location filename="../ui/desk/messages.py" line="324"/>
         <source>Нет связи с сервером</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="319"/>
+        <location filename="../ui/desk/messages.py" line="325"/>
         <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
         <translation>Could not connect to the booking server. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="320"/>
+        <location filename="../ui/desk/messages.py" line="326"/>
         <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
         <translation>Check the network connection and the server address in Settings, then try again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="195"/>
-        <location filename="../ui/desk/messages.py" line="354"/>
+        <location filename="../ui/desk/messages.py" line="198"/>
+        <location filename="../ui/desk/messages.py" line="360"/>
         <source>Не найдено</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="163"/>
+        <location filename="../ui/desk/messages.py" line="166"/>
         <source>Выберите пациента ещё раз и повторите запись.</source>
         <translation>Choose the patient again and repeat the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="196"/>
+        <location filename="../ui/desk/messages.py" line="199"/>
         <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
         <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="200"/>
-        <location filename="../ui/desk/messages.py" line="357"/>
+        <location filename="../ui/desk/messages.py" line="203"/>
+        <location filename="../ui/desk/messages.py" line="363"/>
         <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
         <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="221"/>
+        <location filename="../ui/desk/messages.py" line="224"/>
         <source>Проверьте токен</source>
         <translation>Check the token</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="222"/>
+        <location filename="../ui/desk/messages.py" line="225"/>
         <source>В поле «Токен» есть символы, которых в токене не бывает (русские буквы или служебные символы). Запрос не отправлялся.</source>
         <translation>The “Token” field contains characters a token never has (Cyrillic letters or control characters). Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="227"/>
+        <location filename="../ui/desk/messages.py" line="230"/>
         <source>Скопируйте токен заново целиком и вставьте его в поле «Токен».</source>
         <translation>Copy the whole token again and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="234"/>
+        <location filename="../ui/desk/messages.py" line="237"/>
         <source>Журнал смены недоступен</source>
         <translation>Shift journal unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="235"/>
+        <location filename="../ui/desk/messages.py" line="238"/>
         <source>Попытку записи не удалось сохранить в журнале смены, поэтому запрос не отправлялся. Запись не создана.</source>
         <translation>The booking attempt could not be saved to the shift journal, so nothing was sent. No booking was made.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="241"/>
+        <location filename="../ui/desk/messages.py" line="244"/>
         <source>Освободите место на диске или закройте другую копию программы, затем повторите. Если не помогает, обратитесь в ИТ-отдел.</source>
         <translation>Free some disk space or close the other copy of the program, then try again. If that does not help, contact the IT department.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="256"/>
+        <location filename="../ui/desk/messages.py" line="259"/>
         <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="260"/>
+        <location filename="../ui/desk/messages.py" line="263"/>
         <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="264"/>
+        <location filename="../ui/desk/messages.py" line="267"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="268"/>
+        <location filename="../ui/desk/messages.py" line="271"/>
         <source>Не выбран учебный пациент. Выберите пациента.</source>
         <translation>No training patient chosen. Choose a patient.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="270"/>
+        <location filename="../ui/desk/messages.py" line="273"/>
         <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
         <translation>No patient token. Paste the token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="275"/>
+        <location filename="../ui/desk/messages.py" line="278"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="276"/>
+        <location filename="../ui/desk/messages.py" line="279"/>
         <source>Данные записи заполнены неверно.</source>
         <translation>The booking details are incorrect.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="277"/>
+        <location filename="../ui/desk/messages.py" line="280"/>
         <source>Запрос не отправлялся.</source>
         <translation>The request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="340"/>
+        <location filename="../ui/desk/messages.py" line="346"/>
         <source>Сервер регистратуры или система поликлиники сейчас недоступны.</source>
         <translation>The registry server or the clinic&apos;s system is unavailable right now.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="355"/>
+        <location filename="../ui/desk/messages.py" line="361"/>
         <source>Сервер не нашёл поликлинику, врача или адрес запроса.</source>
         <translation>The server did not find the clinic, the doctor or the request address.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="367"/>
+        <location filename="../ui/desk/messages.py" line="373"/>
         <source>Сервер не принял токен: он неверный или срок его действия истёк.</source>
         <translation>The server did not accept the token: it is wrong or has expired.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="374"/>
+        <location filename="../ui/desk/messages.py" line="381"/>
         <source>Сервер отказал в выполнении запроса.</source>
         <translation>The server refused the request.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="208"/>
-        <location filename="../ui/desk/messages.py" line="373"/>
+        <location filename="../ui/desk/messages.py" line="211"/>
+        <location filename="../ui/desk/messages.py" line="380"/>
         <source>Сервер отказал</source>
         <translation>Server refused</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="209"/>
+        <location filename="../ui/desk/messages.py" line="212"/>
         <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
         <translation>The server refused the request. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="289"/>
+        <location filename="../ui/desk/messages.py" line="292"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="290"/>
+        <location filename="../ui/desk/messages.py" line="293"/>
         <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
         <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="69"/>
+        <location filename="../ui/desk/messages.py" line="68"/>
         <source>Подробности записаны в журнал программы{0}.</source>
         <translation>Details were written to the program log{0}.</translation>
     </message>
@@ -743,7 +743,7 @@ Contact your administrator.</translation>
         <translation>Briefly note what you found, e.g. “booked, slip No. 12” or “no booking”.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/controller.py" line="102"/>
+        <location filename="../ui/journal/controller.py" line="101"/>
         <source>Эту запись уже отметили или она изменилась. Список обновлён.</source>
         <translation>This entry has already been marked or has changed. The list has been refreshed.</translation>
     </message>
@@ -877,7 +877,7 @@ Contact your administrator.</translation>
     <message>
         <location filename="../ui/journal/view.py" line="80"/>
         <location filename="../ui/journal/view.py" line="81"/>
-        <location filename="../ui/platform/app.py" line="272"/>
+        <location filename="../ui/platform/app.py" line="271"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
@@ -1161,158 +1161,158 @@ Contact your administrator.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/desk/window.py" line="100"/>
+        <location filename="../ui/desk/window.py" line="99"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="122"/>
+        <location filename="../ui/desk/window.py" line="120"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="124"/>
+        <location filename="../ui/desk/window.py" line="122"/>
         <source>Печать с в&amp;ыбором… (Ctrl+Shift+P)</source>
         <translation>Print with a cho&amp;ice… (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="127"/>
+        <location filename="../ui/desk/window.py" line="125"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="128"/>
+        <location filename="../ui/desk/window.py" line="126"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="130"/>
+        <location filename="../ui/desk/window.py" line="128"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="131"/>
+        <location filename="../ui/desk/window.py" line="129"/>
         <source>PD&amp;F…</source>
         <translation>PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="133"/>
+        <location filename="../ui/desk/window.py" line="131"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="136"/>
+        <location filename="../ui/desk/window.py" line="134"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="244"/>
+        <location filename="../ui/desk/window.py" line="246"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="244"/>
+        <location filename="../ui/desk/window.py" line="246"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="245"/>
+        <location filename="../ui/desk/window.py" line="247"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="249"/>
+        <location filename="../ui/desk/window.py" line="251"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="297"/>
+        <location filename="../ui/desk/window.py" line="302"/>
         <source>Печать с &amp;выбором принтера…	Ctrl+Shift+P</source>
         <translation>Print with a &amp;printer choice…	Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="134"/>
-        <location filename="../ui/desk/window.py" line="251"/>
+        <location filename="../ui/desk/window.py" line="132"/>
+        <location filename="../ui/desk/window.py" line="253"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="120"/>
+        <location filename="../ui/desk/window.py" line="118"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="248"/>
+        <location filename="../ui/desk/window.py" line="250"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="253"/>
+        <location filename="../ui/desk/window.py" line="255"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="255"/>
+        <location filename="../ui/desk/window.py" line="257"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="258"/>
+        <location filename="../ui/desk/window.py" line="260"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="261"/>
+        <location filename="../ui/desk/window.py" line="263"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="263"/>
+        <location filename="../ui/desk/window.py" line="265"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="281"/>
+        <location filename="../ui/desk/window.py" line="285"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="283"/>
+        <location filename="../ui/desk/window.py" line="287"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="284"/>
+        <location filename="../ui/desk/window.py" line="289"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="293"/>
+        <location filename="../ui/desk/window.py" line="298"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="294"/>
+        <location filename="../ui/desk/window.py" line="299"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="300"/>
+        <location filename="../ui/desk/window.py" line="305"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="302"/>
+        <location filename="../ui/desk/window.py" line="307"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="363"/>
+        <location filename="../ui/desk/window.py" line="384"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="320"/>
+        <location filename="../ui/platform/app.py" line="317"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
@@ -1325,57 +1325,57 @@ Contact your administrator.</translation>
 <context>
     <name>ModeSwitch</name>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="42"/>
+        <location filename="../ui/desk/mode_switch.py" line="44"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="43"/>
+        <location filename="../ui/desk/mode_switch.py" line="45"/>
         <source>Адрес сервера регистратуры не указан.</source>
         <translation>The booking server address is not set.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="44"/>
+        <location filename="../ui/desk/mode_switch.py" line="47"/>
         <source>Укажите его в настройках (меню «Запись» → «Настройки…»), затем перейдите в рабочий режим.</source>
         <translation>Set it in Settings (menu “Booking” → “Settings…”), then switch to live mode.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="49"/>
+        <location filename="../ui/desk/mode_switch.py" line="55"/>
         <source>Перейти в рабочий режим?</source>
         <translation>Switch to live mode?</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="50"/>
+        <location filename="../ui/desk/mode_switch.py" line="57"/>
         <source>В рабочем режиме записи НАСТОЯЩИЕ: пациенты будут записаны на приём через сервер {0}.</source>
         <translation>In live mode bookings are REAL: patients will be booked through the server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="52"/>
+        <location filename="../ui/desk/mode_switch.py" line="60"/>
         <source>Учебные записи и упражнения останутся в учебном режиме.</source>
         <translation>Training bookings and exercises stay in training mode.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="54"/>
+        <location filename="../ui/desk/mode_switch.py" line="62"/>
         <source>Перейти в рабочий режим</source>
         <translation>Switch to live mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="57"/>
+        <location filename="../ui/desk/mode_switch.py" line="66"/>
         <source>Перейти в учебный режим?</source>
         <translation>Switch to training mode?</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="58"/>
+        <location filename="../ui/desk/mode_switch.py" line="68"/>
         <source>В учебном режиме программа работает со встроенной песочницей: записи не настоящие, сервер регистратуры не используется.</source>
         <translation>In training mode the program uses its built-in sandbox: bookings are not real and the booking server is not used.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="61"/>
+        <location filename="../ui/desk/mode_switch.py" line="72"/>
         <source>Перейти в учебный режим</source>
         <translation>Switch to training mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/mode_switch.py" line="62"/>
+        <location filename="../ui/desk/mode_switch.py" line="73"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
@@ -1383,7 +1383,7 @@ Contact your administrator.</translation>
 <context>
     <name>SearchPicker</name>
     <message>
-        <location filename="../ui/desk/search_picker.py" line="193"/>
+        <location filename="../ui/desk/search_picker.py" line="195"/>
         <source>и ещё {0} — уточните поиск</source>
         <translation>and {0} more — refine your search</translation>
     </message>
@@ -1391,42 +1391,42 @@ Contact your administrator.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../ui/settings/controller.py" line="99"/>
+        <location filename="../ui/settings/controller.py" line="107"/>
         <source>Принтеры не найдены</source>
         <translation>No printers found</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="103"/>
+        <location filename="../ui/settings/controller.py" line="111"/>
         <source>Принтер по умолчанию</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="108"/>
+        <location filename="../ui/settings/controller.py" line="116"/>
         <source>{0} (не найден)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="154"/>
+        <location filename="../ui/settings/controller.py" line="162"/>
         <source>Недопустимое значение.</source>
         <translation>Invalid value.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="227"/>
+        <location filename="../ui/settings/controller.py" line="235"/>
         <source>Сохранённый токен удалён.</source>
         <translation>The saved token has been deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="233"/>
+        <location filename="../ui/settings/controller.py" line="241"/>
         <source>Не удалось удалить токен из хранилища учётных данных. Подробности записаны в журнал программы.</source>
         <translation>Could not delete the token from the credential store. Details were written to the program log.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="249"/>
+        <location filename="../ui/settings/controller.py" line="257"/>
         <source>Файл сертификата удостоверяющего центра</source>
         <translation>Certificate authority file</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="251"/>
+        <location filename="../ui/settings/controller.py" line="259"/>
         <source>Сертификаты (*.pem *.crt *.cer *.der);;Все файлы (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
@@ -1625,168 +1625,168 @@ Contact your administrator.</translation>
         <translation>Reminder on the slip</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="266"/>
+        <location filename="../ui/settings/dialog.py" line="267"/>
         <source>Строка под временем приёма, например «При себе иметь полис ОМС и паспорт». Пустое поле — без напоминания.</source>
         <translation>A line under the appointment time, e.g. “Bring your OMS policy and passport”. Empty: no reminder.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="277"/>
+        <location filename="../ui/settings/dialog.py" line="279"/>
         <source>Размер &amp;шрифта:</source>
         <translation>F&amp;ont size:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="280"/>
+        <location filename="../ui/settings/dialog.py" line="282"/>
         <source>Размер шрифта в процентах</source>
         <translation>Font size, percent</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="289"/>
+        <location filename="../ui/settings/dialog.py" line="291"/>
         <source>&amp;Язык интерфейса:</source>
         <translation>Interface lan&amp;guage:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="292"/>
+        <location filename="../ui/settings/dialog.py" line="294"/>
         <source>Язык интерфейса</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="293"/>
+        <location filename="../ui/settings/dialog.py" line="295"/>
         <source>Размер шрифта и язык применяются после перезапуска программы.</source>
         <translation>Font size and language take effect after the program restarts.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="297"/>
+        <location filename="../ui/settings/dialog.py" line="299"/>
         <source>&amp;Журнал и оператор</source>
         <translation>&amp;Journal and operator</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="303"/>
+        <location filename="../ui/settings/dialog.py" line="305"/>
         <source>&amp;Логин оператора:</source>
         <translation>Operator &amp;login:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="306"/>
+        <location filename="../ui/settings/dialog.py" line="308"/>
         <source>Логин оператора</source>
         <translation>Operator login</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="307"/>
+        <location filename="../ui/settings/dialog.py" line="309"/>
         <source>Печатается на талоне и помогает найти, кто записал пациента.</source>
         <translation>Printed on the slip; helps find who booked the patient.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="311"/>
+        <location filename="../ui/settings/dialog.py" line="313"/>
         <source> дн.</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="315"/>
+        <location filename="../ui/settings/dialog.py" line="317"/>
         <source>&amp;Хранить журнал:</source>
         <translation>&amp;Keep journal for:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="318"/>
+        <location filename="../ui/settings/dialog.py" line="320"/>
         <source>Сколько дней хранить журнал смены</source>
         <translation>How many days to keep the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="319"/>
+        <location filename="../ui/settings/dialog.py" line="321"/>
         <source>Более старые записи журнала смены удаляются автоматически.</source>
         <translation>Older shift journal entries are deleted automatically.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="323"/>
+        <location filename="../ui/settings/dialog.py" line="325"/>
         <source>&amp;Дополнительно</source>
         <translation>&amp;Advanced</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="328"/>
+        <location filename="../ui/settings/dialog.py" line="330"/>
         <source>Эти параметры зависят от сервера регистратуры. Меняйте их только по указанию службы поддержки.</source>
         <translation>These settings depend on the booking server. Change them only when support tells you to.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="340"/>
+        <location filename="../ui/settings/dialog.py" line="342"/>
         <source>&amp;Формат даты в запросе:</source>
         <translation>Request &amp;date format:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="343"/>
+        <location filename="../ui/settings/dialog.py" line="345"/>
         <source>Формат даты и времени в запросе записи</source>
         <translation>Date and time format in the booking request</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="350"/>
+        <location filename="../ui/settings/dialog.py" line="352"/>
         <source>Запись &amp;вне расписания:</source>
         <translation>Unscheduled &amp;booking:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="352"/>
+        <location filename="../ui/settings/dialog.py" line="354"/>
         <source>Путь запроса записи вне расписания</source>
         <translation>Request path for unscheduled booking</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="356"/>
+        <location filename="../ui/settings/dialog.py" line="358"/>
         <source>Спис&amp;ок поликлиник:</source>
         <translation>Clinic li&amp;st:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="358"/>
+        <location filename="../ui/settings/dialog.py" line="360"/>
         <source>Путь запроса списка поликлиник</source>
         <translation>Request path for the clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="362"/>
+        <location filename="../ui/settings/dialog.py" line="364"/>
         <source>Поликлин&amp;ика:</source>
         <translation>Cl&amp;inic:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="364"/>
+        <location filename="../ui/settings/dialog.py" line="366"/>
         <source>Путь запроса сведений о поликлинике</source>
         <translation>Request path for clinic details</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="368"/>
+        <location filename="../ui/settings/dialog.py" line="370"/>
         <source>Врачи поли&amp;клиники:</source>
         <translation>Clinic d&amp;octors:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="370"/>
+        <location filename="../ui/settings/dialog.py" line="372"/>
         <source>Путь запроса списка врачей поликлиники</source>
         <translation>Request path for the clinic&apos;s doctor list</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="376"/>
+        <location filename="../ui/settings/dialog.py" line="378"/>
         <source>Восстановить &amp;стандартные пути</source>
         <translation>&amp;Restore default paths</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="378"/>
+        <location filename="../ui/settings/dialog.py" line="380"/>
         <source>Восстановить стандартные пути</source>
         <translation>Restore the default paths</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="390"/>
-        <location filename="../ui/settings/dialog.py" line="402"/>
+        <location filename="../ui/settings/dialog.py" line="392"/>
+        <location filename="../ui/settings/dialog.py" line="404"/>
         <source> с</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="394"/>
+        <location filename="../ui/settings/dialog.py" line="396"/>
         <source>Ожидание соедин&amp;ения:</source>
         <translation>Co&amp;nnection timeout:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="397"/>
+        <location filename="../ui/settings/dialog.py" line="399"/>
         <source>Время ожидания соединения, секунд</source>
         <translation>Connection timeout, seconds</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="406"/>
+        <location filename="../ui/settings/dialog.py" line="408"/>
         <source>Ожидание о&amp;твета:</source>
         <translation>Response &amp;timeout:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/dialog.py" line="409"/>
+        <location filename="../ui/settings/dialog.py" line="411"/>
         <source>Время ожидания ответа сервера, секунд</source>
         <translation>Server response timeout, seconds</translation>
     </message>
@@ -1794,22 +1794,22 @@ Contact your administrator.</translation>
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../ui/settings/controller.py" line="299"/>
+        <location filename="../ui/settings/controller.py" line="309"/>
         <source>Настройки не сохранены</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="300"/>
+        <location filename="../ui/settings/controller.py" line="310"/>
         <source>Не удалось записать файл настроек: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="301"/>
+        <location filename="../ui/settings/controller.py" line="311"/>
         <source>Настройки действуют до закрытия программы.</source>
         <translation>The settings apply until the program is closed.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/controller.py" line="304"/>
+        <location filename="../ui/settings/controller.py" line="315"/>
         <source>Настройки сохранены.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1817,87 +1817,87 @@ Contact your administrator.</translation>
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="153"/>
+        <location filename="../ui/printing/slip_actions.py" line="155"/>
         <source>Печать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="154"/>
+        <location filename="../ui/printing/slip_actions.py" line="156"/>
         <source>Нет талона для печати: сначала запишите пациента.</source>
         <translation>No slip to print: book the patient first.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="201"/>
+        <location filename="../ui/printing/slip_actions.py" line="216"/>
         <source>б/н</source>
         <translation>no number</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="203"/>
+        <location filename="../ui/printing/slip_actions.py" line="219"/>
         <source>Талон № {0} сохранён в PDF: {1}</source>
         <translation>Ticket No. {0} saved as PDF: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="205"/>
+        <location filename="../ui/printing/slip_actions.py" line="221"/>
         <source>В PDF сохранён дубликат № {0} талона № {1}: {2}</source>
         <translation>Duplicate No. {0} of ticket No. {1} saved as PDF: {2}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="208"/>
+        <location filename="../ui/printing/slip_actions.py" line="228"/>
         <source>Отправлено на принтер «{0}»: талон № {1}. Проверьте, вышел ли талон.</source>
         <translation>Sent to printer “{0}”: ticket No. {1}. Check that the slip came out.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="211"/>
+        <location filename="../ui/printing/slip_actions.py" line="232"/>
         <source>Отправлено на принтер «{0}»: дубликат № {1} талона № {2}. Проверьте, вышел ли талон.</source>
         <translation>Sent to printer “{0}”: duplicate No. {1} of ticket No. {2}. Check that the slip came out.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="214"/>
+        <location filename="../ui/printing/slip_actions.py" line="238"/>
         <source>Талон № {0} напечатан.</source>
         <translation>Ticket No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="215"/>
+        <location filename="../ui/printing/slip_actions.py" line="240"/>
         <source>Напечатан дубликат № {0} талона № {1}.</source>
         <translation>Duplicate No. {0} of ticket No. {1} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="217"/>
+        <location filename="../ui/printing/slip_actions.py" line="243"/>
         <source> (из журнала)</source>
         <translation> (from the journal)</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="222"/>
+        <location filename="../ui/printing/slip_actions.py" line="248"/>
         <source>Талон не напечатан и не засчитан.</source>
         <translation>The slip was not printed and not counted.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="225"/>
+        <location filename="../ui/printing/slip_actions.py" line="253"/>
         <source>Размер талона не подходит к бумаге</source>
         <translation>The slip size does not fit the paper</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="227"/>
+        <location filename="../ui/printing/slip_actions.py" line="255"/>
         <source>Талон остаётся на экране.</source>
         <translation>The ticket stays on screen.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="231"/>
+        <location filename="../ui/printing/slip_actions.py" line="262"/>
         <source>Талон не напечатан</source>
         <translation>Slip not printed</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="232"/>
+        <location filename="../ui/printing/slip_actions.py" line="265"/>
         <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
         <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="266"/>
+        <location filename="../ui/printing/slip_actions.py" line="301"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="268"/>
+        <location filename="../ui/printing/slip_actions.py" line="303"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1960,7 +1960,7 @@ Contact your administrator.</translation>
         <translation>Slip No. {number}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_printer.py" line="192"/>
+        <location filename="../ui/printing/slip_printer.py" line="195"/>
         <source>Система сообщает: {reason}.</source>
         <translation>The system says: {reason}.</translation>
     </message>
@@ -1968,47 +1968,47 @@ Contact your administrator.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../ui/desk/status.py" line="31"/>
+        <location filename="../ui/desk/status.py" line="35"/>
         <source>Статус поликлиники</source>
         <translation>Clinic status</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="32"/>
+        <location filename="../ui/desk/status.py" line="36"/>
         <source>Пинг поликлиники</source>
         <translation>Clinic ping</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="42"/>
+        <location filename="../ui/desk/status.py" line="46"/>
         <source>● статус неизвестен</source>
         <translation>● status unknown</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="49"/>
+        <location filename="../ui/desk/status.py" line="53"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="51"/>
+        <location filename="../ui/desk/status.py" line="55"/>
         <source>✖ Не в сети</source>
         <translation>✖ Offline</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="53"/>
+        <location filename="../ui/desk/status.py" line="57"/>
         <source>? {0}</source>
         <translation>? {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="53"/>
+        <location filename="../ui/desk/status.py" line="57"/>
         <source>неизвестно</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="57"/>
+        <location filename="../ui/desk/status.py" line="61"/>
         <source>пинг {0} мс</source>
         <translation>ping {0} ms</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="60"/>
+        <location filename="../ui/desk/status.py" line="64"/>
         <source>с {0}</source>
         <translation>since {0}</translation>
     </message>
@@ -2021,7 +2021,7 @@ Contact your administrator.</translation>
         <translation>Appointment slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="45"/>
+        <location filename="../ui/desk/ticket_view.py" line="46"/>
         <source>Здесь появится талон после записи.
 
 Выберите поликлинику, врача и дату, затем нажмите «Записать» (Ctrl+Enter).</source>
@@ -2030,107 +2030,107 @@ Contact your administrator.</translation>
 Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="73"/>
+        <location filename="../ui/desk/ticket_view.py" line="75"/>
         <source>Талон на приём — вне расписания</source>
         <translation>Appointment slip — unscheduled</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="76"/>
+        <location filename="../ui/desk/ticket_view.py" line="78"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="77"/>
+        <location filename="../ui/desk/ticket_view.py" line="79"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="78"/>
+        <location filename="../ui/desk/ticket_view.py" line="80"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="79"/>
+        <location filename="../ui/desk/ticket_view.py" line="81"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="80"/>
+        <location filename="../ui/desk/ticket_view.py" line="82"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="81"/>
+        <location filename="../ui/desk/ticket_view.py" line="83"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="82"/>
+        <location filename="../ui/desk/ticket_view.py" line="84"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="83"/>
+        <location filename="../ui/desk/ticket_view.py" line="85"/>
         <source>Кем и когда записано</source>
         <translation>Booked by and when</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="85"/>
+        <location filename="../ui/desk/ticket_view.py" line="87"/>
         <source>УЧЕБНАЯ ЗАПИСЬ — не настоящая</source>
         <translation>TRAINING BOOKING — not real</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="93"/>
+        <location filename="../ui/desk/ticket_view.py" line="95"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="94"/>
+        <location filename="../ui/desk/ticket_view.py" line="96"/>
         <source>Кабинет:</source>
         <translation>Room:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="95"/>
+        <location filename="../ui/desk/ticket_view.py" line="97"/>
         <source>Этаж:</source>
         <translation>Floor:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="96"/>
+        <location filename="../ui/desk/ticket_view.py" line="98"/>
         <source>Приём:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="97"/>
+        <location filename="../ui/desk/ticket_view.py" line="99"/>
         <source>Врач:</source>
         <translation>Doctor:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="98"/>
+        <location filename="../ui/desk/ticket_view.py" line="100"/>
         <source>Тип приёма:</source>
         <translation>Visit type:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="99"/>
+        <location filename="../ui/desk/ticket_view.py" line="101"/>
         <source>Поликлиника:</source>
         <translation>Clinic:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="100"/>
+        <location filename="../ui/desk/ticket_view.py" line="102"/>
         <source>Статус:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="101"/>
+        <location filename="../ui/desk/ticket_view.py" line="103"/>
         <source>Записано:</source>
         <translation>Booked:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="150"/>
+        <location filename="../ui/desk/ticket_view.py" line="152"/>
         <source>время назначит поликлиника</source>
         <translation>time to be set by the clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="157"/>
+        <location filename="../ui/desk/ticket_view.py" line="159"/>
         <source>тел. {0}</source>
         <translation>tel. {0}</translation>
     </message>
@@ -2174,57 +2174,57 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
         <translation>Exercise “{0}” started. Do the task in the booking window.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="197"/>
+        <location filename="../ui/training/controller.py" line="200"/>
         <source>Шаг {0} из {1} выполнен — продолжайте по заданию.</source>
         <translation>Step {0} of {1} done — carry on with the task.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="215"/>
+        <location filename="../ui/training/controller.py" line="217"/>
         <source>✔ Упражнение «{0}» выполнено!</source>
         <translation>✔ Exercise “{0}” completed!</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="229"/>
+        <location filename="../ui/training/controller.py" line="230"/>
         <source>Сбросить песочницу</source>
         <translation>Reset sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="231"/>
+        <location filename="../ui/training/controller.py" line="232"/>
         <source>Все учебные записи будут удалены, песочница вернётся в начальное состояние.</source>
         <translation>All training bookings will be deleted and the sandbox will return to its initial state.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="233"/>
+        <location filename="../ui/training/controller.py" line="234"/>
         <source>Отметки о выполненных упражнениях сохранятся.</source>
         <translation>Completed exercise ticks will be kept.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="235"/>
+        <location filename="../ui/training/controller.py" line="236"/>
         <source>Сбросить</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="236"/>
+        <location filename="../ui/training/controller.py" line="237"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="246"/>
+        <location filename="../ui/training/controller.py" line="247"/>
         <source>Песочница сброшена: учебные записи удалены.</source>
         <translation>Sandbox reset: training bookings deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="283"/>
+        <location filename="../ui/training/controller.py" line="284"/>
         <source>Сначала введите фамилию и имя стажёра.</source>
         <translation>Enter the trainee&apos;s full name first.</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="293"/>
+        <location filename="../ui/training/controller.py" line="294"/>
         <source>Не удалось сохранить отчёт в {0}: {1}</source>
         <translation>Could not save the report to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/training/controller.py" line="299"/>
+        <location filename="../ui/training/controller.py" line="300"/>
         <source>Отчёт сохранён: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>

@@ -113,7 +113,7 @@ def guess_resource_kind(name: str | None) -> ResourceKind | None:
     text = clean(name)
     if text is None:
         return None
-    words = [word.strip(".,;:()«»\"") for word in text.lower().split()]
+    words = [word.strip('.,;:()«»"') for word in text.lower().split()]
     if any(_ROOM_WORDS.match(word) for word in words):
         return "room"
     if any(_DEVICE_WORDS.match(word) for word in words):

@@ -66,6 +66,7 @@ FILLED_FOOTNOTE = "* — по данным записи, уточните в р�
 #: directory is as good as the registry's and is not marked.
 MARKED_FIELDS = frozenset({"day", "time_range", "speciality", "doctor", "room", "floor"})
 
+
 @dataclass(frozen=True)
 class LayoutSpec:
     """Paper and type sizes of one slip layout. Sizes in millimetres and points."""
@@ -428,7 +429,8 @@ class TicketSlip:
         return cls(
             clinic_name=pick("clinic_name", _clinic_name(clinic), chosen.clinic_name),
             clinic_address=pick(
-                "clinic_address", _clean(clinic.address) if clinic else None,
+                "clinic_address",
+                _clean(clinic.address) if clinic else None,
                 chosen.clinic_address,
             ),
             clinic_phone=pick(
@@ -485,7 +487,12 @@ class TicketSlip:
 
 
 _SLIP_FIELDS = frozenset(TicketSlip.__dataclass_fields__) - {
-    "printed_at", "operator_login", "training", "copy_number", "filled", "reminder"
+    "printed_at",
+    "operator_login",
+    "training",
+    "copy_number",
+    "filled",
+    "reminder",
 }
 
 
@@ -585,9 +592,12 @@ def _training_banner(spec: LayoutSpec) -> str:
 def _bold_width_em(word: str) -> float:
     """A generous estimate of ``word``'s width in bold type, in em."""
     return sum(
-        _BOLD_EM_WIDE if ch in _WIDE_CHARS
-        else _BOLD_EM_NARROW if ch in _NARROW_CHARS
-        else _BOLD_EM_CAPITAL if ch.isupper()
+        _BOLD_EM_WIDE
+        if ch in _WIDE_CHARS
+        else _BOLD_EM_NARROW
+        if ch in _NARROW_CHARS
+        else _BOLD_EM_CAPITAL
+        if ch.isupper()
         else _BOLD_EM
         for ch in word
     )
@@ -699,9 +709,7 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
     ):
         speciality = None  # a room named as its speciality ("Процедурный кабинет"): once
     if speciality:
-        out.append(
-            _p(_e(speciality) + mark("speciality"), pt=base + 2, bold=True, top=gap / 2)
-        )
+        out.append(_p(_e(speciality) + mark("speciality"), pt=base + 2, bold=True, top=gap / 2))
     if doctor:
         doctor_html = _e(doctor)
         if slip.resource_kind in (None, "doctor"):

@@ -79,10 +79,10 @@ class _DroppedResponse(Response):
         body = bytes(self._inner.body)
         headers = [(k, v) for k, v in self._inner.raw_headers if k != b"content-length"]
         headers.append((b"content-length", str(len(body) + 256).encode("ascii")))
-        await send({"type": "http.response.start", "status": self.status_code,
-                    "headers": headers})
-        await send({"type": "http.response.body", "body": body[: len(body) // 2],
-                    "more_body": True})
+        await send({"type": "http.response.start", "status": self.status_code, "headers": headers})
+        await send(
+            {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
+        )
         raise ConnectionDropped("sandbox: connection dropped on purpose (drop_connection)")
 
 
@@ -143,15 +143,17 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
         cfg = sandbox.config
         if cfg.html_errors:
             return Response(html_error_page(status), status, media_type=_HTML)
-        return Response(json_bytes(error_payload(status, code, message, cfg), cfg), status,
-                        media_type=_JSON)
+        return Response(
+            json_bytes(error_payload(status, code, message, cfg), cfg), status, media_type=_JSON
+        )
 
     def api_json(value: Any) -> Response:
         return Response(json_bytes(value, sandbox.config), media_type=_JSON)
 
     def control_error(status: int, message: str) -> JSONResponse:
-        return JSONResponse({"code": status, "message": message, "message_code": str(status)},
-                            status)
+        return JSONResponse(
+            {"code": status, "message": message, "message_code": str(status)}, status
+        )
 
     async def visit(request: Request) -> Response:
         parts = request.path_params["tail"].split("/")
@@ -162,13 +164,13 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
         cfg = sandbox.config
         response: Response
         try:
-            ticket = sandbox.book(_bearer(request.headers.get("authorization")), parts[0],
-                                  resource, date_text)
+            ticket = sandbox.book(
+                _bearer(request.headers.get("authorization")), parts[0], resource, date_text
+            )
         except SandboxError as exc:
             response = error_response(exc.status, exc.code, exc.message)
         else:
-            body = ticket if _full_response(request) else shorten(ticket,
-                                                                   cfg.short_response_omit)
+            body = ticket if _full_response(request) else shorten(ticket, cfg.short_response_omit)
             data = json_bytes(body, cfg)
             if cfg.fault == "html_200":
                 response = Response(html_maintenance_page(), 200, media_type=_HTML)
@@ -215,8 +217,9 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
             patient = body["patient"]
             ttl = int(body.get("ttlSeconds", 8 * 3600))
             channel = body.get("channel")
-            if not isinstance(patient, str) or (channel is not None
-                                                and not isinstance(channel, str)):
+            if not isinstance(patient, str) or (
+                channel is not None and not isinstance(channel, str)
+            ):
                 raise ValueError("patient and channel must be strings")
         except (ValueError, KeyError, TypeError) as exc:
             return control_error(400, f"Некорректный запрос токена: {exc!r}")

@@ -17,14 +17,47 @@ from . import data as ds
 __all__ = ["add_directory", "generate_directory"]
 
 _SETTLEMENT_ROOTS = (
-    "Берёз", "Дуб", "Клён", "Ольх", "Сосн", "Ельн", "Рябин", "Калин", "Малин", "Брусничн",
-    "Озёрн", "Речн", "Полев", "Лугов", "Горн", "Камен", "Песчан", "Светл", "Тих", "Ясн",
-    "Кедр", "Липов", "Осинов", "Черёмух", "Ивов", "Ручейн", "Ключев", "Родников",
+    "Берёз",
+    "Дуб",
+    "Клён",
+    "Ольх",
+    "Сосн",
+    "Ельн",
+    "Рябин",
+    "Калин",
+    "Малин",
+    "Брусничн",
+    "Озёрн",
+    "Речн",
+    "Полев",
+    "Лугов",
+    "Горн",
+    "Камен",
+    "Песчан",
+    "Светл",
+    "Тих",
+    "Ясн",
+    "Кедр",
+    "Липов",
+    "Осинов",
+    "Черёмух",
+    "Ивов",
+    "Ручейн",
+    "Ключев",
+    "Родников",
 )
 _SETTLEMENT_ENDINGS = ("овка", "ово", "ое", "ский", "ск", "ино", "ки", "цы")
 _STREETS = (
-    "ул. Центральная", "ул. Садовая", "ул. Школьная", "ул. Лесная", "ул. Молодёжная",
-    "ул. Набережная", "ул. Полевая", "пер. Больничный", "ул. Советская", "ул. Заречная",
+    "ул. Центральная",
+    "ул. Садовая",
+    "ул. Школьная",
+    "ул. Лесная",
+    "ул. Молодёжная",
+    "ул. Набережная",
+    "ул. Полевая",
+    "пер. Больничный",
+    "ул. Советская",
+    "ул. Заречная",
 )
 _KINDS = (
     ("Городская поликлиника № {n}", "ГП № {n}", False),
@@ -38,7 +71,8 @@ _DOCTOR_SPECIALITIES = tuple(s for s in ds.SPECIALITIES.values() if not s.room_t
 _ROOM_SPECIALITIES = tuple(s for s in ds.SPECIALITIES.values() if s.room_type)
 #: 95% doctors, 5% rooms
 _WEIGHTS = [0.95 / len(_DOCTOR_SPECIALITIES)] * len(_DOCTOR_SPECIALITIES) + [
-    0.05 / len(_ROOM_SPECIALITIES)] * len(_ROOM_SPECIALITIES)
+    0.05 / len(_ROOM_SPECIALITIES)
+] * len(_ROOM_SPECIALITIES)
 _LAST_CHANGE = "2026-01-12T08:00:00+03:00"
 
 
@@ -71,8 +105,11 @@ def generate_directory(
         ping = None if offline else (rng.randint(900, 1500) if roll < 0.03 else rng.randint(3, 80))
         clinics.append(
             {
-                "status": {"name": "Offline" if offline else "Online",
-                           "lastChangeTime": _LAST_CHANGE, "ping": ping},
+                "status": {
+                    "name": "Offline" if offline else "Online",
+                    "lastChangeTime": _LAST_CHANGE,
+                    "ping": ping,
+                },
                 "guid": _guid(rng),
                 "name": f"ГБУЗ «{short}»",
                 "fullName": "Государственное бюджетное учреждение здравоохранения "
@@ -99,11 +136,11 @@ def generate_directory(
     # Bulk draws (``choices``) instead of per-item ``choice``/``randint``: 5x faster.
     extra = max(n_resources - n_clinics, 0)
     owners = [c["guid"] for c in clinics[:n_resources]] + [
-        c["guid"] for c in rng.choices(clinics, k=extra)]
+        c["guid"] for c in rng.choices(clinics, k=extra)
+    ]
     names = [ds.random_fio(rng) for _ in range(min(n_resources, 20_000))]
     fios = rng.choices(names, k=n_resources)
-    specs = rng.choices(_DOCTOR_SPECIALITIES + _ROOM_SPECIALITIES, weights=_WEIGHTS,
-                        k=n_resources)
+    specs = rng.choices(_DOCTOR_SPECIALITIES + _ROOM_SPECIALITIES, weights=_WEIGHTS, k=n_resources)
     floors = rng.choices(range(1, 6), k=n_resources)
     numbers = rng.choices(range(1, 41), k=n_resources)
     resources: list[dict[str, Any]] = [
@@ -118,8 +155,9 @@ def generate_directory(
             "resType": "room" if spec.room_type else "doctor",
             "lpuGuid": owner,
         }
-        for owner, fio, spec, floor, number in zip(owners, fios, specs, floors, numbers,
-                                                   strict=True)
+        for owner, fio, spec, floor, number in zip(
+            owners, fios, specs, floors, numbers, strict=True
+        )
     ]
     return clinics, resources
 

@@ -34,28 +34,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", default="", help='path prefix, e.g. "/api"')
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--secret", default=None, help="token signing secret")
-    p.add_argument("--default-channel", default="registry",
-                   help="channel of tokens issued without one (registry, internet, infomat…); "
-                        "a patient with a channel of their own keeps it")
-    p.add_argument("--disable-check", action="append", default=[], choices=CHECK_NAMES,
-                   metavar="CHECK", help=f"switch a validation off (repeatable): {CHECK_NAMES}")
+    p.add_argument(
+        "--default-channel",
+        default="registry",
+        help="channel of tokens issued without one (registry, internet, infomat…); "
+        "a patient with a channel of their own keeps it",
+    )
+    p.add_argument(
+        "--disable-check",
+        action="append",
+        default=[],
+        choices=CHECK_NAMES,
+        metavar="CHECK",
+        help=f"switch a validation off (repeatable): {CHECK_NAMES}",
+    )
     p.add_argument("--pascal-case", action="store_true", help="PascalCase JSON keys")
     p.add_argument("--numeric-codes", action="store_true", help="message_code as a number")
-    p.add_argument("--short-omit", action="store_true",
-                   help="fullResponse=false omits fields instead of null")
+    p.add_argument(
+        "--short-omit", action="store_true", help="fullResponse=false omits fields instead of null"
+    )
     p.add_argument("--extra-fields", action="store_true", help="unknown extra fields everywhere")
     p.add_argument("--busy-type", choices=("object", "int", "string"), default="object")
     p.add_argument("--ping-as-string", action="store_true")
     p.add_argument("--datetime-style", choices=("offset", "naive", "millis"), default="offset")
-    p.add_argument("--slow", type=float, default=0.0, metavar="SECONDS",
-                   help="delay every API answer")
-    p.add_argument("--drop-connection", action="store_true",
-                   help="drop the connection after each booking (the booking is made)")
+    p.add_argument(
+        "--slow", type=float, default=0.0, metavar="SECONDS", help="delay every API answer"
+    )
+    p.add_argument(
+        "--drop-connection",
+        action="store_true",
+        help="drop the connection after each booking (the booking is made)",
+    )
     p.add_argument("--html-errors", action="store_true", help="errors as an HTML proxy page")
-    p.add_argument("--fault", choices=("html_200", "empty_body", "truncated_json"), default=None,
-                   help="break the body of successful booking answers")
-    p.add_argument("--big-directory", nargs=2, type=int, metavar=("CLINICS", "RESOURCES"),
-                   help="add a generated directory, e.g. 3000 100000")
+    p.add_argument(
+        "--fault",
+        choices=("html_200", "empty_body", "truncated_json"),
+        default=None,
+        help="break the body of successful booking answers",
+    )
+    p.add_argument(
+        "--big-directory",
+        nargs=2,
+        type=int,
+        metavar=("CLINICS", "RESOURCES"),
+        help="add a generated directory, e.g. 3000 100000",
+    )
     p.add_argument("--quiet", action="store_true", help="do not print the roster and tokens")
     return p
 

@@ -74,9 +74,7 @@ NIL_GUID = "00000000-0000-0000-0000-000000000000"
 # --- Messages (exact texts of the seed where the seed has them) ---------------------------------
 MSG_5009 = "Подпись запроса некорректна"
 MSG_4036 = "Время и гвид врача или гвид ячейки расписания не должны быть пустыми"
-MSG_4005 = (
-    "Вы пытаетесь записаться в детское учреждение. Запись пациентов старше 18 лет запрещена."
-)
+MSG_4005 = "Вы пытаетесь записаться в детское учреждение. Запись пациентов старше 18 лет запрещена."
 MSG_4007_SELF = (
     "Вам запрещена самостоятельная запись на прием через интернет или инфомат. Для записи на "
     "прием обратитесь в регистратуру медицинского учреждения лично или по телефону."
@@ -287,8 +285,7 @@ class Sandbox:
         makes them). With ``include_standard=False`` only the given directory is served (the
         patient roster is always there, the pre-seeded bookings are not).
         """
-        return cls(config, clock, directory=(clinics, resources),
-                   include_standard=include_standard)
+        return cls(config, clock, directory=(clinics, resources), include_standard=include_standard)
 
     # --- time ---------------------------------------------------------------------------------
 
@@ -334,8 +331,9 @@ class Sandbox:
             urologist = self._data.resources[keys[ds.FULL_DAY_DOCTOR]]
             tomorrow = now.date() + timedelta(days=1)
             for number, begin in enumerate(self._slots(urologist, tomorrow), start=1):
-                self._add_booking(f"external-{number}", urologist, begin, created, "registry",
-                                  preseeded=True)
+                self._add_booking(
+                    f"external-{number}", urologist, begin, created, "registry", preseeded=True
+                )
 
     def reset_patient(self, patient_id: str) -> list[Booking]:
         """One roster patient back to the initial state; the bookings removed are returned.
@@ -375,8 +373,9 @@ class Sandbox:
         headers: dict[str, str] | None = None,
     ) -> RequestRecord:
         """Append a request to ``requests`` (the app does this before answering)."""
-        record = RequestRecord(method.upper(), path, dict(query or {}), self.now(),
-                               dict(headers or {}))
+        record = RequestRecord(
+            method.upper(), path, dict(query or {}), self.now(), dict(headers or {})
+        )
         with self._lock:
             self.requests.append(record)
         return record
@@ -463,8 +462,11 @@ class Sandbox:
     def _clinic_wire(self, clinic: ds.ClinicRecord) -> dict[str, Any]:
         status = self._status[clinic.guid]
         return {
-            "status": {"name": status.name, "lastChangeTime": status.last_change,
-                       "ping": status.ping},
+            "status": {
+                "name": status.name,
+                "lastChangeTime": status.last_change,
+                "ping": status.ping,
+            },
             **clinic.static_wire(),
         }
 
@@ -479,8 +481,9 @@ class Sandbox:
         with self._lock:
             if ping is None and status == "Online":
                 ping = self._data.clinics[guid].ping or 10
-            self._status[guid] = ClinicStatus(status, self.now().replace(microsecond=0),
-                                              ping if status == "Online" else None)
+            self._status[guid] = ClinicStatus(
+                status, self.now().replace(microsecond=0), ping if status == "Online" else None
+            )
 
     # --- tokens -------------------------------------------------------------------------------
 
@@ -584,18 +587,23 @@ class Sandbox:
             # 9. one active booking per speciality
             if cfg.check_on("one_per_speciality"):
                 active = [
-                    b for b in self.bookings
+                    b
+                    for b in self.bookings
                     if b.patient_id == patient.id
                     and b.speciality_code == resource.speciality_code
                     and b.begin >= now
                 ]
                 if active:
                     first = min(active, key=lambda b: b.begin)
-                    raise SandboxError(400, "4008", MSG_4008.format(
-                        fio=patient.short_name, time=stamp(first.begin)))
+                    raise SandboxError(
+                        400,
+                        "4008",
+                        MSG_4008.format(fio=patient.short_name, time=stamp(first.begin)),
+                    )
             # 10. time taken / no room left
-            begin = self._place(resource, visit.day, explicit, now,
-                                strict=cfg.check_on("time_taken"))
+            begin = self._place(
+                resource, visit.day, explicit, now, strict=cfg.check_on("time_taken")
+            )
             # 11. success
             booking = self._add_booking(patient.id, resource, begin, now, channel)
             return self._ticket(booking, resource, clinic)
@@ -699,8 +707,12 @@ class Sandbox:
             "sourceName": source_name,
             "dispExamGuid": None,
             "history": [
-                {"date": booking.created, "action": "Создание записи на прием вне расписания",
-                 "login": login, "source": source},
+                {
+                    "date": booking.created,
+                    "action": "Создание записи на прием вне расписания",
+                    "login": login,
+                    "source": source,
+                },
             ],
             "num": booking.num,
             "uchastokNum": resource.uchastok,
@@ -714,4 +726,3 @@ class Sandbox:
         """The bookings of one patient (a convenience for tests and training)."""
         with self._lock:
             return [b for b in self.bookings if b.patient_id == patient_id]
-

@@ -116,7 +116,7 @@ def html_error_page(status: int) -> str:
 def html_maintenance_page() -> str:
     """A 200 page from a captive portal or a misrouted proxy: not the JSON the client expects."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8">'
         "<title>Технические работы</title></head>\n<body><h1>Ведутся технические работы</h1>"
         "<p>Сервис временно недоступен. Приносим извинения за неудобства.</p></body></html>\n"
     )

@@ -160,9 +160,7 @@ def display_zone(
     return naive_in or DEFAULT_ZONE
 
 
-def _naive_zone(
-    begin: datetime | None, end: datetime | None, naive_in: tzinfo | None
-) -> tzinfo:
+def _naive_zone(begin: datetime | None, end: datetime | None, naive_in: tzinfo | None) -> tzinfo:
     """Where a naive end of a range is: ``naive_in``, else the aware partner's offset."""
     if naive_in is not None:
         return naive_in

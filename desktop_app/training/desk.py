@@ -88,7 +88,9 @@ class TrainingDesk:
         if removed:
             log.info(
                 "training: %s started, %d earlier booking(s) of %s removed",
-                exercise.id, len(removed), ", ".join(exercise.patients),
+                exercise.id,
+                len(removed),
+                ", ".join(exercise.patients),
             )
         if exercise.trap is not None:
             exercise.trap(self)

@@ -145,11 +145,17 @@ def record_mistake(
         if any(other.expects(event) for other in catalogue):
             return None
         last = progress.mistakes[-1] if progress.mistakes else None
-        if (last is not None and last.kind == K.REBOOK_CONFIRMED and last.code is None
-                and last.exercise == exercise.id):
+        if (
+            last is not None
+            and last.kind == K.REBOOK_CONFIRMED
+            and last.code is None
+            and last.exercise == exercise.id
+        ):
             # The refusal the confirmed re-booking ran into: noted on that mistake, once.
-            progress.mistakes = [*progress.mistakes[:-1],
-                                 last.model_copy(update={"code": event.message_code or "—"})]
+            progress.mistakes = [
+                *progress.mistakes[:-1],
+                last.model_copy(update={"code": event.message_code or "—"}),
+            ]
             return None
     return progress.note_mistake(exercise.id, event.kind, text, code=event.message_code)
 

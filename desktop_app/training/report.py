@@ -74,10 +74,7 @@ def render_report(
         )
     trainee = escape(progress.trainee)
     former = (
-        [
-            f'<p class="meta">Прежнее написание имени: '
-            f"{escape(', '.join(progress.former_names))}</p>"
-        ]
+        [f'<p class="meta">Прежнее написание имени: {escape(", ".join(progress.former_names))}</p>']
         if progress.former_names
         else []
     )

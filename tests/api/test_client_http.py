@@ -33,7 +33,9 @@ class Server:
 
     def client(self, token: str | None = None, **settings: object) -> RegistryClient:
         return RegistryClient(
-            self.url, token, settings=ClientSettings(**settings),  # type: ignore[arg-type]
+            self.url,
+            token,
+            settings=ClientSettings(**settings),  # type: ignore[arg-type]
             today=lambda: NOW.date(),
         )
 
@@ -75,8 +77,11 @@ async def test_successful_booking_parses_every_ticket_field(server: Server) -> N
             server.marks.main_clinic, server.marks.therapist, TOMORROW
         )
     booking = server.sandbox.bookings[-1]
-    resource = next(r for r in server.sandbox.resources(server.marks.main_clinic)
-                    if r["guid"] == server.marks.therapist)
+    resource = next(
+        r
+        for r in server.sandbox.resources(server.marks.main_clinic)
+        if r["guid"] == server.marks.therapist
+    )
     assert ticket.ticket_guid == booking.ticket_guid
     assert ticket.time_table_guid == booking.time_table_guid
     assert ticket.num == booking.num
@@ -114,8 +119,11 @@ async def test_short_response(server: Server) -> None:
         )
         server.sandbox.update_config({"short_response_omit": True})
         omitted = await client.book_out_of_schedule(
-            server.marks.main_clinic, server.marks.geriatrician, TOMORROW,
-            full_response=False, token=server.sandbox.issue_token("elderly"),
+            server.marks.main_clinic,
+            server.marks.geriatrician,
+            TOMORROW,
+            full_response=False,
+            token=server.sandbox.issue_token("elderly"),
         )
     for t in (ticket, omitted):
         assert t.num and t.ticket_guid and t.lpu is not None
@@ -186,8 +194,7 @@ async def test_unknown_resource_not_found_and_offline_unavailable(server: Server
             )
         offline_doctor = server.sandbox.resources(server.marks.offline_clinic)[0]["guid"]
         with pytest.raises(ServiceUnavailable) as info:
-            await client.book_out_of_schedule(server.marks.offline_clinic, offline_doctor,
-                                              TOMORROW)
+            await client.book_out_of_schedule(server.marks.offline_clinic, offline_doctor, TOMORROW)
     assert info.value.status == 503 and info.value.server_message
 
 
@@ -215,8 +222,11 @@ async def test_pascal_case_numeric_codes_under_api_prefix(api_server: Server) ->
         )
         with pytest.raises(BookingRejected) as info:
             await client.book_out_of_schedule(
-                api_server.marks.main_clinic, api_server.marks.therapist, TOMORROW,
-                ticket.begin_time.time(), token=sandbox.issue_token("elderly"),
+                api_server.marks.main_clinic,
+                api_server.marks.therapist,
+                TOMORROW,
+                ticket.begin_time.time(),
+                token=sandbox.issue_token("elderly"),
             )
     assert clinics and clinics[0].guid
     assert ticket.num == sandbox.bookings[-1].num and ticket.room
@@ -228,9 +238,15 @@ async def test_pascal_case_numeric_codes_under_api_prefix(api_server: Server) ->
 @pytest.mark.asyncio
 @pytest.mark.parametrize(
     "variant",
-    [{"extra_fields": True}, {"busy_type_form": "int"}, {"busy_type_form": "string"},
-     {"ping_as_string": True}, {"datetime_style": "naive"}, {"datetime_style": "millis"},
-     {"pascal_case": True, "numeric_message_code": True}],
+    [
+        {"extra_fields": True},
+        {"busy_type_form": "int"},
+        {"busy_type_form": "string"},
+        {"ping_as_string": True},
+        {"datetime_style": "naive"},
+        {"datetime_style": "millis"},
+        {"pascal_case": True, "numeric_message_code": True},
+    ],
 )
 async def test_leniency_variants(server: Server, variant: dict) -> None:
     server.sandbox.update_config(variant)
@@ -306,8 +322,9 @@ async def test_connection_refused_is_network_error_nothing_sent() -> None:
     sandbox = Sandbox(clock=lambda: NOW)
     with serve_in_thread(sandbox) as url:
         pass
-    async with RegistryClient(url, "t", settings=ClientSettings(get_retries=1),
-                              today=lambda: NOW.date()) as client:
+    async with RegistryClient(
+        url, "t", settings=ClientSettings(get_retries=1), today=lambda: NOW.date()
+    ) as client:
         with pytest.raises(NetworkError) as info:
             await client.book_out_of_schedule(
                 sandbox.landmarks().main_clinic, sandbox.landmarks().therapist, TOMORROW
@@ -329,9 +346,16 @@ async def test_get_is_retried_but_post_never(server: Server) -> None:
     assert server.posts() == 1
 
 
-BAD_GUIDS = ["../../etc/passwd", "%2F..%2F", "abc", "305b9cf2-66f0-56f4-bff0-ccc8a476d80",
-             "305b9cf2 66f0 56f4 bff0 ccc8a476d800", "305b9cf2-66f0-56f4-bff0-ccc8a476d800/../x",
-             "305b9cf2-66f0-56f4-bff0-ccc8a476d800?x=1", ""]
+BAD_GUIDS = [
+    "../../etc/passwd",
+    "%2F..%2F",
+    "abc",
+    "305b9cf2-66f0-56f4-bff0-ccc8a476d80",
+    "305b9cf2 66f0 56f4 bff0 ccc8a476d800",
+    "305b9cf2-66f0-56f4-bff0-ccc8a476d800/../x",
+    "305b9cf2-66f0-56f4-bff0-ccc8a476d800?x=1",
+    "",
+]
 
 
 @pytest.mark.asyncio
@@ -372,8 +396,9 @@ async def test_token_is_sent_as_bearer_and_not_logged(server: Server, caplog) ->
     token = server.sandbox.issue_token("adult")
     caplog.set_level("DEBUG")
     async with server.client(token) as client:
-        await client.book_out_of_schedule(server.marks.main_clinic, server.marks.therapist,
-                                          TOMORROW)
+        await client.book_out_of_schedule(
+            server.marks.main_clinic, server.marks.therapist, TOMORROW
+        )
     assert server.sandbox.requests[-1].headers.get("authorization") == f"Bearer {token}"
     assert token not in caplog.text
 
@@ -383,4 +408,3 @@ async def test_base_url_with_and_without_trailing_slash(server: Server) -> None:
     for url in (server.url.rstrip("/"), server.url.rstrip("/") + "/"):
         async with RegistryClient(url, today=lambda: NOW.date()) as client:
             assert await client.list_clinics()
-

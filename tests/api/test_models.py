@@ -60,9 +60,13 @@ def test_pascal_case_equals_camel_case() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "code", "name"),
-    [({"code": 4, "name": "Первичный"}, "4", "Первичный"), (202, "202", None),
-     ("323", "323", None), ("ТМК врач-врач", None, "ТМК врач-врач"),
-     ({"Code": "203"}, "203", None)],
+    [
+        ({"code": 4, "name": "Первичный"}, "4", "Первичный"),
+        (202, "202", None),
+        ("323", "323", None),
+        ("ТМК врач-врач", None, "ТМК врач-врач"),
+        ({"Code": "203"}, "203", None),
+    ],
 )
 def test_busy_type_forms(raw, code, name) -> None:
     busy = BusyType.model_validate(raw)
@@ -75,21 +79,36 @@ def test_known_busy_code_described_by_name() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["2026-11-27T10:00:00", "2026-11-27T10:00:00+03:00", "2026-11-27T10:00:00.123+03:00",
-     "2026-11-27 10:00:00.123", "2026-11-27T07:00:00Z", "2026-11-27T10:00:00.1234567+03:00"],
+    [
+        "2026-11-27T10:00:00",
+        "2026-11-27T10:00:00+03:00",
+        "2026-11-27T10:00:00.123+03:00",
+        "2026-11-27 10:00:00.123",
+        "2026-11-27T07:00:00Z",
+        "2026-11-27T10:00:00.1234567+03:00",
+    ],
 )
 def test_datetime_forms(value: str) -> None:
     ticket = TicketVisitWithLpu.model_validate({"num": "1", "beginTime": value})
     assert ticket.begin_time is not None
     assert (ticket.begin_time.year, ticket.begin_time.month, ticket.begin_time.day) == (
-        2026, 11, 27)
+        2026,
+        11,
+        27,
+    )
 
 
 def test_short_response_null_and_absent_fields_alike() -> None:
     absent = TicketVisitWithLpu.model_validate(SEED_SAMPLE)
     nulls = TicketVisitWithLpu.model_validate(
-        {**SEED_SAMPLE, "room": None, "flat": None, "busyType": None, "docFio": None,
-         "history": None}
+        {
+            **SEED_SAMPLE,
+            "room": None,
+            "flat": None,
+            "busyType": None,
+            "docFio": None,
+            "history": None,
+        }
     )
     assert absent == nulls
     assert nulls.room is None and nulls.history == []
@@ -105,9 +124,11 @@ def test_ping_as_string_and_extra_fields() -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{"code": 400, "message": "m", "message_code": "4009"},
-     {"Code": 400, "Message": "m", "Message_code": 4009},
-     {"code": 400, "message": "m", "messageCode": 4009.0}],
+    [
+        {"code": 400, "message": "m", "message_code": "4009"},
+        {"Code": 400, "Message": "m", "Message_code": 4009},
+        {"code": 400, "message": "m", "messageCode": 4009.0},
+    ],
 )
 def test_error_body_casings(body) -> None:
     parsed = ErrorResponse.model_validate(body)
@@ -117,14 +138,16 @@ def test_error_body_casings(body) -> None:
 
 @pytest.mark.parametrize(
     ("status", "content", "kind"),
-    [(400, b'{"code":400,"message":"x","message_code":"4008"}', "BookingRejected"),
-     (403, b'{"code":403,"message":"x","message_code":"5009"}', "CredentialsRefused"),
-     (401, b"", "CredentialsRefused"),
-     (404, b"<html>Not found</html>", "NotFound"),
-     (503, b"<html><body>Bad gateway</body></html>", "ServiceUnavailable"),
-     (500, b'{"oops":', "ServiceUnavailable"),
-     (415, b"", "RequestFailed"),
-     (429, b'{"message":"slow down"}', "RequestFailed")],
+    [
+        (400, b'{"code":400,"message":"x","message_code":"4008"}', "BookingRejected"),
+        (403, b'{"code":403,"message":"x","message_code":"5009"}', "CredentialsRefused"),
+        (401, b"", "CredentialsRefused"),
+        (404, b"<html>Not found</html>", "NotFound"),
+        (503, b"<html><body>Bad gateway</body></html>", "ServiceUnavailable"),
+        (500, b'{"oops":', "ServiceUnavailable"),
+        (415, b"", "RequestFailed"),
+        (429, b'{"message":"slow down"}', "RequestFailed"),
+    ],
 )
 def test_error_mapping_by_status_and_code(status, content, kind) -> None:
     error = error_from_response(status, content)
@@ -133,15 +156,36 @@ def test_error_mapping_by_status_and_code(status, content, kind) -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(
-        st.sampled_from(["num", "Num", "ticketGuid", "lpu", "status", "ping", "busyType",
-                         "beginTime", "flat", "room", "history", "name", "code", "x"])
-        | st.text(max_size=8),
-        children,
-        max_size=6,
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "num",
+                    "Num",
+                    "ticketGuid",
+                    "lpu",
+                    "status",
+                    "ping",
+                    "busyType",
+                    "beginTime",
+                    "flat",
+                    "room",
+                    "history",
+                    "name",
+                    "code",
+                    "x",
+                ]
+            )
+            | st.text(max_size=8),
+            children,
+            max_size=6,
+        )
     ),
     max_leaves=30,
 )

@@ -39,13 +39,19 @@ K, R = OutcomeKind, Reason
         (NotFound("n", status=404, message_code="4040"), K.REFUSED, R.NOT_FOUND),
         (ServiceUnavailable("s", status=503, message_code="5030"), K.REFUSED, R.UNAVAILABLE),
         (ServiceUnavailable("s", status=502), K.UNKNOWN, R.GATEWAY),
-        (ServiceUnavailable("s", status=500, server_message="An error has occurred."),
-         K.UNKNOWN, R.GATEWAY),
+        (
+            ServiceUnavailable("s", status=500, server_message="An error has occurred."),
+            K.UNKNOWN,
+            R.GATEWAY,
+        ),
         (RequestFailed("redirect", status=302), K.UNKNOWN, R.REDIRECT),
         (RequestFailed("r", status=429), K.REFUSED, R.REQUEST),
         (OutcomeUnknown("timeout"), K.UNKNOWN, R.NO_ANSWER),
-        (MalformedAnswer("wrong shape", after_booking=True, json_read=True, status=200),
-         K.BOOKED_UNREADABLE, R.UNREADABLE),
+        (
+            MalformedAnswer("wrong shape", after_booking=True, json_read=True, status=200),
+            K.BOOKED_UNREADABLE,
+            R.UNREADABLE,
+        ),
         (MalformedAnswer("html", after_booking=True, status=200), K.UNKNOWN, R.UNREADABLE),
         (AnswerTooLarge("big", after_booking=True, status=200), K.UNKNOWN, R.TOO_LARGE),
         (AnswerTooLarge("big", after_booking=True, status=502), K.UNKNOWN, R.TOO_LARGE),
@@ -71,22 +77,26 @@ def test_statuses_and_bodies_become_the_errors_classify_expects() -> None:
     assert in_200 is not None
     outcome = classify(in_200)
     assert (outcome.kind, outcome.reason, outcome.server_message) == (
-        K.REFUSED, R.VALIDATION, "Время занято")
+        K.REFUSED,
+        R.VALIDATION,
+        "Время занято",
+    )
     assert error_in_success(200, {"num": "5", "message": "ok"}) is None
 
 
 def test_desk_events_follow_the_outcome() -> None:
     assert classify(OutcomeUnknown("t")).desk_event is DeskEventKind.OUTCOME_UNKNOWN
     assert classify(BookingRejected("r", status=400, message_code="4008")).desk_event is (
-        DeskEventKind.REJECTED)
+        DeskEventKind.REJECTED
+    )
     assert classify(ServiceUnavailable("s", status=504)).desk_event is (
-        DeskEventKind.OUTCOME_UNKNOWN)
+        DeskEventKind.OUTCOME_UNKNOWN
+    )
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("abc.def.ghi\n", "abc.def.ghi"), ("  abc.de\r\nf.ghi ", "abc.def.ghi"),
-     ("a\tb", "ab")],
+    [("abc.def.ghi\n", "abc.def.ghi"), ("  abc.de\r\nf.ghi ", "abc.def.ghi"), ("a\tb", "ab")],
 )
 def test_pasted_tokens_lose_whitespace_and_line_breaks(raw, expected) -> None:
     assert clean_token(raw) == expected
@@ -105,7 +115,8 @@ def test_no_token_is_invalid_input() -> None:
 
 
 def test_credentials_in_urls_are_redacted() -> None:
-    text = redact("POST https://desk:s3cr3t-pass@mis.example.ru/api/visit and "
-                  "proxy http://user@10.0.0.1:3128")
+    text = redact(
+        "POST https://desk:s3cr3t-pass@mis.example.ru/api/visit and proxy http://user@10.0.0.1:3128"
+    )
     assert "s3cr3t-pass" not in text and "desk" not in text and "user@" not in text
     assert "mis.example.ru/api/visit" in text

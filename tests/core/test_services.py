@@ -30,8 +30,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _training(tmp_path: Path, **kwargs: object) -> Services:
     return build_services(
-        SettingsOwner(), training=True, server_url=None, log_path=tmp_path / "desk.log",
-        data_dir=tmp_path / "data", **kwargs,  # type: ignore[arg-type]
+        SettingsOwner(),
+        training=True,
+        server_url=None,
+        log_path=tmp_path / "desk.log",
+        data_dir=tmp_path / "data",
+        **kwargs,  # type: ignore[arg-type]
     )
 
 
@@ -54,8 +58,11 @@ def test_training_books_through_the_journal(tmp_path: Path) -> None:
             assert services.issue_token is not None
             token = services.issue_token("adult")
             request = BookingRequest(
-                lpu_guid=marks.main_clinic, resource_guid=marks.therapist,
-                day=services.today() + timedelta(days=1), at=None, token=token,
+                lpu_guid=marks.main_clinic,
+                resource_guid=marks.therapist,
+                day=services.today() + timedelta(days=1),
+                at=None,
+                token=token,
                 patient_key=patient_key_from_token(token),
             )
             return await services.booking.book(request)
@@ -77,8 +84,13 @@ def test_training_books_through_the_journal(tmp_path: Path) -> None:
 
 def test_training_never_uses_the_server_url(tmp_path: Path) -> None:
     owner = SettingsOwner(AppSettings(server_url="https://mis.example.ru/api", mode="work"))
-    services = build_services(owner, training=True, server_url="https://mis.example.ru/api",
-                              log_path=None, data_dir=tmp_path)
+    services = build_services(
+        owner,
+        training=True,
+        server_url="https://mis.example.ru/api",
+        log_path=None,
+        data_dir=tmp_path,
+    )
     try:
         assert "mis.example.ru" not in services.client.base_url
     finally:
@@ -90,8 +102,9 @@ def test_work_mode_builds_a_verified_client_and_takes_the_env_token(
 ) -> None:
     monkeypatch.setenv("DESKTOP_APP_TOKEN", "header.payload.signature")
     owner = SettingsOwner(AppSettings(server_url="https://mis.example.ru/api", mode="work"))
-    services = build_services(owner, training=False, server_url=None, log_path=None,
-                              data_dir=tmp_path)
+    services = build_services(
+        owner, training=False, server_url=None, log_path=None, data_dir=tmp_path
+    )
     try:
         assert services.client.base_url.startswith("https://mis.example.ru/api")
         assert services.token_store is not None
@@ -108,16 +121,24 @@ def test_work_mode_builds_a_verified_client_and_takes_the_env_token(
     [
         (AppSettings(), "http://mis.example.ru/api", InsecureUrlError),
         (AppSettings(), None, SettingsError),
-        (AppSettings(server_url="https://mis.example.ru", extra_ca_file="/no/such/ca.pem"), None,
-         SettingsError),
+        (
+            AppSettings(server_url="https://mis.example.ru", extra_ca_file="/no/such/ca.pem"),
+            None,
+            SettingsError,
+        ),
     ],
 )
 def test_unusable_work_settings_raise_before_anything_is_opened(
     tmp_path: Path, settings: AppSettings, url: str | None, cause: type[Exception]
 ) -> None:
     with pytest.raises(ClientSetupError) as info:
-        build_services(SettingsOwner(settings), training=False, server_url=url, log_path=None,
-                       data_dir=tmp_path)
+        build_services(
+            SettingsOwner(settings),
+            training=False,
+            server_url=url,
+            log_path=None,
+            data_dir=tmp_path,
+        )
     assert isinstance(info.value.cause, cause)
     assert info.value.detail
     assert not journal_file(training=False, data_dir=tmp_path).exists()
@@ -125,8 +146,14 @@ def test_unusable_work_settings_raise_before_anything_is_opened(
 
 def test_a_sandbox_in_work_mode_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
-        build_services(SettingsOwner(), training=False, server_url="https://x.ru",
-                       log_path=None, data_dir=tmp_path, sandbox=Sandbox())
+        build_services(
+            SettingsOwner(),
+            training=False,
+            server_url="https://x.ru",
+            log_path=None,
+            data_dir=tmp_path,
+            sandbox=Sandbox(),
+        )
 
 
 def test_a_corrupt_journal_is_set_aside_with_a_notice(tmp_path: Path) -> None:
@@ -149,8 +176,13 @@ def test_a_locked_journal_is_an_error_and_nothing_is_set_aside(tmp_path: Path) -
         other.execute("CREATE TABLE t (x)")
         other.execute("BEGIN EXCLUSIVE")
         with pytest.raises(JournalError) as info:
-            build_services(SettingsOwner(AppSettings()), training=True, server_url=None,
-                           log_path=None, journal_path=path)
+            build_services(
+                SettingsOwner(AppSettings()),
+                training=True,
+                server_url=None,
+                log_path=None,
+                journal_path=path,
+            )
     finally:
         other.close()
     assert info.value.reason == "locked"

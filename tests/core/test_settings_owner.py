@@ -82,10 +82,13 @@ def test_replace_saves_then_notifies(tmp_path: Path) -> None:
     path = tmp_path / "config" / "settings.json"
     owner = SettingsOwner(AppSettings(), persist=True, path=path)
     order: list[str] = []
-    owner.subscribe(lambda _old, new: order.append(
-        "saved" if path.exists() and json.loads(path.read_text("utf-8"))["language"] == "en"
-        else "not saved"
-    ))
+    owner.subscribe(
+        lambda _old, new: order.append(
+            "saved"
+            if path.exists() and json.loads(path.read_text("utf-8"))["language"] == "en"
+            else "not saved"
+        )
+    )
     new = AppSettings(language="en", server_url="https://mis.example.ru/api")
     assert owner.replace(new) is None
     assert order == ["saved"]

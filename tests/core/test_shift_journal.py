@@ -335,10 +335,15 @@ def test_filled_fields_are_recorded_as_a_union(
     other = attempt()
     assert journal.get(booked).filled_fields == frozenset()  # type: ignore[union-attr]
     assert journal.record_filled(booked, ["day", "time_range", "doctor"]) == {
-        "day", "time_range", "doctor"
+        "day",
+        "time_range",
+        "doctor",
     }
     assert journal.record_filled(booked, ("doctor", "room")) == {
-        "day", "time_range", "doctor", "room"
+        "day",
+        "time_range",
+        "doctor",
+        "room",
     }
     assert journal.record_filled(booked, ["room", "day"]) == {"day", "time_range", "doctor", "room"}
     assert journal.record_filled(booked, []) == {"day", "time_range", "doctor", "room"}
@@ -379,8 +384,16 @@ def _version_1_file(path: Path, ticket: TicketVisitWithLpu, key: str) -> None:
         "VALUES (?, ?, ?, 'booked', 0, ?, ?, '2025-03-10', '09:15:00', ?, 'Смирнова А. А.', "
         "'ГП № 3', 'Иванов И. И.', ?, ?, ?, 1, ?)",
         (
-            moment.isoformat(), moment.timestamp(), moment.isoformat(), LPU.lower(), RES, key,
-            ticket.model_dump_json(), ticket.num, ticket.ticket_guid, moment.isoformat(),
+            moment.isoformat(),
+            moment.timestamp(),
+            moment.isoformat(),
+            LPU.lower(),
+            RES,
+            key,
+            ticket.model_dump_json(),
+            ticket.num,
+            ticket.ticket_guid,
+            moment.isoformat(),
         ),
     )
     raw.execute("PRAGMA user_version = 1")

@@ -67,25 +67,58 @@ def _clinic(guid: str, short: str, name: str, address: str, phone: str, host: in
 
 
 CLINICS: list[dict[str, Any]] = [
-    _clinic(MAIN_CLINIC, MAIN_CLINIC_SHORT, "Городская поликлиника № 7",
-            "г. Москва, ул. Лесная, д. 5", "+7 (495) 123-45-67", 7),
-    _clinic(SECOND_CLINIC, SECOND_CLINIC_SHORT, "Стоматологическая поликлиника № 2",
-            "г. Москва, Садовая ул., д. 12", "+7 (495) 765-43-21", 2),
+    _clinic(
+        MAIN_CLINIC,
+        MAIN_CLINIC_SHORT,
+        "Городская поликлиника № 7",
+        "г. Москва, ул. Лесная, д. 5",
+        "+7 (495) 123-45-67",
+        7,
+    ),
+    _clinic(
+        SECOND_CLINIC,
+        SECOND_CLINIC_SHORT,
+        "Стоматологическая поликлиника № 2",
+        "г. Москва, Садовая ул., д. 12",
+        "+7 (495) 765-43-21",
+        2,
+    ),
 ]
 
 RESOURCES: dict[str, list[dict[str, Any]]] = {
     MAIN_CLINIC: [
-        {"guid": THERAPIST, "fio": THERAPIST_FIO, "speciality": "Терапия",
-         "specialityCode": "27", "doctorRole": "Врач-терапевт участковый", "room": "214",
-         "flat": 2, "resType": "doctor"},
-        {"guid": SURGEON, "fio": SURGEON_FIO, "speciality": "Хирургия",
-         "specialityCode": "30", "doctorRole": "Врач-хирург", "room": "305", "flat": 3,
-         "resType": "doctor"},
+        {
+            "guid": THERAPIST,
+            "fio": THERAPIST_FIO,
+            "speciality": "Терапия",
+            "specialityCode": "27",
+            "doctorRole": "Врач-терапевт участковый",
+            "room": "214",
+            "flat": 2,
+            "resType": "doctor",
+        },
+        {
+            "guid": SURGEON,
+            "fio": SURGEON_FIO,
+            "speciality": "Хирургия",
+            "specialityCode": "30",
+            "doctorRole": "Врач-хирург",
+            "room": "305",
+            "flat": 3,
+            "resType": "doctor",
+        },
     ],
     SECOND_CLINIC: [
-        {"guid": DENTIST, "fio": "Орлова Анна Сергеевна", "speciality": "Стоматология",
-         "specialityCode": "60", "doctorRole": "Врач-стоматолог", "room": "12", "flat": 1,
-         "resType": "doctor"},
+        {
+            "guid": DENTIST,
+            "fio": "Орлова Анна Сергеевна",
+            "speciality": "Стоматология",
+            "specialityCode": "60",
+            "doctorRole": "Врач-стоматолог",
+            "room": "12",
+            "flat": 1,
+            "resType": "doctor",
+        },
     ],
 }
 
@@ -179,8 +212,15 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length > 0 else b""
 
-    def send(self, status: int, body: bytes = b"", *, content_type: str | None = None,
-             headers: dict[str, str] | None = None, close: bool = False) -> None:
+    def send(
+        self,
+        status: int,
+        body: bytes = b"",
+        *,
+        content_type: str | None = None,
+        headers: dict[str, str] | None = None,
+        close: bool = False,
+    ) -> None:
         """A complete answer with a correct Content-Length."""
         self.send_response(status)
         if content_type:
@@ -263,8 +303,12 @@ def _error_in_200(h: Handler) -> None:
 
 def _gateway(status: int) -> Callable[[Handler], None]:
     def answer(h: Handler) -> None:
-        h.send(status, _gateway_page(status), content_type="text/html",
-               headers={"Server": _GATEWAY_PAGES[status][1]})
+        h.send(
+            status,
+            _gateway_page(status),
+            content_type="text/html",
+            headers={"Server": _GATEWAY_PAGES[status][1]},
+        )
 
     return answer
 
@@ -283,13 +327,11 @@ def _json_503_5030(h: Handler) -> None:
 
 def _broken_gzip(h: Handler) -> None:
     body = json.dumps(ticket(h.day), ensure_ascii=False).encode("utf-8")  # gzip it said; it isn't
-    h.send(200, body, content_type="application/json",
-           headers={"Content-Encoding": "gzip"})
+    h.send(200, body, content_type="application/json", headers={"Content-Encoding": "gzip"})
 
 
 def _gzip_bomb(h: Handler) -> None:
-    h.send(200, gzip_bomb(), content_type="application/json",
-           headers={"Content-Encoding": "gzip"})
+    h.send(200, gzip_bomb(), content_type="application/json", headers={"Content-Encoding": "gzip"})
 
 
 def _oversized(h: Handler) -> None:
@@ -344,8 +386,9 @@ SCENARIOS: dict[str, Callable[[Handler], None]] = {
     "busy_text": _ticket_answer(busyType={"name": "Первичный прием", "type": 1, "code": "ПП"}),
     "net_date": _ticket_answer(dateOfAppointment="/Date(1700000000000+0300)/"),
     "zero_date": _ticket_answer(endTime="0001-01-01T00:00:00"),
-    "text_number": _ticket_answer(flat="второй",
-                                  lpu={**CLINICS[0], "status": {**_STATUS, "ping": "n/a"}}),
+    "text_number": _ticket_answer(
+        flat="второй", lpu={**CLINICS[0], "status": {**_STATUS, "ping": "n/a"}}
+    ),
     "error_in_200": _error_in_200,
     "html_500": _gateway(500),
     "html_502": _gateway(502),
@@ -427,8 +470,12 @@ class HostileServer:
         httpd.hostile = self
         self._httpd = httpd
         self.release.clear()
-        self._thread = threading.Thread(target=httpd.serve_forever, name="hostile-registry",
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever,
+            name="hostile-registry",
+            kwargs={"poll_interval": 0.05},
+            daemon=True,
+        )
         self._thread.start()
         return self
 

@@ -85,8 +85,13 @@ def _b64(data: dict) -> str:
 def fake_jwt(sub: str = "card-7700123456") -> str:
     """A JWT-shaped token (unsigned): the patient is its ``sub``."""
     exp = int((datetime.now(UTC) + timedelta(hours=8)).timestamp())
-    return ".".join((_b64({"alg": "HS256", "typ": "JWT"}), _b64({"sub": sub, "exp": exp}),
-                     "c2lnbmF0dXJlLW5vdC1jaGVja2Vk"))
+    return ".".join(
+        (
+            _b64({"alg": "HS256", "typ": "JWT"}),
+            _b64({"sub": sub, "exp": exp}),
+            "c2lnbmF0dXJlLW5vdC1jaGVja2Vk",
+        )
+    )
 
 
 TOKEN = fake_jwt()
@@ -114,8 +119,12 @@ def use(server: HostileServer, scenario: str) -> None:
 
 
 def client_for(server: HostileServer) -> RegistryClient:
-    return RegistryClient(server.base_url, settings=ClientSettings(read_timeout=READ_TIMEOUT),
-                          trust_env=False, today=lambda: TODAY)
+    return RegistryClient(
+        server.base_url,
+        settings=ClientSettings(read_timeout=READ_TIMEOUT),
+        trust_env=False,
+        today=lambda: TODAY,
+    )
 
 
 @dataclass
@@ -133,13 +142,15 @@ class Confirm:
 class Desk:
     """One desk's booking flow over the hostile server: client, journal, service."""
 
-    def __init__(self, server: HostileServer, path: Path,
-                 journal_type: type[ShiftJournal] = ShiftJournal) -> None:
+    def __init__(
+        self, server: HostileServer, path: Path, journal_type: type[ShiftJournal] = ShiftJournal
+    ) -> None:
         self.server = server
         self.client = client_for(server)
         self.journal = journal_type(path)
-        self.service = BookingService(self.client, self.journal, training=False,
-                                      today=lambda: TODAY)
+        self.service = BookingService(
+            self.client, self.journal, training=False, today=lambda: TODAY
+        )
 
     async def aclose(self) -> None:
         await self.client.aclose()
@@ -175,7 +186,10 @@ def _check_ticket(scenario: str, ticket: TicketVisitWithLpu) -> None:
     if scenario == "busy_text":
         assert ticket.busy_type is not None
         assert (ticket.busy_type.code, ticket.busy_type.name, ticket.busy_type.type) == (
-            "ПП", "Первичный прием", 1)
+            "ПП",
+            "Первичный прием",
+            1,
+        )
         assert ticket.busy_type.describe() == "Первичный прием"
     elif scenario == "net_date":
         moment = ticket.date_of_appointment
@@ -219,16 +233,23 @@ async def test_scenario_outcome_journal_and_one_post(
         assert outcome.ticket is None
     if scenario == "error_in_200":
         assert (outcome.status, outcome.message_code, outcome.server_message) == (
-            200, "4009", "Время занято")
+            200,
+            "4009",
+            "Время занято",
+        )
         assert (row.error_code, row.error_message) == ("4009", "Время занято")
     if scenario == "json_503_5030":
         assert (outcome.status, outcome.message_code, outcome.server_message) == (
-            503, "5030", "ЛПУ не в сети")
+            503,
+            "5030",
+            "ЛПУ не в сети",
+        )
         assert (row.error_status, row.error_code) == (503, "5030")
 
 
-@pytest.mark.parametrize("scenario", [s for s, (k, _, _) in EXPECTED.items()
-                                      if k in (UNKNOWN, UNREADABLE)])
+@pytest.mark.parametrize(
+    "scenario", [s for s, (k, _, _) in EXPECTED.items() if k in (UNKNOWN, UNREADABLE)]
+)
 async def test_second_booking_after_a_may_exist_outcome_asks_first(
     scenario: str, hostile: HostileServer, desk: Desk
 ) -> None:
@@ -254,8 +275,9 @@ async def test_second_booking_after_a_may_exist_outcome_asks_first(
     assert desk.journal.get(third.attempt_id).status == "booked"
 
 
-@pytest.mark.parametrize("scenario", [s for s, (k, _, _) in EXPECTED.items()
-                                      if k in (BOOKED, REFUSED)])
+@pytest.mark.parametrize(
+    "scenario", [s for s, (k, _, _) in EXPECTED.items() if k in (BOOKED, REFUSED)]
+)
 async def test_second_booking_after_a_clear_outcome_is_not_questioned(
     scenario: str, hostile: HostileServer, desk: Desk
 ) -> None:
@@ -282,9 +304,7 @@ async def test_without_confirm_a_rebook_after_unknown_is_not_sent(
 # -- the gzip bomb's cost ------------------------------------------------------------------------
 
 
-async def test_gzip_bomb_is_stopped_at_the_cap_cheaply(
-    hostile: HostileServer, desk: Desk
-) -> None:
+async def test_gzip_bomb_is_stopped_at_the_cap_cheaply(hostile: HostileServer, desk: Desk) -> None:
     gzip_bomb()  # built once per session, outside the measurement
     hostile.scenario = "gzip_bomb"
     tracemalloc.start()
@@ -382,8 +402,9 @@ async def test_token_broken_across_lines_is_joined_and_books(
     assert hostile.auth == [f"Bearer {TOKEN}"]
 
 
-@pytest.mark.parametrize("bad", ["а", "\x00", "\x07", "\x7f", "é"],
-                         ids=["cyrillic", "nul", "bell", "del", "latin1"])
+@pytest.mark.parametrize(
+    "bad", ["а", "\x00", "\x07", "\x7f", "é"], ids=["cyrillic", "nul", "bell", "del", "latin1"]
+)
 async def test_unsendable_token_sends_nothing_and_journals_nothing(
     bad: str, hostile: HostileServer, desk: Desk
 ) -> None:
@@ -419,9 +440,7 @@ async def test_directory_is_served(hostile: HostileServer, desk: Desk) -> None:
     assert hostile.posts == 0 and hostile.requests == 2
 
 
-async def test_in_flight_booking_refuses_a_second_one(
-    hostile: HostileServer, desk: Desk
-) -> None:
+async def test_in_flight_booking_refuses_a_second_one(hostile: HostileServer, desk: Desk) -> None:
     hostile.scenario = "slow"
     first = asyncio.ensure_future(desk.service.book(booking()))
     await wait_until(lambda: hostile.posts == 1, what="the POST on the wire")
@@ -444,9 +463,12 @@ def _answer(status: int, body: bytes, content_type: str = "application/json"):
 
 @pytest.mark.parametrize(
     "body",
-    [b'{"message":"An error has occurred."}', b'{"code":200,"message":"OK"}',
-     b'{"Message":"\xd0\x97\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8c \xd1\x81\xd0\xbe\xd0\xb7'
-     b'\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb0"}'],
+    [
+        b'{"message":"An error has occurred."}',
+        b'{"code":200,"message":"OK"}',
+        b'{"Message":"\xd0\x97\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8c \xd1\x81\xd0\xbe\xd0\xb7'
+        b'\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb0"}',
+    ],
     ids=["aspnet_message", "code_200_ok", "message_created"],
 )
 async def test_2xx_message_without_refusal_code_is_not_a_refusal(
@@ -482,19 +504,34 @@ async def test_2xx_json_that_is_not_an_object_is_booked_unreadable(
         (200, b"<html><body>Login</body></html>", "text/html", UNKNOWN, Reason.UNREADABLE),
         (204, b"", "application/json", UNKNOWN, Reason.UNREADABLE),
         (200, b'{"result": true}', "application/json", UNREADABLE, Reason.UNREADABLE),
-        (401, b"<html>401 Authorization Required</html>", "text/html", REFUSED,
-         Reason.CREDENTIALS),
+        (401, b"<html>401 Authorization Required</html>", "text/html", REFUSED, Reason.CREDENTIALS),
         (429, b"", "text/plain", REFUSED, Reason.REQUEST),
-        (500, b'{"code":500,"message":"\xd0\x92\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd0\xb7\xd0\xb0'
-              b'\xd0\xbd\xd1\x8f\xd1\x82\xd0\xbe","message_code":"4009"}', "application/json",
-         REFUSED, Reason.VALIDATION),
+        (
+            500,
+            b'{"code":500,"message":"\xd0\x92\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd0\xb7\xd0\xb0'
+            b'\xd0\xbd\xd1\x8f\xd1\x82\xd0\xbe","message_code":"4009"}',
+            "application/json",
+            REFUSED,
+            Reason.VALIDATION,
+        ),
     ],
-    ids=["html_login_200", "no_content_204", "no_ticket_200", "html_401", "bare_429",
-         "code_4009_in_500"],
+    ids=[
+        "html_login_200",
+        "no_content_204",
+        "no_ticket_200",
+        "html_401",
+        "bare_429",
+        "code_4009_in_500",
+    ],
 )
 async def test_more_answers(
-    status: int, body: bytes, content_type: str, kind: OutcomeKind, reason: Reason,
-    hostile: HostileServer, desk: Desk,
+    status: int,
+    body: bytes,
+    content_type: str,
+    kind: OutcomeKind,
+    reason: Reason,
+    hostile: HostileServer,
+    desk: Desk,
 ) -> None:
     hostile.scenario = _answer(status, body, content_type)
     outcome = await desk.service.book(booking())
@@ -525,8 +562,9 @@ async def test_a_server_that_drips_its_answer_is_stopped_by_the_overall_deadline
     settings = ClientSettings(connect_timeout=0.5, read_timeout=READ_TIMEOUT)
     assert settings.total_deadline() == 0.5 + 2 * READ_TIMEOUT
     hostile.scenario = _drip
-    async with RegistryClient(hostile.base_url, settings=settings, trust_env=False,
-                              today=lambda: TODAY) as client:
+    async with RegistryClient(
+        hostile.base_url, settings=settings, trust_env=False, today=lambda: TODAY
+    ) as client:
         with ShiftJournal(tmp_path / "journal.sqlite3") as journal:
             service = BookingService(client, journal, training=False)
             outcome = await service.book(booking())

@@ -37,8 +37,12 @@ TOKEN = fake_jwt("card-5500987654")
 async def hostile_desk(tmp_path: Path, server: HostileServer) -> AsyncIterator[Desk]:
     """Work mode over real HTTP to the hostile server; the sandbox only supplies "today"."""
     sandbox = Sandbox()
-    client = RegistryClient(server.base_url, settings=ClientSettings(read_timeout=2.0),
-                            trust_env=False, today=lambda: sandbox.now().date())
+    client = RegistryClient(
+        server.base_url,
+        settings=ClientSettings(read_timeout=2.0),
+        trust_env=False,
+        today=lambda: sandbox.now().date(),
+    )
     async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False) as desk:
         yield desk
 
@@ -54,21 +58,31 @@ async def _fill(qtbot, desk: Desk) -> None:
 
 async def _book(qtbot, desk: Desk, done) -> None:
     ctrl_enter(qtbot, desk.form.token_edit)
-    await wait_until(lambda: not desk.window.booking_busy and done(), timeout=10,
-                     what="booking outcome")
+    await wait_until(
+        lambda: not desk.window.booking_busy and done(), timeout=10, what="booking outcome"
+    )
 
 
 def _print_widgets(desk: Desk) -> list:
     w = desk.window
-    return [w.print_button, w.print_dialog_button, w.preview_button, w.pdf_button,
-            w.print_action, w.print_dialog_action, w.preview_action, w.pdf_action]
+    return [
+        w.print_button,
+        w.print_dialog_button,
+        w.preview_button,
+        w.pdf_button,
+        w.print_action,
+        w.print_dialog_action,
+        w.preview_action,
+        w.pdf_action,
+    ]
 
 
 def _pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def _card_shown(desk: Desk) -> bool:
@@ -120,9 +134,7 @@ async def test_gateway_502_says_unknown_and_shows_no_ticket(qtbot, tmp_path, hos
         assert hostile.posts == 2
 
 
-async def test_unknown_after_a_ticket_clears_the_previous_ticket(
-    qtbot, tmp_path, hostile
-) -> None:
+async def test_unknown_after_a_ticket_clears_the_previous_ticket(qtbot, tmp_path, hostile) -> None:
     async with hostile_desk(tmp_path, hostile) as desk:
         await _fill(qtbot, desk)
         await _book(qtbot, desk, lambda: _card_shown(desk))

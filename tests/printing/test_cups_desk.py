@@ -51,8 +51,14 @@ pytestmark = pytest.mark.asyncio
 
 def _admin(*args: str) -> subprocess.CompletedProcess[str]:
     command = list(args) if os.geteuid() == 0 else ["sudo", "-n", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=15, check=False,
-                          env={**os.environ, "LC_ALL": "C"})
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=15,
+        check=False,
+        env={**os.environ, "LC_ALL": "C"},
+    )
 
 
 @pytest.fixture
@@ -85,16 +91,22 @@ def _wait_for_new_pdf(before: set[int]) -> Path:
             if files and files[0].stat().st_size > 0:
                 return files[0]
         if time.monotonic() > deadline:
-            pytest.fail(f"no completed job/PDF on {QUEUE} after {JOB_DEADLINE_S:.0f} s: "
-                        f"{_run('lpstat', '-W', 'all', '-o', QUEUE).stdout}")
+            pytest.fail(
+                f"no completed job/PDF on {QUEUE} after {JOB_DEADLINE_S:.0f} s: "
+                f"{_run('lpstat', '-W', 'all', '-o', QUEUE).stdout}"
+            )
         time.sleep(POLL_S)
 
 
 async def _booked(qtbot, desk: Desk, **settings: object) -> str:
     desk.window.services.settings.update(printer_name=QUEUE, **settings)
     marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
-                                   surname(desk.resource_fio(marks.therapist)))
+    await choose_clinic_and_doctor(
+        qtbot,
+        desk,
+        desk.clinic_short(marks.main_clinic),
+        surname(desk.resource_fio(marks.therapist)),
+    )
     desk.form.date_edit.setFocus()
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     choose_patient(qtbot, desk, "adult")
@@ -109,10 +121,14 @@ def _count(desk: Desk) -> int:
 
 async def _ctrl_p(qtbot, desk: Desk) -> None:
     qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    await wait_until(lambda: not desk.window.slips.printing
-                     and (desk.dialogs.shown or "напечатан" in
-                          desk.window.status_text.text().lower()), timeout=20,
-                     what="the print to end")
+    await wait_until(
+        lambda: (
+            not desk.window.slips.printing
+            and (desk.dialogs.shown or "напечатан" in desk.window.status_text.text().lower())
+        ),
+        timeout=20,
+        what="the print to end",
+    )
 
 
 async def test_accepting_queue_prints_counts_and_lays_out_for_its_58mm_paper(
@@ -196,19 +212,28 @@ async def test_print_dialog_on_the_real_queue_produces_a_job(qtbot, tmp_path, qu
     async with open_desk(tmp_path) as desk:
         number = await _booked(qtbot, desk)
         before = _job_ids()
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            desk.form.patient_picker,
+            Qt.Key.Key_P,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
 
         def dialog() -> QPrintDialog | None:
-            found = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QPrintDialog) and w.isVisible()]
+            found = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QPrintDialog) and w.isVisible()
+            ]
             return found[0] if found else None
 
         await wait_until(lambda: dialog() is not None, what="print dialog")
         assert dialog().findChild(QComboBox, "printers").currentText() == QUEUE
         ok = dialog().findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: not desk.window.slips.printing and _count(desk) == 1,
-                         timeout=20, what="printed from the dialog")
+        await wait_until(
+            lambda: not desk.window.slips.printing and _count(desk) == 1,
+            timeout=20,
+            what="printed from the dialog",
+        )
         assert desk.window.status_text.text() == f"Талон № {number} напечатан."
         _wait_for_new_pdf(before).unlink(missing_ok=True)

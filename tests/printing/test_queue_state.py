@@ -29,16 +29,28 @@ REJECTING = "Kassa not accepting requests since Wed Dec  2 04:05:17 2026 -\n\tou
     ("printers", "accepting", "state", "reason"),
     [
         (IDLE, ACCEPTING, QueueState.ACCEPTING, None),
-        ("printer Kassa now printing Kassa-3.  enabled since Wed\n", ACCEPTING,
-         QueueState.ACCEPTING, None),
+        (
+            "printer Kassa now printing Kassa-3.  enabled since Wed\n",
+            ACCEPTING,
+            QueueState.ACCEPTING,
+            None,
+        ),
         (DISABLED, ACCEPTING, QueueState.STOPPED, "paused by test"),
         (IDLE, REJECTING, QueueState.REJECTING, "out of paper"),
         (DISABLED, REJECTING, QueueState.REJECTING, "out of paper"),
-        ("printer Kassa disabled since Wed -\n\treason unknown\n", ACCEPTING,
-         QueueState.STOPPED, None),
+        (
+            "printer Kassa disabled since Wed -\n\treason unknown\n",
+            ACCEPTING,
+            QueueState.STOPPED,
+            None,
+        ),
         (None, ACCEPTING, QueueState.UNKNOWN, "lpstat gave no answer"),
-        ("printer Other is idle.\n", "Other accepting requests\n", QueueState.UNKNOWN,
-         "lpstat does not list the queue"),
+        (
+            "printer Other is idle.\n",
+            "Other accepting requests\n",
+            QueueState.UNKNOWN,
+            "lpstat does not list the queue",
+        ),
     ],
 )
 def test_lpstat_answers(printers, accepting, state, reason) -> None:
@@ -79,20 +91,25 @@ def test_windows_spooler_status_decoding(status, attributes, state, words) -> No
 def test_check_queue_raises_russian_messages_that_say_what_to_do(monkeypatch) -> None:
     from desktop_app.ui.printing import slip_printer
 
-    monkeypatch.setattr(slip_printer, "printer_state",
-                        lambda name: PrinterStatus(QueueState.REJECTING, "Rejecting Jobs"))
+    monkeypatch.setattr(
+        slip_printer,
+        "printer_state",
+        lambda name: PrinterStatus(QueueState.REJECTING, "Rejecting Jobs"),
+    )
     with pytest.raises(PrinterUnavailable) as info:
         check_queue("Kassa")
     assert "не принимает задания" in info.value.user_message
     assert "Rejecting Jobs" in info.value.user_message
     assert "PDF" in info.value.user_message
-    monkeypatch.setattr(slip_printer, "printer_state",
-                        lambda name: PrinterStatus(QueueState.STOPPED, None))
+    monkeypatch.setattr(
+        slip_printer, "printer_state", lambda name: PrinterStatus(QueueState.STOPPED, None)
+    )
     with pytest.raises(PrinterUnavailable) as info:
         check_queue("Kassa")
     assert "остановлен" in info.value.user_message and "Система" not in info.value.user_message
-    monkeypatch.setattr(slip_printer, "printer_state",
-                        lambda name: PrinterStatus(QueueState.UNKNOWN, "no lpstat"))
+    monkeypatch.setattr(
+        slip_printer, "printer_state", lambda name: PrinterStatus(QueueState.UNKNOWN, "no lpstat")
+    )
     assert check_queue("Kassa").state is QueueState.UNKNOWN
     assert check_queue(None).state is QueueState.ACCEPTING  # a file
 
@@ -105,9 +122,15 @@ def test_without_lpstat_the_state_is_unknown(monkeypatch) -> None:
 
 @pytest.mark.parametrize(
     ("paper", "layout"),
-    [(57.86, SlipLayout.ROLL58), (48.0, SlipLayout.ROLL58), (80.0, SlipLayout.ROLL80),
-     (72.0, SlipLayout.ROLL80), (105.0, SlipLayout.A6), (210.0, SlipLayout.A5),
-     (None, SlipLayout.ROLL80)],
+    [
+        (57.86, SlipLayout.ROLL58),
+        (48.0, SlipLayout.ROLL58),
+        (80.0, SlipLayout.ROLL80),
+        (72.0, SlipLayout.ROLL80),
+        (105.0, SlipLayout.A6),
+        (210.0, SlipLayout.A5),
+        (None, SlipLayout.ROLL80),
+    ],
 )
 def test_auto_picks_the_layout_from_the_paper(paper, layout) -> None:
     assert choose_layout("auto", paper) is layout

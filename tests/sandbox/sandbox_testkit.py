@@ -55,12 +55,14 @@ class Desk:
             token = self.sb.issue_token(patient, channel=channel)
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
-        return await self.client.post(visit_path(lpu, resource, date), headers=headers,
-                                      params=params)
+        return await self.client.post(
+            visit_path(lpu, resource, date), headers=headers, params=params
+        )
 
 
-def assert_error(response: httpx.Response, status: int, code: str, message: str | None = None
-                 ) -> dict[str, Any]:
+def assert_error(
+    response: httpx.Response, status: int, code: str, message: str | None = None
+) -> dict[str, Any]:
     """The standard error body, checked field by field; returns it for further checks."""
     assert response.status_code == status, response.text
     body = response.json()

@@ -51,11 +51,13 @@ async def test_sandbox_serves_and_books_in_a_big_directory(
     clinics, resources = directory
     sb = Sandbox.with_directory(clinics, resources, clock=FakeClock(NOW))
     assert len(sb.clinics()) == 3000 + 12
-    clinic = next(c for c in clinics if c["status"]["name"] == "Online"
-                  and not c["isChildrenPolyclinic"])
+    clinic = next(
+        c for c in clinics if c["status"]["name"] == "Online" and not c["isChildrenPolyclinic"]
+    )
     mine = [r for r in resources if r["lpuGuid"] == clinic["guid"]]
-    async with httpx.AsyncClient(transport=InProcessTransport(sb),
-                                 base_url="http://sandbox.invalid") as client:
+    async with httpx.AsyncClient(
+        transport=InProcessTransport(sb), base_url="http://sandbox.invalid"
+    ) as client:
         started = time.perf_counter()
         listed = (await client.get("/lpu")).json()
         assert len(listed) == 3012
@@ -65,7 +67,8 @@ async def test_sandbox_serves_and_books_in_a_big_directory(
         assert "lpuGuid" not in doctors[0]
         response = await client.post(
             f"/visit/{clinic['guid']}/outSchedule/{mine[0]['guid']}/2026-11-28",
-            headers={"Authorization": f"Bearer {sb.issue_token('adult')}"})
+            headers={"Authorization": f"Bearer {sb.issue_token('adult')}"},
+        )
         assert response.status_code == 200, response.text
         assert response.json()["beginTime"] == "2026-11-28T08:00:00+03:00"  # default hours
     assert sb.landmarks().main_clinic  # the standard data set is still there
@@ -73,8 +76,7 @@ async def test_sandbox_serves_and_books_in_a_big_directory(
 
 def test_directory_only_sandbox_has_no_landmarks() -> None:
     clinics, resources = generate_directory(10, 30)
-    sb = Sandbox.with_directory(clinics, resources, clock=FakeClock(NOW),
-                                include_standard=False)
+    sb = Sandbox.with_directory(clinics, resources, clock=FakeClock(NOW), include_standard=False)
     assert len(sb.clinics()) == 10
     assert len(sb.patients()) == 10  # the roster is always there
     assert sb.bookings == []

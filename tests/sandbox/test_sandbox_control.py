@@ -16,38 +16,47 @@ async def test_patients_route_matches_python_api(desk: Desk, sb: Sandbox) -> Non
     assert response.json() == sb.patients()
 
 
-async def test_token_route_issues_working_tokens(desk: Desk, sb: Sandbox,
-                                                 marks: Landmarks) -> None:
+async def test_token_route_issues_working_tokens(desk: Desk, sb: Sandbox, marks: Landmarks) -> None:
     response = await desk.client.post("/sandbox/token", json={"patient": "barred"})
     assert response.status_code == 200
     token = response.json()["token"]
     assert sb.verify_token(token).subject == "barred"
     refused = await desk.book(None, marks.main_clinic, marks.therapist, token=token)
     assert refused.json()["message_code"] == "4007"
-    desk_token = (await desk.client.post(
-        "/sandbox/token", json={"patient": "barred", "channel": "registry"})).json()["token"]
-    assert (await desk.book(None, marks.main_clinic, marks.therapist,
-                            token=desk_token)).status_code == 200
+    desk_token = (
+        await desk.client.post("/sandbox/token", json={"patient": "barred", "channel": "registry"})
+    ).json()["token"]
+    assert (
+        await desk.book(None, marks.main_clinic, marks.therapist, token=desk_token)
+    ).status_code == 200
 
 
 async def test_token_route_can_issue_expired_tokens(desk: Desk, marks: Landmarks) -> None:
-    token = (await desk.client.post("/sandbox/token",
-                                    json={"patient": "adult", "ttlSeconds": -60})).json()["token"]
+    token = (
+        await desk.client.post("/sandbox/token", json={"patient": "adult", "ttlSeconds": -60})
+    ).json()["token"]
     response = await desk.book(None, marks.main_clinic, marks.therapist, token=token)
     assert response.status_code == 403 and response.json()["message_code"] == "5009"
 
 
 async def test_token_route_errors(desk: Desk) -> None:
     assert (await desk.client.post("/sandbox/token", json={"patient": "nobody"})).status_code == 404
-    for body in (b"", b"not json", b"[]", b'{"patient": 5}', b'{"patient": "adult", '
-                 b'"ttlSeconds": "soon"}', b'{"who": "adult"}'):
+    for body in (
+        b"",
+        b"not json",
+        b"[]",
+        b'{"patient": 5}',
+        b'{"patient": "adult", "ttlSeconds": "soon"}',
+        b'{"who": "adult"}',
+    ):
         response = await desk.client.post("/sandbox/token", content=body)
         assert response.status_code == 400, body
         assert response.json()["message"]
 
 
-async def test_reset_restores_the_initial_state(desk: Desk, sb: Sandbox, clock: FakeClock,
-                                                marks: Landmarks) -> None:
+async def test_reset_restores_the_initial_state(
+    desk: Desk, sb: Sandbox, clock: FakeClock, marks: Landmarks
+) -> None:
     initial = [b.to_dict() for b in sb.bookings]
     first = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
     sb.set_clinic_status(marks.main_clinic, "Offline")
@@ -61,9 +70,9 @@ async def test_reset_restores_the_initial_state(desk: Desk, sb: Sandbox, clock: 
     assert again["ticketGuid"] == first["ticketGuid"]  # deterministic GUIDs after a reset
 
 
-async def test_reset_patient_clears_only_that_patients_bookings(desk: Desk, sb: Sandbox,
-                                                               clock: FakeClock,
-                                                               marks: Landmarks) -> None:
+async def test_reset_patient_clears_only_that_patients_bookings(
+    desk: Desk, sb: Sandbox, clock: FakeClock, marks: Landmarks
+) -> None:
     made = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
     other = (await desk.book("dispensary", marks.main_clinic, marks.dispensary_doctor)).json()
     preseeded = [b.to_dict() for b in sb.bookings if b.preseeded]
@@ -78,8 +87,9 @@ async def test_reset_patient_clears_only_that_patients_bookings(desk: Desk, sb: 
         sb.reset_patient("nobody")
 
 
-async def test_reset_patient_makes_the_preseeded_booking_again(sb: Sandbox,
-                                                               clock: FakeClock) -> None:
+async def test_reset_patient_makes_the_preseeded_booking_again(
+    sb: Sandbox, clock: FakeClock
+) -> None:
     clock.advance(days=3)  # the pre-seeded visit is in the past now
     removed = sb.reset_patient("booked")
     assert [b.preseeded for b in removed] == [True]
@@ -105,23 +115,27 @@ async def test_reset_route_for_one_patient(desk: Desk, sb: Sandbox, marks: Landm
     assert sb.bookings_of("young") != []
 
 
-async def test_reset_moves_preseeded_bookings_with_the_clock(sb: Sandbox,
-                                                             clock: FakeClock) -> None:
+async def test_reset_moves_preseeded_bookings_with_the_clock(sb: Sandbox, clock: FakeClock) -> None:
     clock.advance(days=10)
     sb.reset()
     (booked,) = sb.bookings_of("booked")
     assert booked.begin.date().isoformat() == "2026-12-09"
 
 
-async def test_request_log_records_every_api_request(desk: Desk, sb: Sandbox,
-                                                     marks: Landmarks) -> None:
+async def test_request_log_records_every_api_request(
+    desk: Desk, sb: Sandbox, marks: Landmarks
+) -> None:
     await desk.book(None, marks.main_clinic, marks.therapist)  # 403
     await desk.book("adult", marks.main_clinic, marks.therapist, params={"fullResponse": "false"})
     await desk.client.get("/lpu")
     await desk.client.get("/no/such/route")
     await desk.client.get("/sandbox/requests")  # control calls are not logged
     assert [(r.method, r.status) for r in sb.requests] == [
-        ("POST", 403), ("POST", 200), ("GET", 200), ("GET", 404)]
+        ("POST", 403),
+        ("POST", 200),
+        ("GET", 200),
+        ("GET", 404),
+    ]
     booking = sb.requests[1]
     assert booking.path == f"/visit/{marks.main_clinic}/outSchedule/{marks.therapist}/{TOMORROW}"
     assert booking.query == {"fullResponse": "false"}
@@ -144,35 +158,42 @@ async def test_bookings_route(desk: Desk, sb: Sandbox, marks: Landmarks) -> None
 
 async def test_config_route_merges_and_validates(desk: Desk, sb: Sandbox) -> None:
     config = sb.config
-    response = await desk.client.post("/sandbox/config", json={"pascal_case": True,
-                                                               "checks": {"past_date": False}})
+    response = await desk.client.post(
+        "/sandbox/config", json={"pascal_case": True, "checks": {"past_date": False}}
+    )
     assert response.status_code == 200
     assert response.json()["pascal_case"] is True
     assert sb.config is config and config.pascal_case is True
     assert config.checks["past_date"] is False and config.checks["age_limits"] is True
-    for bad in ({"datetime_style": "roman"}, {"no_such_switch": 1}, {"slow_seconds": -1},
-                {"checks": {"past_dates": False}}):
+    for bad in (
+        {"datetime_style": "roman"},
+        {"no_such_switch": 1},
+        {"slow_seconds": -1},
+        {"checks": {"past_dates": False}},
+    ):
         response = await desk.client.post("/sandbox/config", json=bad)
         assert response.status_code == 400, bad
     assert (await desk.client.get("/sandbox/config")).json() == config.model_dump(mode="json")
 
 
 async def test_config_route_rejects_all_or_nothing(desk: Desk, sb: Sandbox) -> None:
-    response = await desk.client.post("/sandbox/config",
-                                      json={"pascal_case": True, "fault": "explode"})
+    response = await desk.client.post(
+        "/sandbox/config", json={"pascal_case": True, "fault": "explode"}
+    )
     assert response.status_code == 400
     assert sb.config.pascal_case is False
 
 
 async def test_status_route(desk: Desk, sb: Sandbox, marks: Landmarks) -> None:
-    response = await desk.client.post("/sandbox/status",
-                                      json={"lpuGuid": marks.offline_clinic, "status": "Online",
-                                            "ping": 12})
+    response = await desk.client.post(
+        "/sandbox/status", json={"lpuGuid": marks.offline_clinic, "status": "Online", "ping": 12}
+    )
     assert response.status_code == 200
     assert sb.clinic(marks.offline_clinic)["status"]["ping"] == 12
-    missing = await desk.client.post("/sandbox/status",
-                                     json={"lpuGuid": "11111111-2222-3333-4444-555555555555",
-                                           "status": "Offline"})
+    missing = await desk.client.post(
+        "/sandbox/status",
+        json={"lpuGuid": "11111111-2222-3333-4444-555555555555", "status": "Offline"},
+    )
     assert missing.status_code == 404
 
 

@@ -13,11 +13,35 @@ from sandbox_testkit import NOW, FakeClock
 from desktop_app.sandbox import PATIENTS, Sandbox, SandboxConfig
 from desktop_app.sandbox import data as ds
 
-RESOURCE_KEYS = {"guid", "fio", "speciality", "specialityCode", "doctorRole", "room", "flat",
-                 "resType"}
-LPU_KEYS = {"guid", "name", "fullName", "ferName", "address", "phone", "type", "mcod", "fcod",
-            "stLpu", "hostID", "isChildrenPolyclinic", "isCallDoctor", "isWaitingList",
-            "isDisp", "isActive", "status"}
+RESOURCE_KEYS = {
+    "guid",
+    "fio",
+    "speciality",
+    "specialityCode",
+    "doctorRole",
+    "room",
+    "flat",
+    "resType",
+}
+LPU_KEYS = {
+    "guid",
+    "name",
+    "fullName",
+    "ferName",
+    "address",
+    "phone",
+    "type",
+    "mcod",
+    "fcod",
+    "stLpu",
+    "hostID",
+    "isChildrenPolyclinic",
+    "isCallDoctor",
+    "isWaitingList",
+    "isDisp",
+    "isActive",
+    "status",
+}
 
 
 def test_same_seed_gives_identical_directory() -> None:
@@ -59,8 +83,18 @@ def test_about_a_dozen_clinics_each_with_six_to_twelve_resources() -> None:
         assert len(rooms) == len(set(rooms)), "two resources share a room"
     all_resources = [r for c in clinics for r in sb.resources(c["guid"])]
     specialities = {r["speciality"] for r in all_resources}
-    assert {"Терапевт", "Хирург", "Офтальмолог", "Оториноларинголог", "Невролог", "Кардиолог",
-            "Педиатр", "Эндокринолог", "Стоматолог", "Акушер-гинеколог"} <= specialities
+    assert {
+        "Терапевт",
+        "Хирург",
+        "Офтальмолог",
+        "Оториноларинголог",
+        "Невролог",
+        "Кардиолог",
+        "Педиатр",
+        "Эндокринолог",
+        "Стоматолог",
+        "Акушер-гинеколог",
+    } <= specialities
     assert sum(r["resType"] == "room" for r in all_resources) >= 2
     fios = [r["fio"] for r in all_resources if r["resType"] == "doctor"]
     assert all(len(fio.split()) == 3 for fio in fios)
@@ -75,10 +109,10 @@ def test_landmark_clinics_have_their_special_property() -> None:
     assert by_guid[marks.offline_clinic]["status"]["name"] == "Offline"
     assert by_guid[marks.offline_clinic]["status"]["ping"] is None
     assert 900 <= by_guid[marks.high_ping_clinic]["status"]["ping"] <= 1500
-    others = [c for g, c in by_guid.items() if g not in (marks.offline_clinic,
-                                                         marks.high_ping_clinic)]
-    assert all(c["status"]["name"] == "Online" and 0 < c["status"]["ping"] < 100
-               for c in others)
+    others = [
+        c for g, c in by_guid.items() if g not in (marks.offline_clinic, marks.high_ping_clinic)
+    ]
+    assert all(c["status"]["name"] == "Online" and 0 < c["status"]["ping"] < 100 for c in others)
     children = {r["guid"]: r for r in sb.resources(marks.children_clinic)}
     assert children[marks.pediatrician]["speciality"] == "Педиатр"
     main = {r["guid"]: r for r in sb.resources(marks.main_clinic)}
@@ -103,8 +137,18 @@ def test_landmark_resources_carry_the_rules_training_relies_on() -> None:
 def test_roster_covers_every_scenario_with_a_note() -> None:
     sb = Sandbox(clock=FakeClock(NOW))
     roster = {p["id"]: p for p in sb.patients()}
-    assert set(roster) == {"adult", "child", "parent", "teen", "young", "elderly", "barred",
-                           "dispensary", "no_dispensary", "booked"}
+    assert set(roster) == {
+        "adult",
+        "child",
+        "parent",
+        "teen",
+        "young",
+        "elderly",
+        "barred",
+        "dispensary",
+        "no_dispensary",
+        "booked",
+    }
     for patient in roster.values():
         assert set(patient) >= {"id", "name", "birthDate", "age", "note"}
         assert len(patient["name"].split()) == 3
@@ -124,8 +168,16 @@ def test_notes_say_who_the_person_is_not_the_answer() -> None:
     for patient in PATIENTS:
         note = patient.note.casefold()
         assert not re.search(r"\b[45]\d{3}\b", note), patient.id
-        for word in ("internet", "infomat", "registry", "канал", "получает", "проходит",
-                     "запрещен", "диспансерн"):
+        for word in (
+            "internet",
+            "infomat",
+            "registry",
+            "канал",
+            "получает",
+            "проходит",
+            "запрещен",
+            "диспансерн",
+        ):
             assert word not in note, (patient.id, word)
         # The trainer's version keeps what the patient is for.
         assert len(patient.scenario) > 30
@@ -156,7 +208,9 @@ def test_preseeded_bookings_are_relative_to_the_clock() -> None:
 
 
 def test_sandbox_imports_no_qt() -> None:
-    code = ("import sys, desktop_app.sandbox, desktop_app.sandbox.cli; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, desktop_app.sandbox, desktop_app.sandbox.cli; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root, check=False).returncode == 0

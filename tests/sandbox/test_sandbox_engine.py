@@ -23,13 +23,21 @@ def test_unknown_check_name_is_refused(sb: Sandbox) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2026-11-28", en.VisitDate(date(2026, 11, 28))),
-     ("2026-11-28T09:05:07", en.VisitDate(date(2026, 11, 28), time(9, 5, 7))),
-     ("2026-11-28 09:05:07.250", en.VisitDate(date(2026, 11, 28), time(9, 5, 7, 250000))),
-     ("2026-11-28 9:05:07", None), ("2026-11-28T09:05:07Z", None), (None, None), ("", None),
-     ("2026-02-30", None), ("2026-11-28x09:05:07", None), ("2026-11-28 09:05:07.", None),
-     ("2026-11-28 09:05:07.1234567", en.VisitDate(date(2026, 11, 28), time(9, 5, 7, 123456))),
-     ("2026-11-28 09:05:07.12345678", None), ("２０２６-11-28", None)],
+    [
+        ("2026-11-28", en.VisitDate(date(2026, 11, 28))),
+        ("2026-11-28T09:05:07", en.VisitDate(date(2026, 11, 28), time(9, 5, 7))),
+        ("2026-11-28 09:05:07.250", en.VisitDate(date(2026, 11, 28), time(9, 5, 7, 250000))),
+        ("2026-11-28 9:05:07", None),
+        ("2026-11-28T09:05:07Z", None),
+        (None, None),
+        ("", None),
+        ("2026-02-30", None),
+        ("2026-11-28x09:05:07", None),
+        ("2026-11-28 09:05:07.", None),
+        ("2026-11-28 09:05:07.1234567", en.VisitDate(date(2026, 11, 28), time(9, 5, 7, 123456))),
+        ("2026-11-28 09:05:07.12345678", None),
+        ("２０２６-11-28", None),
+    ],
 )
 def test_parse_visit_date(text: str | None, expected: en.VisitDate | None) -> None:
     assert en.parse_visit_date(text) == expected

@@ -22,11 +22,14 @@ def _b64(obj: object) -> str:
 
 
 def test_round_trip_keeps_every_claim() -> None:
-    token = encode_token({"sub": "adult", "iat": T0, "exp": T0 + 60, "channel": "infomat"},
-                         SECRET)
+    token = encode_token({"sub": "adult", "iat": T0, "exp": T0 + 60, "channel": "infomat"}, SECRET)
     claims = decode_token(token, SECRET, T0 + 59)
     assert (claims.subject, claims.issued_at, claims.expires_at, claims.channel) == (
-        "adult", T0, T0 + 60, "infomat")
+        "adult",
+        T0,
+        T0 + 60,
+        "infomat",
+    )
 
 
 def test_token_is_a_standard_hs256_jwt() -> None:
@@ -52,8 +55,9 @@ def test_altered_signature_is_refused() -> None:
 
 
 def test_tampered_payload_is_refused() -> None:
-    header, _, signature = encode_token({"sub": "adult", "iat": T0, "exp": T0 + 60},
-                                        SECRET).split(".")
+    header, _, signature = encode_token({"sub": "adult", "iat": T0, "exp": T0 + 60}, SECRET).split(
+        "."
+    )
     forged = f"{header}.{_b64({'sub': 'barred', 'iat': T0, 'exp': T0 + 60})}.{signature}"
     with pytest.raises(InvalidToken):
         decode_token(forged, SECRET, T0)

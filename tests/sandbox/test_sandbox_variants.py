@@ -41,10 +41,12 @@ def all_objects(value: Any) -> Iterator[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("value", ["false", "False", "FALSE"])
-async def test_short_response_keeps_only_lpu_num_ticket(desk: Desk, marks: Landmarks,
-                                                        value: str) -> None:
-    response = await desk.book("adult", marks.main_clinic, marks.therapist,
-                               params={"fullResponse": value})
+async def test_short_response_keeps_only_lpu_num_ticket(
+    desk: Desk, marks: Landmarks, value: str
+) -> None:
+    response = await desk.book(
+        "adult", marks.main_clinic, marks.therapist, params={"fullResponse": value}
+    )
     ticket = response.json()
     assert response.status_code == 200
     assert {k for k, v in ticket.items() if v is not None} == {"lpu", "num", "ticketGuid"}
@@ -54,18 +56,22 @@ async def test_short_response_keeps_only_lpu_num_ticket(desk: Desk, marks: Landm
 
 async def test_short_response_can_omit_fields(desk: Desk, sb: Sandbox, marks: Landmarks) -> None:
     sb.config.short_response_omit = True
-    response = await desk.book("adult", marks.main_clinic, marks.therapist,
-                               params={"fullResponse": "false"})
+    response = await desk.book(
+        "adult", marks.main_clinic, marks.therapist, params={"fullResponse": "false"}
+    )
     assert set(response.json()) == {"lpu", "num", "ticketGuid"}
-    full = await desk.book("parent", marks.main_clinic, marks.therapist,
-                           params={"fullResponse": "true"})
+    full = await desk.book(
+        "parent", marks.main_clinic, marks.therapist, params={"fullResponse": "true"}
+    )
     assert full.json()["docFio"]  # omission only concerns short answers
 
 
-async def test_short_response_booking_is_still_complete(desk: Desk, sb: Sandbox,
-                                                        marks: Landmarks) -> None:
-    response = await desk.book("adult", marks.main_clinic, marks.therapist,
-                               params={"FULLRESPONSE": "false"})
+async def test_short_response_booking_is_still_complete(
+    desk: Desk, sb: Sandbox, marks: Landmarks
+) -> None:
+    response = await desk.book(
+        "adult", marks.main_clinic, marks.therapist, params={"FULLRESPONSE": "false"}
+    )
     assert response.json()["docFio"] is None  # the parameter name is case-insensitive too
     (booking,) = sb.bookings_of("adult")
     assert booking.ticket_guid == response.json()["ticketGuid"]
@@ -87,8 +93,16 @@ async def test_pascal_case_everywhere(desk: Desk, sb: Sandbox, marks: Landmarks)
     clinics = (await desk.client.get("/lpu")).json()
     assert all(k[0].isupper() for k in all_keys(clinics))
     doctors = (await desk.client.get(f"/lpu/{marks.main_clinic}/doctor")).json()
-    assert set(doctors[0]) == {"Guid", "Fio", "Speciality", "SpecialityCode", "DoctorRole",
-                               "Room", "Flat", "ResType"}
+    assert set(doctors[0]) == {
+        "Guid",
+        "Fio",
+        "Speciality",
+        "SpecialityCode",
+        "DoctorRole",
+        "Room",
+        "Flat",
+        "ResType",
+    }
 
 
 async def test_numeric_message_code(desk: Desk, sb: Sandbox, marks: Landmarks) -> None:
@@ -108,8 +122,9 @@ async def test_extra_fields_in_every_object(desk: Desk, sb: Sandbox, marks: Land
     for obj in all_objects(extra):
         if "nested" not in obj:  # the extra object itself
             assert obj["sandboxExtra"] == "поле, о котором клиент не знает"
-    stripped = {k: v for k, v in extra.items() if k not in ("sandboxExtra", "schemaRevision",
-                                                            "extraObject")}
+    stripped = {
+        k: v for k, v in extra.items() if k not in ("sandboxExtra", "schemaRevision", "extraObject")
+    }
     assert stripped["ticketGuid"] == plain["ticketGuid"]  # same reset state, same GUIDs
     assert set(stripped) == set(plain)
     error = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
@@ -118,11 +133,13 @@ async def test_extra_fields_in_every_object(desk: Desk, sb: Sandbox, marks: Land
     assert "sandboxExtra" in clinic and "sandboxExtra" in clinic["status"]
 
 
-@pytest.mark.parametrize(("form", "expected"), [("int", 4), ("string", "Первичный прием"),
-                                                 ("object", {"code": 4,
-                                                             "name": "Первичный прием"})])
-async def test_busy_type_forms(desk: Desk, sb: Sandbox, marks: Landmarks, form: str,
-                               expected: Any) -> None:
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("int", 4), ("string", "Первичный прием"), ("object", {"code": 4, "name": "Первичный прием"})],
+)
+async def test_busy_type_forms(
+    desk: Desk, sb: Sandbox, marks: Landmarks, form: str, expected: Any
+) -> None:
     sb.config.busy_type_form = form  # type: ignore[assignment]
     ticket = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
     assert ticket["busyType"] == expected
@@ -140,16 +157,24 @@ async def test_ping_as_string(desk: Desk, sb: Sandbox, marks: Landmarks) -> None
 
 @pytest.mark.parametrize(
     ("style", "pattern"),
-    [("offset", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00"),
-     ("naive", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"),
-     ("millis", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+03:00")],
+    [
+        ("offset", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00"),
+        ("naive", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"),
+        ("millis", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+03:00"),
+    ],
 )
-async def test_datetime_styles(desk: Desk, sb: Sandbox, marks: Landmarks, style: str,
-                               pattern: str) -> None:
+async def test_datetime_styles(
+    desk: Desk, sb: Sandbox, marks: Landmarks, style: str, pattern: str
+) -> None:
     sb.config.datetime_style = style  # type: ignore[assignment]
     ticket = (await desk.book("adult", marks.main_clinic, marks.therapist)).json()
-    for value in (ticket["beginTime"], ticket["endTime"], ticket["dateOfAppointment"],
-                  ticket["history"][0]["date"], ticket["lpu"]["status"]["lastChangeTime"]):
+    for value in (
+        ticket["beginTime"],
+        ticket["endTime"],
+        ticket["dateOfAppointment"],
+        ticket["history"][0]["date"],
+        ticket["lpu"]["status"]["lastChangeTime"],
+    ):
         assert re.fullmatch(pattern, value), value
     assert ticket["beginTime"].startswith("2026-11-28T08:00:00")
 
@@ -170,9 +195,9 @@ async def test_html_errors(desk: Desk, sb: Sandbox, marks: Landmarks) -> None:
 
 
 @pytest.mark.parametrize("fault", ["html_200", "empty_body", "truncated_json"])
-async def test_faults_break_the_body_but_the_booking_is_made(desk: Desk, sb: Sandbox,
-                                                             marks: Landmarks,
-                                                             fault: str) -> None:
+async def test_faults_break_the_body_but_the_booking_is_made(
+    desk: Desk, sb: Sandbox, marks: Landmarks, fault: str
+) -> None:
     sb.config.fault = fault  # type: ignore[assignment]
     response = await desk.book("adult", marks.main_clinic, marks.therapist)
     assert response.status_code == 200
@@ -209,11 +234,14 @@ async def test_slow_answer_in_process(desk: Desk, sb: Sandbox, marks: Landmarks)
 
 async def test_slow_answer_past_the_read_timeout(sb: Sandbox, marks: Landmarks) -> None:
     sb.config.slow_seconds = 5
-    async with httpx.AsyncClient(transport=InProcessTransport(sb),
-                                 base_url="http://sandbox.invalid", timeout=0.2) as client:
+    async with httpx.AsyncClient(
+        transport=InProcessTransport(sb), base_url="http://sandbox.invalid", timeout=0.2
+    ) as client:
         with pytest.raises(httpx.ReadTimeout):
-            await client.post(visit_path(marks.main_clinic, marks.therapist, TOMORROW),
-                              headers={"Authorization": f"Bearer {sb.issue_token('adult')}"})
+            await client.post(
+                visit_path(marks.main_clinic, marks.therapist, TOMORROW),
+                headers={"Authorization": f"Bearer {sb.issue_token('adult')}"},
+            )
     assert len(sb.bookings_of("adult")) == 1  # the outcome is unknown to the client, not void
 
 
@@ -222,13 +250,15 @@ async def test_slow_answer_past_the_read_timeout(sb: Sandbox, marks: Landmarks) 
 
 async def test_prefix_and_trailing_slashes(sb: Sandbox, marks: Landmarks) -> None:
     transport = InProcessTransport(sb, prefix="api/")
-    async with httpx.AsyncClient(transport=transport,
-                                 base_url="http://sandbox.invalid/api/") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://sandbox.invalid/api/"
+    ) as client:
         assert len((await client.get("lpu")).json()) == len(sb.clinics())
         assert (await client.get("lpu/")).status_code == 200
         response = await client.post(
             f"visit/{marks.main_clinic}/outSchedule/{marks.therapist}/{TOMORROW}/",
-            headers={"Authorization": f"Bearer {sb.issue_token('adult')}"})
+            headers={"Authorization": f"Bearer {sb.issue_token('adult')}"},
+        )
         assert response.status_code == 200
         outside = await client.get("http://sandbox.invalid/lpu")
         assert outside.status_code == 404 and outside.json()["message_code"] == "4040"
@@ -247,8 +277,9 @@ async def test_unknown_route_and_method_answer_with_standard_bodies(desk: Desk) 
 async def test_config_prefix_is_used_when_none_is_passed() -> None:
     sb = Sandbox()
     sb.config.prefix = "/api"
-    async with httpx.AsyncClient(transport=InProcessTransport(sb),
-                                 base_url="http://sandbox.invalid") as client:
+    async with httpx.AsyncClient(
+        transport=InProcessTransport(sb), base_url="http://sandbox.invalid"
+    ) as client:
         assert (await client.get("/api/lpu")).status_code == 200
         assert (await client.get("/lpu")).status_code == 404
 
@@ -271,6 +302,9 @@ async def test_directory_routes(desk: Desk, sb: Sandbox, marks: Landmarks) -> No
 
 
 async def test_directory_needs_no_token_but_tolerates_any(desk: Desk, sb: Sandbox) -> None:
-    for headers in ({}, {"Authorization": "Bearer garbage"},
-                    {"Authorization": f"Bearer {sb.issue_token('adult', ttl_seconds=-5)}"}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer garbage"},
+        {"Authorization": f"Bearer {sb.issue_token('adult', ttl_seconds=-5)}"},
+    ):
         assert (await desk.client.get("/lpu", headers=headers)).status_code == 200

@@ -60,16 +60,23 @@ def _connection_lost(d: CoreDesk, g: dict[str, str]) -> None:
 RUNS: dict[str, tuple[tuple[str, ...], Callable[[CoreDesk, dict[str, str]], None]]] = {
     "print_slip": (("adult", "main", "surgeon"), _print_slip),
     "time_taken": (("adult", "main", "urologist", "12:00"), _time_taken),
-    "one_per_speciality": (("booked", "main", "therapist2"),
-                           _refused("booked", "main", "therapist2", "4008")),
-    "children_clinic": (("parent", "children", "pediatrician"),
-                        _refused("parent", "children", "pediatrician", "4005")),
-    "age_limit": (("young", "main", "geriatrician"),
-                  _refused("young", "main", "geriatrician", "4029")),
-    "self_booking_barred": (("barred", "main", "eye"),
-                            _refused("barred", "main", "eye", "4007")),
-    "not_dispensary": (("no_dispensary", "main", "cardiologist"),
-                       _refused("no_dispensary", "main", "cardiologist", "4007")),
+    "one_per_speciality": (
+        ("booked", "main", "therapist2"),
+        _refused("booked", "main", "therapist2", "4008"),
+    ),
+    "children_clinic": (
+        ("parent", "children", "pediatrician"),
+        _refused("parent", "children", "pediatrician", "4005"),
+    ),
+    "age_limit": (
+        ("young", "main", "geriatrician"),
+        _refused("young", "main", "geriatrician", "4029"),
+    ),
+    "self_booking_barred": (("barred", "main", "eye"), _refused("barred", "main", "eye", "4007")),
+    "not_dispensary": (
+        ("no_dispensary", "main", "cardiologist"),
+        _refused("no_dispensary", "main", "cardiologist", "4007"),
+    ),
     "clinic_offline": (("adult", "main", "therapist2"), _clinic_offline),
     "token_expired": (("elderly", "main", "geriatrician"), _token_expired),
     "connection_lost": (("dispensary", "main", "cardiologist"), _connection_lost),
@@ -94,8 +101,9 @@ def test_each_exercise_can_be_done_after_its_patient_was_booked(exercise_id: str
     d = CoreDesk.create()
     g = d.guids()
     (patient, clinic, doctor, *at), run = RUNS[exercise_id]
-    d.book_behind_the_scenes(patient, g[clinic], g[doctor], time.fromisoformat(at[0]) if at
-                             else None)
+    d.book_behind_the_scenes(
+        patient, g[clinic], g[doctor], time.fromisoformat(at[0]) if at else None
+    )
     earlier = [b for b in d.sandbox.bookings_of(patient) if not b.preseeded]
     assert earlier
     d.start(exercise_id)
@@ -210,8 +218,9 @@ def test_mistakes_during_an_exercise_reach_the_progress_and_the_report() -> None
     ages = [e for e in catalogue if any(s.codes and "4029" in s.codes for s in e.steps)]
     assert ages and any(e.expects(d.events[-1]) for e in ages)
     spare = TraineeProgress(trainee="Петров Пётр")
-    assert record_mistake(spare, selected, d.detectors[selected.id], d.events[-1],
-                          catalogue) is None
+    assert (
+        record_mistake(spare, selected, d.detectors[selected.id], d.events[-1], catalogue) is None
+    )
     assert record_mistake(spare, selected, d.detectors[selected.id], d.events[-1]) is not None
     assert not d.done(selected.id)
     # Done properly, the exercise is no longer under way: nothing more is recorded.

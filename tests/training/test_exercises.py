@@ -292,8 +292,9 @@ def test_prepare_is_the_desks_prepare_exercise(catalogue: dict[str, Exercise]) -
     sandbox = Sandbox()
     desk = TrainingDesk(sandbox)
     token = sandbox.issue_token("dispensary")
-    sandbox.book(token, sandbox.landmarks().main_clinic, sandbox.landmarks().dispensary_doctor,
-                 "2099-01-05")
+    sandbox.book(
+        token, sandbox.landmarks().main_clinic, sandbox.landmarks().dispensary_doctor, "2099-01-05"
+    )
     removed = catalogue["connection_lost"].prepare(desk)
     assert [b.patient_id for b in removed] == ["dispensary"]
     assert sandbox.bookings_of("dispensary") == [] and sandbox.config.drop_connection

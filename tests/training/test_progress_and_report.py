@@ -174,11 +174,18 @@ def test_report_lists_every_exercise_and_escapes_the_name(tmp_path: Path) -> Non
 def test_mistakes_are_kept_with_their_times(store: ProgressStore) -> None:
     progress = store.load("Иванова Мария").progress
     first = progress.note_mistake(
-        "connection_lost", "rebook_confirmed", "Записано ещё раз без проверки.",
+        "connection_lost",
+        "rebook_confirmed",
+        "Записано ещё раз без проверки.",
         at=T0 + timedelta(minutes=3),
     )
-    progress.note_mistake("print_slip", "rejected", "Ответ «Запись не создана», код 4008.",
-                          code="4008", at=T0 + timedelta(minutes=9))
+    progress.note_mistake(
+        "print_slip",
+        "rejected",
+        "Ответ «Запись не создана», код 4008.",
+        code="4008",
+        at=T0 + timedelta(minutes=9),
+    )
     assert first.at == T0 + timedelta(minutes=3) and first.exercise == "connection_lost"
     assert progress.updated_at == T0 + timedelta(minutes=9)
     store.save(progress)
@@ -208,8 +215,16 @@ def test_mistakes_are_bounded_and_old_files_still_load(store: ProgressStore) -> 
     assert loaded.warning is None
     assert loaded.progress.mistakes == [] and loaded.progress.former_names == []
     # a naive time in a hand-edited mistake becomes aware
-    path.write_text(json.dumps({"trainee": "Y", "mistakes": [
-        {"at": "2026-11-27T10:00:00", "exercise": "a", "kind": "rejected", "text": "t"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "trainee": "Y",
+                "mistakes": [
+                    {"at": "2026-11-27T10:00:00", "exercise": "a", "kind": "rejected", "text": "t"}
+                ],
+            }
+        )
+    )
     assert store.load("Y").progress.mistakes[0].at.tzinfo is not None
 
 
@@ -277,7 +292,9 @@ def test_report_lists_the_mistakes_escaped_with_times(tmp_path: Path) -> None:
     exercises = build_exercises(Sandbox())
     progress = TraineeProgress(trainee="Иванова", started_at=T0, former_names=["Иваноа <b>"])
     progress.note_mistake(
-        "connection_lost", "rebook_confirmed", "«Записать ещё раз» <script>x</script>",
+        "connection_lost",
+        "rebook_confirmed",
+        "«Записать ещё раз» <script>x</script>",
         at=T0 + timedelta(minutes=42),
     )
     progress.note_mistake("gone_exercise", "rejected", "a & b", at=T0 + timedelta(minutes=50))

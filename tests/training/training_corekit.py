@@ -28,8 +28,15 @@ NOW = datetime(2026, 11, 27, 10, 0, tzinfo=MSK)
 TOMORROW = (NOW + timedelta(days=1)).date()
 
 _CHECKS_OFF = dict.fromkeys(
-    ("past_date", "children_clinic", "age_limits", "self_booking", "dispensary",
-     "one_per_speciality", "time_taken"),
+    (
+        "past_date",
+        "children_clinic",
+        "age_limits",
+        "self_booking",
+        "dispensary",
+        "one_per_speciality",
+        "time_taken",
+    ),
     False,
 )
 
@@ -54,7 +61,7 @@ class CoreDesk:
     # -- what the panel does ---------------------------------------------------------------------
 
     def start(self, exercise_id: str) -> None:
-        """"Начать упражнение": a fresh detector and ``Exercise.prepare`` (the panel's call).
+        """ "Начать упражнение": a fresh detector and ``Exercise.prepare`` (the panel's call).
 
         The panel also closes the training journal's open "outcome unknown" rows of the
         exercise's patients; here that is ``open_unknown``.
@@ -85,8 +92,12 @@ class CoreDesk:
         day: date = TOMORROW,
         at: time | None = None,
     ) -> DeskEvent:
-        where = {"patient_id": patient, "lpu_guid": lpu, "resource_guid": resource,
-                 "has_time": at is not None}
+        where = {
+            "patient_id": patient,
+            "lpu_guid": lpu,
+            "resource_guid": resource,
+            "has_time": at is not None,
+        }
         key = (patient, resource, day)
         if key in self.open_unknown:
             self.emit(K.REBOOK_WARNED, **where)
@@ -113,8 +124,9 @@ class CoreDesk:
         if dropped:
             self.open_unknown.add(key)
             return self.emit(K.OUTCOME_UNKNOWN, **where)
-        return self.emit(K.BOOKED, ticket_guid=ticket["ticketGuid"], ticket_num=ticket["num"],
-                         **where)
+        return self.emit(
+            K.BOOKED, ticket_guid=ticket["ticketGuid"], ticket_num=ticket["num"], **where
+        )
 
     def print_slip(self, ticket_guid: str | None) -> DeskEvent:
         return self.emit(K.PRINTED, ticket_guid=ticket_guid)

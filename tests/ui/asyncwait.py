@@ -7,8 +7,9 @@ import time
 from collections.abc import Callable
 
 
-async def wait_until(predicate: Callable[[], object], timeout: float = 5.0,
-                     what: str = "condition") -> None:
+async def wait_until(
+    predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition"
+) -> None:
     """Poll ``predicate``; fail after ``timeout`` seconds. Never blocks the Qt loop."""
     deadline = time.monotonic() + timeout
     while not predicate():

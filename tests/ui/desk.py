@@ -34,12 +34,16 @@ class Desk:
         return self.window.form
 
     def posts(self) -> int:
-        return sum(1 for r in self.sandbox.requests if r.method == "POST"
-                   and "/outSchedule/" in r.path)
+        return sum(
+            1 for r in self.sandbox.requests if r.method == "POST" and "/outSchedule/" in r.path
+        )
 
     def resource_fio(self, guid: str) -> str:
-        lpu = next(c["guid"] for c in self.sandbox.clinics()
-                   if any(r["guid"] == guid for r in self.sandbox.resources(c["guid"])))
+        lpu = next(
+            c["guid"]
+            for c in self.sandbox.clinics()
+            if any(r["guid"] == guid for r in self.sandbox.resources(c["guid"]))
+        )
         return next(r["fio"] for r in self.sandbox.resources(lpu) if r["guid"] == guid)
 
     def clinic_short(self, guid: str) -> str:
@@ -73,8 +77,9 @@ async def open_desk(
     desk = Desk(window, sandbox, dialogs, session)
     try:
         if wait_for_clinics:
-            await wait_until(lambda: window.form.clinic_picker.model.rowCount() > 0,
-                             what="clinic directory")
+            await wait_until(
+                lambda: window.form.clinic_picker.model.rowCount() > 0, what="clinic directory"
+            )
         yield desk
     finally:
         await close_session(session)  # closed, deleted and forgotten before the next test
@@ -82,7 +87,10 @@ async def open_desk(
 
 @contextlib.asynccontextmanager
 async def open_http_desk(
-    tmp_path: Path, *, sandbox: Sandbox | None = None, wait_for_clinics: bool = True,
+    tmp_path: Path,
+    *,
+    sandbox: Sandbox | None = None,
+    wait_for_clinics: bool = True,
     **client_settings: object,
 ) -> AsyncIterator[Desk]:
     """Work mode against the sandbox served over real HTTP on 127.0.0.1."""
@@ -91,10 +99,16 @@ async def open_http_desk(
 
     sandbox = sandbox or Sandbox()
     with serve_in_thread(sandbox) as base_url:
-        client = RegistryClient(base_url, settings=ClientSettings(**client_settings),
-                                today=lambda: sandbox.now().date())
-        async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False,
-                             wait_for_clinics=wait_for_clinics) as desk:
+        client = RegistryClient(
+            base_url, settings=ClientSettings(**client_settings), today=lambda: sandbox.now().date()
+        )
+        async with open_desk(
+            tmp_path,
+            sandbox=sandbox,
+            client=client,
+            training=False,
+            wait_for_clinics=wait_for_clinics,
+        ) as desk:
             yield desk
 
 

@@ -13,9 +13,20 @@ from tests.ui.desk import open_desk
 
 pytestmark = pytest.mark.asyncio
 
-KEY_WIDGETS = ["clinicSearch", "resourceSearch", "dateEdit", "timeEdit", "bookButton",
-               "ticketView", "ticketNumber", "ticketRoom", "ticketFloor", "ticketBusyType",
-               "clinicStatus", "clinicPing"]
+KEY_WIDGETS = [
+    "clinicSearch",
+    "resourceSearch",
+    "dateEdit",
+    "timeEdit",
+    "bookButton",
+    "ticketView",
+    "ticketNumber",
+    "ticketRoom",
+    "ticketFloor",
+    "ticketBusyType",
+    "clinicStatus",
+    "clinicPing",
+]
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
 
@@ -40,8 +51,9 @@ def mnemonics(window) -> Counter:
 @pytest.mark.parametrize("training", [True, False])
 async def test_key_widgets_names_and_unique_mnemonics(qtbot, tmp_path, training) -> None:
     client = None if training else RegistryClient("http://127.0.0.1:9")
-    async with open_desk(tmp_path, training=training, client=client,
-                         wait_for_clinics=training) as desk:
+    async with open_desk(
+        tmp_path, training=training, client=client, wait_for_clinics=training
+    ) as desk:
         window = desk.window
         window.manual_action.setChecked(True)  # the manual GUID box too
         for name in KEY_WIDGETS:
@@ -56,6 +68,14 @@ async def test_key_widgets_names_and_unique_mnemonics(qtbot, tmp_path, training)
         assert duplicated == {}
         # Every input of the form is reachable by a mnemonic on its label (a buddy).
         buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
-        for name in ["clinicSearch", "resourceSearch", "dateEdit", patient, "manualLpuGuid",
-                     "manualResourceGuid", "manualName", "manualRecent"]:
+        for name in [
+            "clinicSearch",
+            "resourceSearch",
+            "dateEdit",
+            patient,
+            "manualLpuGuid",
+            "manualResourceGuid",
+            "manualName",
+            "manualRecent",
+        ]:
             assert window.findChild(QWidget, name) in buddies, name

@@ -35,7 +35,9 @@ async def _choose_therapist(qtbot, desk):
     """ГП № 1 and its first therapist, typed into the pickers; returns the landmarks."""
     marks = desk.sandbox.landmarks()
     await choose_clinic_and_doctor(
-        qtbot, desk, desk.clinic_short(marks.main_clinic),
+        qtbot,
+        desk,
+        desk.clinic_short(marks.main_clinic),
         surname(desk.resource_fio(marks.therapist)),
     )
     return marks
@@ -68,8 +70,9 @@ async def test_book_by_keys_shows_the_sandbox_ticket(qtbot, tmp_path) -> None:
         await wait_until(lambda: desk.window.ticket_view.card.isVisible(), what="ticket card")
 
         booking = desk.sandbox.bookings[-1]
-        resource = next(r for r in desk.sandbox.resources(marks.main_clinic)
-                        if r["guid"] == marks.therapist)
+        resource = next(
+            r for r in desk.sandbox.resources(marks.main_clinic) if r["guid"] == marks.therapist
+        )
         view = desk.window.ticket_view
         assert view.number.text() == booking.num
         assert view.room.text() == resource["room"]
@@ -92,8 +95,9 @@ async def test_book_over_real_http_with_a_pasted_token(qtbot, tmp_path) -> None:
         assert desk.form.token_edit.echoMode() != desk.form.token_edit.EchoMode.Normal
         assert "действует до" in desk.form.token_expiry.text()
         ctrl_enter(qtbot, desk.form.token_edit)
-        await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
-                         what="ticket card")
+        await wait_until(
+            lambda: desk.window.ticket_view.card.isVisible(), timeout=10, what="ticket card"
+        )
         booking = sandbox.bookings[-1]
         assert desk.window.ticket_view.number.text() == booking.num
         assert booking.patient_id == "elderly"
@@ -103,16 +107,46 @@ async def test_book_over_real_http_with_a_pasted_token(qtbot, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("patient", "clinic_key", "doctor_key", "code", "server_text", "advice"),
     [
-        ("parent", "children_clinic", "pediatrician", "4005",
-         "Вы пытаетесь записаться в детское учреждение", "другую"),
-        ("young", "main_clinic", "geriatrician", "4029",
-         "Запись недоступна для данной возрастной группы", "другого врача"),
-        ("barred", "main_clinic", "therapist", "4007",
-         "Вам запрещена самостоятельная запись", "правил"),
-        ("no_dispensary", "main_clinic", "dispensary_doctor", "4007",
-         "Вы не состоите на диспансерном учете", "правил"),
-        ("booked", "main_clinic", "therapist", "4008", "Вы уже записаны Морозова О.В.",
-         "существующую запись"),
+        (
+            "parent",
+            "children_clinic",
+            "pediatrician",
+            "4005",
+            "Вы пытаетесь записаться в детское учреждение",
+            "другую",
+        ),
+        (
+            "young",
+            "main_clinic",
+            "geriatrician",
+            "4029",
+            "Запись недоступна для данной возрастной группы",
+            "другого врача",
+        ),
+        (
+            "barred",
+            "main_clinic",
+            "therapist",
+            "4007",
+            "Вам запрещена самостоятельная запись",
+            "правил",
+        ),
+        (
+            "no_dispensary",
+            "main_clinic",
+            "dispensary_doctor",
+            "4007",
+            "Вы не состоите на диспансерном учете",
+            "правил",
+        ),
+        (
+            "booked",
+            "main_clinic",
+            "therapist",
+            "4008",
+            "Вы уже записаны Морозова О.В.",
+            "существующую запись",
+        ),
     ],
 )
 async def test_validation_errors_show_server_message_and_advice(
@@ -121,13 +155,18 @@ async def test_validation_errors_show_server_message_and_advice(
     async with open_desk(tmp_path) as desk:
         marks = desk.sandbox.landmarks().to_dict()
         await choose_clinic_and_doctor(
-            qtbot, desk, desk.clinic_short(marks[clinic_key]),
+            qtbot,
+            desk,
+            desk.clinic_short(marks[clinic_key]),
             surname(desk.resource_fio(marks[doctor_key])),
         )
         _tomorrow(qtbot, desk)
         choose_patient(qtbot, desk, patient)
-        before = (desk.form.clinic_picker.edit.text(), desk.form.resource_picker.edit.text(),
-                  desk.form.date_edit.date())
+        before = (
+            desk.form.clinic_picker.edit.text(),
+            desk.form.resource_picker.edit.text(),
+            desk.form.date_edit.date(),
+        )
         ctrl_enter(qtbot, desk.form.patient_picker)
         await wait_until(lambda: desk.dialogs.shown, what="dialog")
         message = desk.dialogs.shown[-1]
@@ -140,8 +179,11 @@ async def test_validation_errors_show_server_message_and_advice(
         # The server's own message is shown verbatim (4007 has two different ones).
         assert message.text.startswith(server_text)
         # The form is unchanged so the operator can adjust and retry.
-        assert (desk.form.clinic_picker.edit.text(), desk.form.resource_picker.edit.text(),
-                desk.form.date_edit.date()) == before
+        assert (
+            desk.form.clinic_picker.edit.text(),
+            desk.form.resource_picker.edit.text(),
+            desk.form.date_edit.date(),
+        ) == before
         assert desk.form.book_button.isEnabled()
         assert not desk.window.ticket_view.card.isVisible()
 
@@ -187,8 +229,9 @@ async def test_offline_clinic_says_nothing_was_booked(qtbot, tmp_path) -> None:
         marks = desk.sandbox.landmarks()
         offline = marks.offline_clinic
         doctor = desk.sandbox.resources(offline)[0]
-        await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(offline),
-                                       surname(doctor["fio"]))
+        await choose_clinic_and_doctor(
+            qtbot, desk, desk.clinic_short(offline), surname(doctor["fio"])
+        )
         assert "Не в сети" in desk.window.findChild(QLabel, "clinicStatus").text()
         _tomorrow(qtbot, desk)
         ctrl_enter(qtbot, desk.form.date_edit)
@@ -202,10 +245,12 @@ async def test_network_failure_says_nothing_was_booked(qtbot, tmp_path) -> None:
     sandbox = Sandbox()
     with serve_in_thread(sandbox) as base_url:
         pass  # the server is gone: its port now refuses connections
-    client = RegistryClient(base_url, settings=ClientSettings(get_retries=0),
-                            today=lambda: sandbox.now().date())
-    async with open_desk(tmp_path, sandbox=sandbox, client=client, training=False,
-                         wait_for_clinics=False) as desk:
+    client = RegistryClient(
+        base_url, settings=ClientSettings(get_retries=0), today=lambda: sandbox.now().date()
+    )
+    async with open_desk(
+        tmp_path, sandbox=sandbox, client=client, training=False, wait_for_clinics=False
+    ) as desk:
         await wait_until(lambda: desk.dialogs.shown, what="directory failure dialog")
         message = desk.dialogs.shown[-1]
         assert message.title == "Нет связи с сервером"
@@ -237,8 +282,12 @@ async def test_outcome_unknown_then_warning_before_rebooking(qtbot, tmp_path) ->
         ctrl_enter(qtbot, desk.form.patient_picker)
         await wait_until(lambda: len(desk.dialogs.asked) == 2, what="second confirmation")
         await wait_until(lambda: desk.posts() == 2, what="second POST")
-        await wait_until(lambda: desk.dialogs.shown[-1] is not message or
-                         desk.window.ticket_view.card.isVisible(), what="answer")
+        await wait_until(
+            lambda: (
+                desk.dialogs.shown[-1] is not message or desk.window.ticket_view.card.isVisible()
+            ),
+            what="answer",
+        )
 
 
 async def test_malformed_answer_after_booking_is_reported_as_unknown(qtbot, tmp_path) -> None:
@@ -326,13 +375,15 @@ async def test_clinic_search_ignores_case_and_yo(qtbot, tmp_path) -> None:
         qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
         assert desk.window.clinic is not None
         assert "Озёрковская" in desk.window.clinic.display_name
-        await wait_until(lambda: "1" in desk.window.findChild(QLabel, "clinicPing").text(),
-                         what="ping")
+        await wait_until(
+            lambda: "1" in desk.window.findChild(QLabel, "clinicPing").text(), what="ping"
+        )
 
 
 async def test_server_without_directory_lets_operator_paste_guids(qtbot, tmp_path) -> None:
-    async with open_http_desk(tmp_path, clinics_path="no/such/call",
-                              wait_for_clinics=False) as desk:
+    async with open_http_desk(
+        tmp_path, clinics_path="no/such/call", wait_for_clinics=False
+    ) as desk:
         sandbox = desk.sandbox
         marks = sandbox.landmarks()
         await wait_until(lambda: desk.form.manual_box.isVisible(), what="manual mode")
@@ -343,13 +394,17 @@ async def test_server_without_directory_lets_operator_paste_guids(qtbot, tmp_pat
         desk.form.token_edit.setFocus()
         qtbot.keyClicks(desk.form.token_edit, sandbox.issue_token("adult"))
         ctrl_enter(qtbot, desk.form.token_edit)
-        await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
-                         what="ticket")
+        await wait_until(
+            lambda: desk.window.ticket_view.card.isVisible(), timeout=10, what="ticket"
+        )
         assert sandbox.bookings[-1].resource_guid == marks.therapist
         # What was used is remembered by name and offered next time.
         known = desk.window.services.settings.current.known_resources[0]
         assert (known.guid, known.name, known.lpu_guid) == (
-            marks.therapist, "ГП 1, терапевт", marks.main_clinic)
+            marks.therapist,
+            "ГП 1, терапевт",
+            marks.main_clinic,
+        )
         qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_F2)
         desk.form.manual_lpu.clear()
         desk.form.manual_resource.clear()
@@ -374,6 +429,7 @@ async def test_malformed_guid_is_refused_before_sending(qtbot, tmp_path) -> None
 
 async def test_unexpected_exception_shows_dialog_not_crash(qtbot, tmp_path) -> None:
     async with open_desk(tmp_path) as desk:
+
         async def boom() -> None:
             raise RuntimeError("unexpected")
 
@@ -386,8 +442,9 @@ async def test_unexpected_exception_shows_dialog_not_crash(qtbot, tmp_path) -> N
         assert desk.window.isVisible()
 
 
-async def test_ticket_is_in_the_journal_even_if_showing_it_fails(qtbot, tmp_path,
-                                                                 monkeypatch) -> None:
+async def test_ticket_is_in_the_journal_even_if_showing_it_fails(
+    qtbot, tmp_path, monkeypatch
+) -> None:
     """The journal entry is committed before the ticket view changes: a crash while showing
     the ticket loses nothing, and the ticket is there after a restart."""
     from desktop_app.journal import ShiftJournal
@@ -439,8 +496,10 @@ async def test_a_full_disk_keeps_the_ticket_on_screen_and_the_retry_warns(
 
         monkeypatch.setattr(journal, "record_success", disk_full)
         await _book_therapist(qtbot, desk)
-        await wait_until(lambda: desk.window.ticket_view.ticket is not None
-                         and not desk.window.booking_busy, what="ticket")
+        await wait_until(
+            lambda: desk.window.ticket_view.ticket is not None and not desk.window.booking_busy,
+            what="ticket",
+        )
         number = desk.sandbox.bookings[-1].num
         assert desk.window.ticket_view.number.text() == number
         assert desk.window.print_button.isEnabled()

@@ -80,16 +80,21 @@ def paper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paper:
     return paper
 
 
-async def _book(qtbot, desk: Desk, patient: str = "adult", *, at: time | None = None,
-                again: bool = False) -> str:
+async def _book(
+    qtbot, desk: Desk, patient: str = "adult", *, at: time | None = None, again: bool = False
+) -> str:
     """Book the therapist tomorrow for ``patient``; returns the ticket number on screen.
 
     ``again``: the form still holds the clinic, doctor and day of the previous booking.
     """
     if not again:
         marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
-                                       surname(desk.resource_fio(marks.therapist)))
+        await choose_clinic_and_doctor(
+            qtbot,
+            desk,
+            desk.clinic_short(marks.main_clinic),
+            surname(desk.resource_fio(marks.therapist)),
+        )
         desk.form.date_edit.setFocus()
         qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     if at is not None:
@@ -103,9 +108,16 @@ async def _book(qtbot, desk: Desk, patient: str = "adult", *, at: time | None = 
         desk.form.token_edit.setFocus()
         qtbot.keyClicks(desk.form.token_edit, desk.sandbox.issue_token(patient))
         ctrl_enter(qtbot, desk.form.token_edit)
-    await wait_until(lambda: (desk.window.ticket_view.card.isVisible()
-                              and desk.window.ticket_view.ticket is not before)
-                     or desk.dialogs.shown, what="ticket")
+    await wait_until(
+        lambda: (
+            (
+                desk.window.ticket_view.card.isVisible()
+                and desk.window.ticket_view.ticket is not before
+            )
+            or desk.dialogs.shown
+        ),
+        what="ticket",
+    )
     assert not desk.dialogs.shown, desk.dialogs.shown
     return desk.window.ticket_view.number.text()
 
@@ -135,26 +147,27 @@ async def _printed_done(desk: Desk, what: str) -> None:
 # --- Ctrl+P -------------------------------------------------------------------------------------
 
 
-async def test_ctrl_p_prints_counts_and_the_next_copy_is_a_duplicate(qtbot, tmp_path,
-                                                                     paper) -> None:
+async def test_ctrl_p_prints_counts_and_the_next_copy_is_a_duplicate(
+    qtbot, tmp_path, paper
+) -> None:
     async with open_desk(tmp_path) as desk:
         events: list = []
         desk.window.desk_event.connect(events.append)
         number = await _book(qtbot, desk)
         guid = desk.window.ticket_view.ticket.ticket_guid
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="first copy")
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="first copy"
+        )
         text = paper.take()
         assert f"№ {number}" in text or number in text
         assert "ДУБЛИКАТ" not in text
         assert _count(desk) == 1
         assert _status(desk) == f"Талон № {number} напечатан."
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="second copy")
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="second copy"
+        )
         assert "ДУБЛИКАТ № 2" in paper.take()
         assert _count(desk) == 2
         assert _status(desk) == f"Напечатан дубликат № 2 талона № {number}."
@@ -173,8 +186,11 @@ async def test_ctrl_shift_p_opens_the_print_dialog_and_its_print_button_prints(
         assert "Ctrl+Shift+P" in desk.window.print_dialog_action.text()
         assert "Ctrl+Shift+P" in desk.window.print_dialog_button.text()
         number = await _book(qtbot, desk)
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            desk.form.patient_picker,
+            Qt.Key.Key_P,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
         await wait_until(lambda: _visible(QPrintDialog) is not None, what="print dialog")
         dialog = _visible(QPrintDialog)
         # Non-blocking: the event loop (and this test) runs on while the dialog is open.
@@ -187,8 +203,9 @@ async def test_ctrl_shift_p_opens_the_print_dialog_and_its_print_button_prints(
         dialog.findChild(QLineEdit, "filename").setText(str(out))
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: out.exists() and not desk.window.slips.printing,
-                         what="printed file")
+        await wait_until(
+            lambda: out.exists() and not desk.window.slips.printing, what="printed file"
+        )
         assert number in pdf_text(out)
         assert _count(desk) == 1
         assert _status(desk) == f"Талон № {number} напечатан."
@@ -201,9 +218,7 @@ async def test_print_dialog_cancel_prints_and_counts_nothing(qtbot, tmp_path, pa
         qtbot.mouseClick(desk.window.print_dialog_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: _visible(QPrintDialog) is not None, what="print dialog")
         dialog = _visible(QPrintDialog)
-        cancel = dialog.findChild(QDialogButtonBox).button(
-            QDialogButtonBox.StandardButton.Cancel
-        )
+        cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
         await wait_until(lambda: _visible(QPrintDialog) is None, what="dialog closed")
         assert _count(desk) == 0 and not paper.path.exists()
@@ -220,8 +235,9 @@ async def test_preview_print_button_counts_the_copy_with_its_own_duplicate_numbe
         desk.window.desk_event.connect(events.append)
         number = await _book(qtbot, desk)
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="first copy")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="first copy"
+        )
         paper.take()
 
         qtbot.mouseClick(desk.window.preview_button, Qt.MouseButton.LeftButton)
@@ -231,8 +247,10 @@ async def test_preview_print_button_counts_the_copy_with_its_own_duplicate_numbe
         action = slip_printer.preview_print_action(preview)
         assert action is not None and action.isEnabled()
         action.trigger()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="copy from the preview")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing,
+            what="copy from the preview",
+        )
         assert "ДУБЛИКАТ № 2" in paper.take()
         assert not preview.isVisible()  # printed: the preview is done
         assert _count(desk) == 2
@@ -240,8 +258,9 @@ async def test_preview_print_button_counts_the_copy_with_its_own_duplicate_numbe
 
         # The next Ctrl+P is the third copy, not a second "ДУБЛИКАТ № 2".
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="third copy")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="third copy"
+        )
         assert "ДУБЛИКАТ № 3" in paper.take()
         assert _count(desk) == 3
         assert len(_printed(events)) == 3
@@ -250,8 +269,7 @@ async def test_preview_print_button_counts_the_copy_with_its_own_duplicate_numbe
 # --- PDF ------------------------------------------------------------------------------------------
 
 
-async def test_pdf_button_opens_the_file_dialog_and_saves_a_counted_copy(qtbot,
-                                                                        tmp_path) -> None:
+async def test_pdf_button_opens_the_file_dialog_and_saves_a_counted_copy(qtbot, tmp_path) -> None:
     out = tmp_path / "saved.pdf"
     async with open_desk(tmp_path) as desk:
         number = await _book(qtbot, desk)
@@ -263,8 +281,11 @@ async def test_pdf_button_opens_the_file_dialog_and_saves_a_counted_copy(qtbot,
         assert name is not None and name.text() == f"talon-{number}.pdf"
         name.setText(str(out))
         box = dialog.findChild(QDialogButtonBox, "buttonBox")
-        save = next(b for b in box.findChildren(QPushButton)
-                    if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+        save = next(
+            b
+            for b in box.findChildren(QPushButton)
+            if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+        )
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
         await wait_until(lambda: out.exists(), what="saved PDF")
         assert number in pdf_text(out)
@@ -275,8 +296,7 @@ async def test_pdf_button_opens_the_file_dialog_and_saves_a_counted_copy(qtbot,
 # --- the journal's reprint ---------------------------------------------------------------------
 
 
-async def test_journal_reprint_of_another_ticket_names_that_ticket(qtbot, tmp_path,
-                                                                  paper) -> None:
+async def test_journal_reprint_of_another_ticket_names_that_ticket(qtbot, tmp_path, paper) -> None:
     async with open_desk(tmp_path) as desk:
         events: list = []
         desk.window.desk_event.connect(events.append)
@@ -284,8 +304,10 @@ async def test_journal_reprint_of_another_ticket_names_that_ticket(qtbot, tmp_pa
         first_id = desk.window.last_attempt_id
         first_guid = desk.window.ticket_view.ticket.ticket_guid
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="first ticket printed")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing,
+            what="first ticket printed",
+        )
         paper.take()
         second = await _book(qtbot, desk, "elderly", again=True)
         shown_guid = desk.window.ticket_view.ticket.ticket_guid
@@ -294,12 +316,16 @@ async def test_journal_reprint_of_another_ticket_names_that_ticket(qtbot, tmp_pa
         view = desk.window.open_journal()
         model = view.table.model()
         await wait_until(lambda: model.rowCount() >= 2, what="journal rows")
-        row = next(r for r in range(model.rowCount())
-                   if (view.table.selectRow(r) or True) and view.current_entry().id == first_id)
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if (view.table.selectRow(r) or True) and view.current_entry().id == first_id
+        )
         view.table.selectRow(row)
         qtbot.mouseClick(view.reprint_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="reprint")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="reprint"
+        )
         view.close()
         text = paper.take()
         assert "ДУБЛИКАТ № 2" in text and first in text
@@ -327,13 +353,16 @@ def queue(monkeypatch: pytest.MonkeyPatch):
 @pytest.mark.parametrize(
     ("status", "says"),
     [
-        (PrinterStatus(QueueState.REJECTING, "Rejecting Jobs"),
-         "«Kassa-80» сейчас не принимает задания"),
+        (
+            PrinterStatus(QueueState.REJECTING, "Rejecting Jobs"),
+            "«Kassa-80» сейчас не принимает задания",
+        ),
         (PrinterStatus(QueueState.STOPPED, "Paused"), "«Kassa-80» остановлен"),
     ],
 )
-async def test_a_queue_that_will_not_print_is_not_counted(qtbot, tmp_path, paper, queue,
-                                                          status, says) -> None:
+async def test_a_queue_that_will_not_print_is_not_counted(
+    qtbot, tmp_path, paper, queue, status, says
+) -> None:
     queue["status"] = status
     async with open_desk(tmp_path) as desk:
         events: list = []
@@ -352,8 +381,10 @@ async def test_a_queue_that_will_not_print_is_not_counted(qtbot, tmp_path, paper
 
         queue["status"] = PrinterStatus(QueueState.ACCEPTING)  # fixed: the first copy now
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="printed after the fix")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing,
+            what="printed after the fix",
+        )
         assert "ДУБЛИКАТ" not in paper.take()
         assert _status(desk) == f"Талон № {number} напечатан."
 
@@ -363,8 +394,9 @@ async def test_unknown_queue_state_is_sent_not_printed(qtbot, tmp_path, paper, q
     async with open_desk(tmp_path) as desk:
         number = await _book(qtbot, desk)
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="sent")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="sent"
+        )
         assert _count(desk) == 1  # it may well exist: the next copy must say ДУБЛИКАТ
         assert _status(desk).startswith(f"Отправлено на принтер «Kassa-80»: талон № {number}")
         assert "напечатан" not in _status(desk).lower()
@@ -377,8 +409,7 @@ async def test_unknown_queue_state_is_sent_not_printed(qtbot, tmp_path, paper, q
 def _page_width_mm(path: Path) -> float:
     if shutil.which("pdfinfo") is None:
         pytest.skip("pdfinfo (poppler-utils) is not installed")
-    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
-                          text=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
     width = re.search(r"Page size:\s+([\d.]+) x", info)
     assert width, info
     return float(width.group(1)) / MM_TO_PT
@@ -393,8 +424,9 @@ async def test_auto_layout_follows_the_paper_the_queue_reports(
         assert desk.window.services.settings.current.slip_layout == "auto"  # the default
         await _book(qtbot, desk)
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="printed")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="printed"
+        )
         assert _page_width_mm(paper.path) == pytest.approx(page_mm, abs=0.5)
 
 
@@ -420,8 +452,9 @@ async def test_fixed_80mm_layout_on_58mm_paper_warns_and_prints_nothing(
 
         desk.window.services.settings.update(slip_layout="roll58")  # fits: prints
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="printed on 58 mm")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="printed on 58 mm"
+        )
         assert _page_width_mm(paper.path) == pytest.approx(58, abs=0.5)
 
 
@@ -439,9 +472,7 @@ async def test_sparse_answer_slip_holds_the_chosen_doctor_room_day_and_time(
 
     monkeypatch.setattr(RegistryClient, "book_out_of_schedule", sparse)
     async with open_http_desk(tmp_path) as desk:
-        desk.window.services.settings.update(
-            slip_reminder="При себе иметь полис ОМС и паспорт"
-        )
+        desk.window.services.settings.update(slip_reminder="При себе иметь полис ОМС и паспорт")
         await _book(qtbot, desk, "elderly", at=time(11, 30))
         ticket = desk.window.ticket_view.ticket
         assert ticket.begin_time is None and ticket.doc_fio is None and ticket.room is None
@@ -481,17 +512,23 @@ async def test_a_filled_slip_is_marked_as_such_in_the_journal(
         assert ticket.begin_time is None and ticket.doc_fio is None and ticket.room is None
         attempt_id = desk.window.last_attempt_id
         assert desk.session.journal.get(attempt_id).filled_fields == frozenset()  # not yet
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="printed")
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="printed"
+        )
         assert "по данным записи" in " ".join(paper.take().split())
         assert _status(desk) == f"Талон № {number} напечатан."
         entry = desk.session.journal.get(attempt_id)
         assert entry.print_count == 1
         assert {"day", "time_range", "doctor", "room"} <= entry.filled_fields
-        assert entry.filled_fields <= {"day", "time_range", "speciality", "doctor", "room",
-                                       "floor"}  # the visit's facts, not the clinic's address
+        assert entry.filled_fields <= {
+            "day",
+            "time_range",
+            "speciality",
+            "doctor",
+            "room",
+            "floor",
+        }  # the visit's facts, not the clinic's address
 
         view = desk.window.open_journal()
         await wait_until(lambda: view.current_entry() is not None, what="journal rows")
@@ -520,8 +557,9 @@ async def test_a_journal_failure_on_filled_fields_does_not_stop_printing(
 
         monkeypatch.setattr(desk.session.journal, "record_filled", broken)
         desk.window.slips.print_now()
-        await wait_until(lambda: paper.path.exists() and not desk.window.slips.printing,
-                         what="printed")
+        await wait_until(
+            lambda: paper.path.exists() and not desk.window.slips.printing, what="printed"
+        )
         assert number in paper.take()
         assert calls  # it was asked, and failed
         assert _count(desk) == 1
@@ -533,20 +571,29 @@ def _other_offset_ticket() -> TicketVisitWithLpu:
     begin = datetime(2026, 12, 3, 7, 20, tzinfo=UTC)
     end = datetime(2026, 12, 3, 7, 40, tzinfo=UTC)
     return TicketVisitWithLpu.model_construct(
-        num="7", ticket_guid=None, begin_time=begin, end_time=end, lpu=None,
-        room=None, flat=None, busy_type=None, doc_fio=None, doctor_role=None,
-        speciality=None, date_of_appointment=None, source_name=None, login=None,
+        num="7",
+        ticket_guid=None,
+        begin_time=begin,
+        end_time=end,
+        lpu=None,
+        room=None,
+        flat=None,
+        busy_type=None,
+        doc_fio=None,
+        doctor_role=None,
+        speciality=None,
+        date_of_appointment=None,
+        source_name=None,
+        login=None,
     )
 
 
 async def test_ticket_card_shows_times_on_the_clinic_clock(qtbot) -> None:
     view = TicketView()
     qtbot.addWidget(view)
-    view.show_ticket(_other_offset_ticket(), training=False,
-                     zone=timezone(timedelta(hours=3)))
+    view.show_ticket(_other_offset_ticket(), training=False, zone=timezone(timedelta(hours=3)))
     assert view.when.text().startswith("10:20–10:40, четверг, 3 декабря 2026")
-    view.show_ticket(_other_offset_ticket(), training=False,
-                     zone=timezone(timedelta(hours=7)))
+    view.show_ticket(_other_offset_ticket(), training=False, zone=timezone(timedelta(hours=7)))
     assert view.when.text().startswith("14:20–14:40")
 
 

@@ -19,14 +19,19 @@ pytestmark = pytest.mark.asyncio
 def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 async def _booked_desk(qtbot, desk) -> None:
     marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
-                                   surname(desk.resource_fio(marks.therapist)))
+    await choose_clinic_and_doctor(
+        qtbot,
+        desk,
+        desk.clinic_short(marks.main_clinic),
+        surname(desk.resource_fio(marks.therapist)),
+    )
     desk.form.date_edit.setFocus()
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     choose_patient(qtbot, desk, "adult")
@@ -34,8 +39,9 @@ async def _booked_desk(qtbot, desk) -> None:
     await wait_until(lambda: desk.window.ticket_view.card.isVisible(), what="ticket")
 
 
-async def test_ctrl_p_without_a_printer_says_so_and_keeps_the_ticket(qtbot, tmp_path,
-                                                                     monkeypatch) -> None:
+async def test_ctrl_p_without_a_printer_says_so_and_keeps_the_ticket(
+    qtbot, tmp_path, monkeypatch
+) -> None:
     from desktop_app.ui.printing import slip_printer
 
     monkeypatch.setattr(slip_printer, "available_printers", lambda: [])
@@ -44,8 +50,7 @@ async def test_ctrl_p_without_a_printer_says_so_and_keeps_the_ticket(qtbot, tmp_
         assert not desk.window.print_button.isEnabled()  # nothing to print yet
         await _booked_desk(qtbot, desk)
         assert desk.window.print_button.isEnabled()
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: desk.dialogs.shown, what="dialog")
         message = desk.dialogs.shown[-1]
         assert message.title == "Талон не напечатан"
@@ -85,8 +90,9 @@ def _pdf_printer(path: Path):
     return printer
 
 
-async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_path,
-                                                                  monkeypatch) -> None:
+async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(
+    qtbot, tmp_path, monkeypatch
+) -> None:
     """A slow printer driver must not freeze the window; a second Ctrl+P meanwhile is ignored."""
     import threading
 
@@ -110,12 +116,10 @@ async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_pa
         timer.setInterval(10)
         timer.timeout.connect(lambda: ticks.append(1))
         timer.start()
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: calls, what="the driver to start")
         assert not desk.window.print_button.isEnabled()
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         before = len(ticks)
         await wait_until(lambda: len(ticks) >= before + 10, what="the loop to keep ticking")
         release.set()
@@ -130,7 +134,7 @@ async def test_printing_runs_off_the_gui_thread_and_is_not_doubled(qtbot, tmp_pa
 async def test_print_with_a_choice_opens_the_print_dialog_and_its_button_prints(
     qtbot, tmp_path, monkeypatch
 ) -> None:
-    """"Печать с выбором…" opens the real (non-blocking) print dialog; its Print button prints."""
+    """ "Печать с выбором…" opens the real (non-blocking) print dialog; its Print button prints."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 
@@ -150,8 +154,11 @@ async def test_print_with_a_choice_opens_the_print_dialog_and_its_button_prints(
         qtbot.mouseClick(desk.window.print_dialog_button, Qt.MouseButton.LeftButton)
 
         def dialog() -> QPrintDialog | None:
-            found = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QPrintDialog) and w.isVisible()]
+            found = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QPrintDialog) and w.isVisible()
+            ]
             return found[0] if found else None
 
         await wait_until(lambda: dialog() is not None, what="print dialog")
@@ -169,5 +176,6 @@ async def test_print_with_a_choice_opens_the_print_dialog_and_its_button_prints(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: out.exists() and out.stat().st_size > 0, what="printed file")
         assert desk.window.ticket_view.number.text() in pdf_text(out)
-        await wait_until(lambda: "напечатан" in desk.window.status_text.text().lower(),
-                         what="status")
+        await wait_until(
+            lambda: "напечатан" in desk.window.status_text.text().lower(), what="status"
+        )

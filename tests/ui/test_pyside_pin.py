@@ -15,4 +15,3 @@ def test_none_refcount_does_not_drift_across_widget_calls(qtbot) -> None:
     for _ in range(3000):
         label.setEnabled(True)
     assert abs(sys.getrefcount(None) - before) < 100
-

@@ -249,7 +249,7 @@ async def _booked_before(rig: TrainingRig, *, doctor: tuple[str, str], patient: 
 
 
 def _start(qtbot, rig: TrainingRig, exercise_id: str, patient: str) -> None:
-    """"Начать упражнение" for the exercise: the patient's earlier bookings go, with a message."""
+    """ "Начать упражнение" for the exercise: the patient's earlier bookings go, with a message."""
     rig.panel.select_exercise(exercise_id)
     _click(qtbot, rig.panel.exercise_button)
     message = rig.panel.message.text()

@@ -323,8 +323,10 @@ async def _rename_dialog(rig) -> QInputDialog:
     assert isinstance(dialog, QInputDialog)
     await wait_until(dialog.isVisible, what="the rename dialog")
     await wait_until(
-        lambda: isinstance(QApplication.focusWidget(), QLineEdit)
-        and dialog.isAncestorOf(QApplication.focusWidget()),
+        lambda: (
+            isinstance(QApplication.focusWidget(), QLineEdit)
+            and dialog.isAncestorOf(QApplication.focusWidget())
+        ),
         what="the focus in the dialog's name field",
     )
     return dialog
@@ -500,9 +502,17 @@ def test_hints_quote_only_words_the_screen_shows() -> None:
                     wrong.append(f"{exercise.id} ({where}): «{quoted}»")
     assert not wrong, "quoted words the screen never shows:\n" + "\n".join(wrong)
     # The dialog titles and buttons a hint names are the UI's own strings, not data.
-    for quoted in ("Запись не создана", "Токен отклонён", "Поликлиника недоступна",
-                   "Результат записи неизвестен", "Возможна повторная запись",
-                   "Записать ещё раз", "Не в сети", "Печать (Ctrl+P)", "Начать упражнение"):
+    for quoted in (
+        "Запись не создана",
+        "Токен отклонён",
+        "Поликлиника недоступна",
+        "Результат записи неизвестен",
+        "Возможна повторная запись",
+        "Записать ещё раз",
+        "Не в сети",
+        "Печать (Ctrl+P)",
+        "Начать упражнение",
+    ):
         assert any(quoted in words for words in screen), quoted
     # Training has no token field: no hint sends the trainee to one.
     assert not any("«Токен»" in e.hint for e in exercises)

@@ -29,6 +29,7 @@ def network_calls(monkeypatch):
         def _refuse(*args, **kwargs):
             calls.append((name, args[1:] if args else kwargs))
             raise OSError(f"network use in training mode: {name}")
+
         return _refuse
 
     monkeypatch.setattr(socket.socket, "connect", refuse("connect"))
@@ -44,8 +45,14 @@ async def test_training_books_without_any_socket_even_with_a_production_url(
 ) -> None:
     sandbox = Sandbox()
     settings = AppSettings(server_url=PRODUCTION)
-    services = build_services(SettingsOwner(settings), training=True, server_url=PRODUCTION,
-                              log_path=None, sandbox=sandbox, journal_path=tmp_path / "j.sqlite3")
+    services = build_services(
+        SettingsOwner(settings),
+        training=True,
+        server_url=PRODUCTION,
+        log_path=None,
+        sandbox=sandbox,
+        journal_path=tmp_path / "j.sqlite3",
+    )
     session = Session(services, dialogs=RecordingDialogs())
     assert "mis.example.ru" not in session.client.base_url
     window = session.open_window()
@@ -55,8 +62,12 @@ async def test_training_books_without_any_socket_even_with_a_production_url(
         from tests.ui.desk import Desk
 
         desk = Desk(window, sandbox, window.dialogs, session)
-        await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
-                                       surname(desk.resource_fio(marks.therapist)))
+        await choose_clinic_and_doctor(
+            qtbot,
+            desk,
+            desk.clinic_short(marks.main_clinic),
+            surname(desk.resource_fio(marks.therapist)),
+        )
         window.form.date_edit.setFocus()
         qtbot.keyClick(window.form.date_edit, Qt.Key.Key_Plus)
         choose_patient(qtbot, desk, "adult")
@@ -83,16 +94,23 @@ def test_mode_choice() -> None:
     assert choose_mode(parse_args([]), work) == (False, PRODUCTION)
     assert choose_mode(parse_args([]), left_in_training) == (True, PRODUCTION)
     assert choose_mode(parse_args(["--training"]), work)[0] is True
-    assert choose_mode(parse_args(["--server-url", "https://x.ru"]), none) == (False,
-                                                                               "https://x.ru")
+    assert choose_mode(parse_args(["--server-url", "https://x.ru"]), none) == (
+        False,
+        "https://x.ru",
+    )
 
 
 @pytest.mark.asyncio
 async def test_switching_mode_is_confirmed(qtbot, tmp_path) -> None:
     dialogs = RecordingDialogs()
-    services = build_services(SettingsOwner(AppSettings(server_url=PRODUCTION)),
-                              training=True, server_url=None, log_path=None, sandbox=Sandbox(),
-                              journal_path=tmp_path / "j.sqlite3")
+    services = build_services(
+        SettingsOwner(AppSettings(server_url=PRODUCTION)),
+        training=True,
+        server_url=None,
+        log_path=None,
+        sandbox=Sandbox(),
+        journal_path=tmp_path / "j.sqlite3",
+    )
     session = Session(services, dialogs=dialogs)
     window = session.open_window()
     switched: list[bool] = []
@@ -116,9 +134,13 @@ def test_work_mode_refuses_plain_http_to_a_remote_server(tmp_path) -> None:
     from desktop_app.settings.network import InsecureUrlError
 
     with pytest.raises(ClientSetupError) as info:
-        build_services(SettingsOwner(AppSettings()), training=False,
-                       server_url="http://mis.example.ru/api", log_path=None,
-                       journal_path=tmp_path / "j.sqlite3")
+        build_services(
+            SettingsOwner(AppSettings()),
+            training=False,
+            server_url="http://mis.example.ru/api",
+            log_path=None,
+            journal_path=tmp_path / "j.sqlite3",
+        )
     assert isinstance(info.value.cause, InsecureUrlError)
     assert "https" in info.value.detail
     # Refused before anything was opened: no journal file was created for it.

@@ -38,8 +38,12 @@ pytestmark = pytest.mark.asyncio
 
 async def _book(qtbot, desk: Desk, *, token: str | None = None) -> None:
     marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
-                                   surname(desk.resource_fio(marks.therapist)))
+    await choose_clinic_and_doctor(
+        qtbot,
+        desk,
+        desk.clinic_short(marks.main_clinic),
+        surname(desk.resource_fio(marks.therapist)),
+    )
     desk.form.date_edit.setFocus()
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     if token is None:
@@ -49,12 +53,12 @@ async def _book(qtbot, desk: Desk, *, token: str | None = None) -> None:
         desk.form.token_edit.setFocus()
         qtbot.keyClicks(desk.form.token_edit, token)
         ctrl_enter(qtbot, desk.form.token_edit)
-    await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10,
-                     what="ticket")
+    await wait_until(lambda: desk.window.ticket_view.card.isVisible(), timeout=10, what="ticket")
 
 
-async def test_journal_lists_the_booking_and_reprints_a_duplicate(qtbot, tmp_path,
-                                                                  monkeypatch) -> None:
+async def test_journal_lists_the_booking_and_reprints_a_duplicate(
+    qtbot, tmp_path, monkeypatch
+) -> None:
     out = tmp_path / "printed.pdf"
 
     def pdf_printer(_name):
@@ -67,10 +71,10 @@ async def test_journal_lists_the_booking_and_reprints_a_duplicate(qtbot, tmp_pat
     async with open_desk(tmp_path) as desk:
         await _book(qtbot, desk)
         number = desk.window.ticket_view.number.text()
-        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier)
-        await wait_until(lambda: out.exists() and not desk.window.slips.printing,
-                         what="first print")
+        qtbot.keyClick(desk.form.patient_picker, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(
+            lambda: out.exists() and not desk.window.slips.printing, what="first print"
+        )
         assert "ДУБЛИКАТ" not in pdf_text(out)
         out.unlink()
 
@@ -83,8 +87,7 @@ async def test_journal_lists_the_booking_and_reprints_a_duplicate(qtbot, tmp_pat
         reprint = view.findChild(type(view.reprint_button), "journalReprint")
         assert reprint.isEnabled()
         qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: out.exists() and not desk.window.slips.printing,
-                         what="reprint")
+        await wait_until(lambda: out.exists() and not desk.window.slips.printing, what="reprint")
         assert "ДУБЛИКАТ № 2" in pdf_text(out)
         assert desk.session.journal.get(entry.id).print_count == 2
         view.close()
@@ -100,16 +103,19 @@ async def test_remembered_token_goes_to_the_credential_store_only(
         token = sandbox.issue_token("elderly")
         dialogs = RecordingDialogs()
         services = build_services(
-            SettingsOwner(settings, persist=True), training=False, server_url=None,
-            log_path=None, client=client, journal_path=tmp_path / "j.sqlite3",
+            SettingsOwner(settings, persist=True),
+            training=False,
+            server_url=None,
+            log_path=None,
+            client=client,
+            journal_path=tmp_path / "j.sqlite3",
             today=lambda: sandbox.now().date(),
         )
         session = Session(services, dialogs=dialogs, persist=True)
         window = session.open_window()
         desk = Desk(window, sandbox, dialogs, session)
         try:
-            await wait_until(lambda: window.form.clinic_picker.model.rowCount() > 0,
-                             what="clinics")
+            await wait_until(lambda: window.form.clinic_picker.model.rowCount() > 0, what="clinics")
             assert window.form.remember_token.isEnabled()
             window.form.remember_token.setFocus()
             qtbot.keyClick(window.form.remember_token, Qt.Key.Key_Space)
@@ -123,9 +129,14 @@ async def test_remembered_token_goes_to_the_credential_store_only(
     assert json.loads(saved)["remember_token"] is True
     loaded, _warning = load_settings()
     # A new window in work mode starts with the remembered token.
-    services = build_services(SettingsOwner(loaded), training=False, server_url=None,
-                              log_path=None, client=RegistryClient("http://127.0.0.1:1"),
-                              journal_path=tmp_path / "j2.sqlite3")
+    services = build_services(
+        SettingsOwner(loaded),
+        training=False,
+        server_url=None,
+        log_path=None,
+        client=RegistryClient("http://127.0.0.1:1"),
+        journal_path=tmp_path / "j2.sqlite3",
+    )
     session = Session(services, dialogs=RecordingDialogs())
     window = session.open_window(show=False)
     try:
@@ -176,8 +187,10 @@ async def test_settings_dialog_from_the_menu_saves(qtbot, tmp_path) -> None:
         url_edit.clear()
         qtbot.keyClicks(url_edit, "https://mis.example.ru/api")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: desk.window.services.settings.current.server_url is not None,
-                         what="settings applied")
+        await wait_until(
+            lambda: desk.window.services.settings.current.server_url is not None,
+            what="settings applied",
+        )
         assert desk.window.services.settings.current.server_url == "https://mis.example.ru/api"
         loaded, _ = load_settings()
         assert loaded.server_url == "https://mis.example.ru/api"
@@ -193,8 +206,12 @@ async def test_token_is_remembered_only_once_accepted_and_forget_forgets(
         settings = AppSettings(server_url=base_url, mode="work")
         client = RegistryClient(base_url, today=lambda: sandbox.now().date())
         services = build_services(
-            SettingsOwner(settings), training=False, server_url=None, log_path=None,
-            client=client, journal_path=tmp_path / "j.sqlite3",
+            SettingsOwner(settings),
+            training=False,
+            server_url=None,
+            log_path=None,
+            client=client,
+            journal_path=tmp_path / "j.sqlite3",
             today=lambda: sandbox.now().date(),
         )
         dialogs = RecordingDialogs()
@@ -209,8 +226,12 @@ async def test_token_is_remembered_only_once_accepted_and_forget_forgets(
             assert form.remember_token.isChecked()
             expired = sandbox.issue_token("elderly", ttl_seconds=0)
             marks = sandbox.landmarks()
-            await choose_clinic_and_doctor(qtbot, desk, desk.clinic_short(marks.main_clinic),
-                                           surname(desk.resource_fio(marks.therapist)))
+            await choose_clinic_and_doctor(
+                qtbot,
+                desk,
+                desk.clinic_short(marks.main_clinic),
+                surname(desk.resource_fio(marks.therapist)),
+            )
             form.token_edit.setFocus()
             qtbot.keyClicks(form.token_edit, expired)
             ctrl_enter(qtbot, form.token_edit)
@@ -238,8 +259,9 @@ async def test_token_is_remembered_only_once_accepted_and_forget_forgets(
             qtbot.keyClicks(form.token_edit, other)
             assert form.token_edit.text() == other
             ctrl_enter(qtbot, form.token_edit)
-            await wait_until(lambda: desk.posts() == 3 and not window.booking_busy,
-                             what="third booking")
+            await wait_until(
+                lambda: desk.posts() == 3 and not window.booking_busy, what="third booking"
+            )
             assert len(dialogs.shown) == 1  # only the refusal above
             assert window.ticket_view.ticket is not None
             assert window.status_text.text().startswith("Записано: талон №")

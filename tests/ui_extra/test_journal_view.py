@@ -208,8 +208,7 @@ def test_a_slip_filled_from_the_operators_choice_says_so(qtbot, journal_kit: Jou
     tip = model.data(model.index(model.row_of(filled), M.TICKET), Qt.ItemDataRole.ToolTipRole)
     assert "Дополнено по данным записи: дата, время, врач, кабинет" in tip
     assert tip.startswith("<p>") and tip.endswith("</p>")
-    plain_tip = model.data(model.index(model.row_of(plain), M.TICKET),
-                           Qt.ItemDataRole.ToolTipRole)
+    plain_tip = model.data(model.index(model.row_of(plain), M.TICKET), Qt.ItemDataRole.ToolTipRole)
     assert "Дополнено" not in plain_tip
 
     select(qtbot, view, filled)

@@ -65,8 +65,9 @@ def test_copies_with_different_data_folders_run_side_by_side(qtbot, tmp_path: Pa
 def test_the_name_is_per_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     assert server_name("DeskBooking", "ivanova", a) != server_name("DeskBooking", "ivanova", b)
-    assert server_name("DeskBooking", "ivanova", a) == server_name("DeskBooking", "ivanova",
-                                                                   tmp_path / "x" / ".." / "a")
+    assert server_name("DeskBooking", "ivanova", a) == server_name(
+        "DeskBooking", "ivanova", tmp_path / "x" / ".." / "a"
+    )
     # By default the folder is the app's data folder, which DESKTOP_APP_HOME moves.
     monkeypatch.setenv("DESKTOP_APP_HOME", str(a))
     by_home = server_name("DeskBooking", "ivanova")

@@ -46,13 +46,15 @@ class Started:
 
 def start_app(home: Path, tmp: Path, *args: str) -> Started:
     env = {k: v for k, v in os.environ.items() if k != "DESKTOP_APP_TOKEN"}
-    env.update({
-        "DESKTOP_APP_HOME": str(home),
-        "TMPDIR": str(tmp),
-        "QT_QPA_PLATFORM": "offscreen",
-        ECHO_DIALOGS_ENV: "1",
-        "PYTHONIOENCODING": "utf-8",
-    })
+    env.update(
+        {
+            "DESKTOP_APP_HOME": str(home),
+            "TMPDIR": str(tmp),
+            "QT_QPA_PLATFORM": "offscreen",
+            ECHO_DIALOGS_ENV: "1",
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
     tmp.mkdir(parents=True, exist_ok=True)
     code = (
         "import sys\n"
@@ -60,7 +62,10 @@ def start_app(home: Path, tmp: Path, *args: str) -> Started:
         f"sys.exit(run({[*args, '--exit-after-first-paint']!r}))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
         timeout=START_TIMEOUT,
     )
     log_file = home / "logs" / "desk-app.log"

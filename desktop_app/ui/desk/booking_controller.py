@@ -144,7 +144,7 @@ class BookingController(QObject):
         self.form.patient_note.setText(patient.get("note", "") if patient else "")
 
     def _init_token_store(self) -> None:
-        """"Remember" keeps the token only in the OS credential store; without one, in memory."""
+        """ "Remember" keeps the token only in the OS credential store; without one, in memory."""
         store = self.services.token_store
         box = self.form.remember_token
         if self.training or store is None:
@@ -174,12 +174,10 @@ class BookingController(QObject):
             self.form.token_expiry.setText("")
             return
         local = expires.astimezone()
-        self.form.token_expiry.setText(
-            self.tr("действует до {0}").format(stamp(local))
-        )
+        self.form.token_expiry.setText(self.tr("действует до {0}").format(stamp(local)))
 
     def token_forgotten(self) -> None:
-        """"Forget the token" in settings: the next booking must not remember it again."""
+        """ "Forget the token" in settings: the next booking must not remember it again."""
         self.form.remember_token.setChecked(False)
         if self._setting("remember_token", False):
             self._update_settings(remember_token=False)
@@ -236,8 +234,7 @@ class BookingController(QObject):
         try:
             request = self._build_request()
         except FormProblem as problem:
-            self.dialogs.show(Message(Severity.WARNING, self.tr("Проверьте данные"),
-                                      problem.text))
+            self.dialogs.show(Message(Severity.WARNING, self.tr("Проверьте данные"), problem.text))
             if problem.focus is not None:
                 problem.focus.setFocus()
             return
@@ -253,8 +250,9 @@ class BookingController(QObject):
     def _build_request(self) -> BookingRequest:
         f = self.form
         clinic, resource = self.directory.clinic, self.directory.resource
-        manual = f.manual_box.isVisible() and (f.manual_lpu.text().strip()
-                                               or f.manual_resource.text().strip())
+        manual = f.manual_box.isVisible() and (
+            f.manual_lpu.text().strip() or f.manual_resource.text().strip()
+        )
         if manual:
             lpu_guid = check_guid(f.manual_lpu.text(), field_name="lpu_guid")
             resource_guid = check_guid(f.manual_resource.text(), field_name="resource_guid")
@@ -262,11 +260,11 @@ class BookingController(QObject):
             resource_name = clinic_name
         else:
             if clinic is None or not clinic.guid:
-                raise FormProblem(self.tr("Выберите поликлинику из списка."),
-                                  f.clinic_picker.edit)
+                raise FormProblem(self.tr("Выберите поликлинику из списка."), f.clinic_picker.edit)
             if resource is None or not resource.guid:
-                raise FormProblem(self.tr("Выберите врача или кабинет из списка."),
-                                  f.resource_picker.edit)
+                raise FormProblem(
+                    self.tr("Выберите врача или кабинет из списка."), f.resource_picker.edit
+                )
             lpu_guid, resource_guid = clinic.guid, resource.guid
             clinic_name = clinic.display_name
             resource_name = self.directory.resource_text(resource)
@@ -292,9 +290,7 @@ class BookingController(QObject):
         else:
             token = f.token_edit.text()
             if not token.strip():
-                raise FormProblem(
-                    self.tr("Вставьте токен пациента в поле «Токен»."), f.token_edit
-                )
+                raise FormProblem(self.tr("Вставьте токен пациента в поле «Токен»."), f.token_edit)
             label = None
             patient_id = None
         return BookingRequest(
@@ -308,19 +304,22 @@ class BookingController(QObject):
             clinic_name=clinic_name,
             resource_name=resource_name,
             patient_id=patient_id,
-            remember_token=(not self.training and f.remember_token.isEnabled()
-                            and f.remember_token.isChecked()),
+            remember_token=(
+                not self.training and f.remember_token.isEnabled() and f.remember_token.isChecked()
+            ),
         )
 
     def _emit(self, kind: DeskEventKind, request: BookingRequest, **extra: Any) -> None:
-        self.desk_event.emit(DeskEvent(
-            kind=kind,
-            lpu_guid=request.lpu_guid.lower(),
-            resource_guid=request.resource_guid.lower(),
-            patient_id=request.patient_id,
-            has_time=request.at is not None,
-            **extra,
-        ))
+        self.desk_event.emit(
+            DeskEvent(
+                kind=kind,
+                lpu_guid=request.lpu_guid.lower(),
+                resource_guid=request.resource_guid.lower(),
+                patient_id=request.patient_id,
+                has_time=request.at is not None,
+                **extra,
+            )
+        )
 
     def chosen_for(self, attempt_id: int) -> ChosenBooking | None:
         """What the operator chose for this attempt, if it was booked in this window."""
@@ -360,8 +359,7 @@ class BookingController(QObject):
         self._keep_chosen(outcome.attempt_id, chosen)
         self._render_outcome(outcome, request)
 
-    async def _confirm_rebook(self, request: BookingRequest,
-                              earlier: list[EarlierAttempt]) -> bool:
+    async def _confirm_rebook(self, request: BookingRequest, earlier: list[EarlierAttempt]) -> bool:
         self._emit(DeskEventKind.REBOOK_WARNED, request)
         go_on = await self.dialogs.confirm(
             Message(
@@ -371,9 +369,7 @@ class BookingController(QObject):
                     "Для этого пациента к этому врачу на этот день уже была попытка "
                     "записи с неизвестным результатом. Запись могла быть создана."
                 ),
-                self.tr(
-                    "Сначала проверьте, есть ли у пациента запись. Записать ещё раз?"
-                ),
+                self.tr("Сначала проверьте, есть ли у пациента запись. Записать ещё раз?"),
             ),
             yes=self.tr("Записать ещё раз"),
             no=self.tr("Отмена"),
@@ -400,7 +396,8 @@ class BookingController(QObject):
             self.last_attempt_id = outcome.attempt_id
             self._remember_manual(request)
             self.ticket_view.show_ticket(
-                ticket, training=self.training,
+                ticket,
+                training=self.training,
                 zone=clinic_zone(self._setting("server_utc_offset_minutes", None)),
             )
             self.printable_changed.emit(True)
@@ -415,10 +412,14 @@ class BookingController(QObject):
             self.form.token_edit.selectAll()
         if outcome.reason is Reason.BUSY:
             return
-        self._emit(outcome.desk_event, request, message_code=outcome.message_code,
-                   status=outcome.status,
-                   ticket_num=outcome.ticket.num if outcome.ticket else None,
-                   ticket_guid=outcome.ticket.ticket_guid if outcome.ticket else None)
+        self._emit(
+            outcome.desk_event,
+            request,
+            message_code=outcome.message_code,
+            status=outcome.status,
+            ticket_num=outcome.ticket.num if outcome.ticket else None,
+            ticket_guid=outcome.ticket.ticket_guid if outcome.ticket else None,
+        )
 
     def _status_for(self, outcome: BookingOutcome) -> str:
         kind = outcome.kind
@@ -470,8 +471,11 @@ class BookingController(QObject):
         self.directory.clear_resource()
         self.form.time_check.setChecked(False)
         self.form.date_edit.setDate(self.form.date_edit.minimumDate())
-        target = (self.form.resource_picker.edit if self.directory.clinic
-                  else self.form.clinic_picker.edit)
+        target = (
+            self.form.resource_picker.edit
+            if self.directory.clinic
+            else self.form.clinic_picker.edit
+        )
         target.setFocus()
         self._set_status(self.tr("Новая запись."))
         self.desk_event.emit(DeskEvent(kind=DeskEventKind.NEW_BOOKING))

@@ -188,9 +188,17 @@ class BookingForm(QWidget):
         outer.addWidget(self.book_button)
 
         # Tab order follows the form.
-        chain = [self.clinic_picker.edit, self.resource_picker.edit, self.manual_lpu,
-                 self.manual_resource, self.manual_name, self.date_edit, self.time_check,
-                 self.time_edit, self.patient_picker if training else self.token_edit]
+        chain = [
+            self.clinic_picker.edit,
+            self.resource_picker.edit,
+            self.manual_lpu,
+            self.manual_resource,
+            self.manual_name,
+            self.date_edit,
+            self.time_check,
+            self.time_edit,
+            self.patient_picker if training else self.token_edit,
+        ]
         if not training:
             chain.append(self.remember_token)
         chain.append(self.book_button)

@@ -78,10 +78,18 @@ class DirectoryController(QObject):
             return
         items = [
             make_item(
-                c.guid, self.clinic_text(c), c.name, c.full_name, c.fer_name, c.mcod,
-                c.address, payload=c, tooltip=c.address,
+                c.guid,
+                self.clinic_text(c),
+                c.name,
+                c.full_name,
+                c.fer_name,
+                c.mcod,
+                c.address,
+                payload=c,
+                tooltip=c.address,
             )
-            for c in clinics if c.guid
+            for c in clinics
+            if c.guid
         ]
         self.form.clinic_picker.set_items(items)
         self._set_status(self.tr("Поликлиник в справочнике: {0}").format(len(items)))
@@ -129,10 +137,16 @@ class DirectoryController(QObject):
         resources.sort(key=lambda r: ((r.speciality or "").casefold(), (r.fio or "").casefold()))
         items = [
             make_item(
-                r.guid, self.resource_text(r), r.fio, r.speciality, r.doctor_role,
-                r.room and f"каб {r.room} кабинет {r.room}", payload=r,
+                r.guid,
+                self.resource_text(r),
+                r.fio,
+                r.speciality,
+                r.doctor_role,
+                r.room and f"каб {r.room} кабинет {r.room}",
+                payload=r,
             )
-            for r in resources if r.guid
+            for r in resources
+            if r.guid
         ]
         self.form.resource_picker.set_items(items)
 

@@ -50,8 +50,7 @@ def _advice_for_code(code: str | None) -> str:
     )
 
 
-def _server_line(server_message: str | None, message_code: str | None,
-                 status: int | None) -> str:
+def _server_line(server_message: str | None, message_code: str | None, status: int | None) -> str:
     parts = []
     if server_message:
         parts.append(translate("Errors", "Ответ сервера: «{0}»").format(server_message))
@@ -133,13 +132,17 @@ def booking_message(
         return Message(
             Severity.WARNING,
             translate("Errors", "Результат записи неизвестен"),
-            texts.get(reason, translate(
-                "Errors",
-                "Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. "
-                "Запись МОГЛА быть создана, а могла и нет.",
-            )),
-            _lines(_check_first(), server if reason is Reason.GATEWAY else None,
-                   _log_hint(log_path)),
+            texts.get(
+                reason,
+                translate(
+                    "Errors",
+                    "Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. "
+                    "Запись МОГЛА быть создана, а могла и нет.",
+                ),
+            ),
+            _lines(
+                _check_first(), server if reason is Reason.GATEWAY else None, _log_hint(log_path)
+            ),
         )
     if kind is OutcomeKind.REFUSED:
         return _refusal(outcome, server, training=training)
@@ -295,8 +298,11 @@ def message_for(error: BaseException, log_path: str | None = None) -> Message:
 def _message_for_family(
     family: ErrorFamily, log_path: str | None, error: ApiError | None = None
 ) -> Message:
-    server = (_server_line(error.server_message, error.message_code, error.status)
-              if error is not None else "")
+    server = (
+        _server_line(error.server_message, error.message_code, error.status)
+        if error is not None
+        else ""
+    )
     if family is ErrorFamily.CERTIFICATE:
         return Message(
             Severity.ERROR,
@@ -365,8 +371,9 @@ def _message_for_family(
             Severity.ERROR,
             translate("Errors", "Токен отклонён"),
             translate("Errors", "Сервер не принял токен: он неверный или срок его действия истёк."),
-            _lines(translate("Errors", "Получите новый токен и вставьте его в поле «Токен»."),
-                   server),
+            _lines(
+                translate("Errors", "Получите новый токен и вставьте его в поле «Токен»."), server
+            ),
         )
     return Message(
         Severity.ERROR,

@@ -37,8 +37,9 @@ class PickerItem:
     tooltip: str | None = None
 
 
-def make_item(key: str, text: str, *search_parts: str | None, payload: Any = None,
-              tooltip: str | None = None) -> PickerItem:
+def make_item(
+    key: str, text: str, *search_parts: str | None, payload: Any = None, tooltip: str | None = None
+) -> PickerItem:
     hay = normalise(" | ".join(p for p in (text, *search_parts) if p))
     return PickerItem(key=key, text=text, haystack=hay, payload=payload, tooltip=tooltip)
 
@@ -83,8 +84,9 @@ class MatchModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._matches)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         item = self.item(index.row())
         if item is None:
             return None
@@ -225,8 +227,12 @@ class SearchPicker(QWidget):
         if not count:
             return
         row = self.list.currentIndex().row()
-        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
-                Qt.Key.Key_PageUp: -10}[Qt.Key(key)]
+        step = {
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_PageDown: 10,
+            Qt.Key.Key_PageUp: -10,
+        }[Qt.Key(key)]
         row = max(0, min(count - 1, (row if row >= 0 else 0) + step))
         index = self.model.index(row, 0)
         self.list.setCurrentIndex(index)

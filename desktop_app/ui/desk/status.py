@@ -19,11 +19,15 @@ class StatusBadge(QWidget):
     def __init__(self, parent: QWidget | None = None, *, object_prefix: str = "clinic") -> None:
         super().__init__(parent)
         self.state = QLabel(self)
-        self.state.setObjectName(f"{object_prefix}Status" if object_prefix == "clinic"
-                                 else f"{object_prefix}ClinicStatus")
+        self.state.setObjectName(
+            f"{object_prefix}Status"
+            if object_prefix == "clinic"
+            else f"{object_prefix}ClinicStatus"
+        )
         self.ping = QLabel(self)
-        self.ping.setObjectName(f"{object_prefix}Ping" if object_prefix == "clinic"
-                                else f"{object_prefix}ClinicPing")
+        self.ping.setObjectName(
+            f"{object_prefix}Ping" if object_prefix == "clinic" else f"{object_prefix}ClinicPing"
+        )
         self.changed = QLabel(self)
         self.changed.setObjectName(f"{object_prefix}StatusChanged")
         for label in (self.state, self.ping, self.changed):
@@ -58,5 +62,6 @@ class StatusBadge(QWidget):
         )
         self.changed.setText(
             self.tr("с {0}").format(stamp(status.last_change_time))
-            if status.last_change_time else ""
+            if status.last_change_time
+            else ""
         )

@@ -42,9 +42,11 @@ class TicketView(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.placeholder = QLabel(
-            self.tr("Здесь появится талон после записи.\n\n"
-                    "Выберите поликлинику, врача и дату, затем нажмите «Записать» "
-                    "(Ctrl+Enter)."),
+            self.tr(
+                "Здесь появится талон после записи.\n\n"
+                "Выберите поликлинику, врача и дату, затем нажмите «Записать» "
+                "(Ctrl+Enter)."
+            ),
             self,
         )
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)

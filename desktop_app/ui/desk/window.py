@@ -96,9 +96,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
-        self.training_banner = QLabel(
-            self.tr("УЧЕБНЫЙ РЕЖИМ — записи не настоящие"), central
-        )
+        self.training_banner = QLabel(self.tr("УЧЕБНЫЙ РЕЖИМ — записи не настоящие"), central)
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setStyleSheet(
@@ -135,9 +133,13 @@ class MainWindow(QMainWindow):
         self.new_button.setObjectName("newBookingButton")
         self.new_button.setAccessibleName(self.tr("Новая запись"))
         # Two rows, so nothing is clipped when the training panel narrows the window.
-        placement = [(self.print_button, 0, 0, 1, 2), (self.print_dialog_button, 0, 2, 1, 1),
-                     (self.new_button, 1, 0, 1, 1), (self.preview_button, 1, 1, 1, 1),
-                     (self.pdf_button, 1, 2, 1, 1)]
+        placement = [
+            (self.print_button, 0, 0, 1, 2),
+            (self.print_dialog_button, 0, 2, 1, 1),
+            (self.new_button, 1, 0, 1, 1),
+            (self.preview_button, 1, 1, 1, 1),
+            (self.pdf_button, 1, 2, 1, 1),
+        ]
         for button, r, c, rs, cs in placement:
             button.setAutoDefault(False)
             row.addWidget(button, r, c, rs, cs)
@@ -263,8 +265,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("В&ыход"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.book_action, self.new_action, self.reload_action,
-                       self.manual_action):
+        for action in (self.book_action, self.new_action, self.reload_action, self.manual_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.journal_action)
@@ -272,15 +273,19 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         # Real desktops deliver these through the shortcut map; the key filter covers the rest.
-        for seq, slot in (("Ctrl+Return", self.request_booking),
-                          ("Ctrl+Enter", self.request_booking),
-                          ("F2", self.new_booking), ("Ctrl+P", self.slips.print_now),
-                          ("Ctrl+Shift+P", self.slips.print_dialog)):
+        for seq, slot in (
+            ("Ctrl+Return", self.request_booking),
+            ("Ctrl+Enter", self.request_booking),
+            ("F2", self.new_booking),
+            ("Ctrl+P", self.slips.print_now),
+            ("Ctrl+Shift+P", self.slips.print_dialog),
+        ):
             QShortcut(QKeySequence(seq), self).activated.connect(slot)
 
         mode_menu = self.menuBar().addMenu(self.tr("Ре&жим"))
         self.switch_mode_action = QAction(
-            self.tr("Перейти в &рабочий режим…") if self.training
+            self.tr("Перейти в &рабочий режим…")
+            if self.training
             else self.tr("Перейти в &учебный режим…"),
             self,
         )
@@ -301,8 +306,12 @@ class MainWindow(QMainWindow):
         self.preview_action.triggered.connect(self.slips.preview)
         self.pdf_action = QAction(self.tr("Сохранить в P&DF…"), self)
         self.pdf_action.triggered.connect(self.slips.save_pdf)
-        for action in (self.print_action, self.print_dialog_action, self.preview_action,
-                       self.pdf_action):
+        for action in (
+            self.print_action,
+            self.print_dialog_action,
+            self.preview_action,
+            self.pdf_action,
+        ):
             print_menu.addAction(action)
 
     def _connect(self) -> None:
@@ -329,14 +338,19 @@ class MainWindow(QMainWindow):
                 mods & Qt.KeyboardModifier.ControlModifier
             )
             if plain_enter and watched is self.form.date_edit:
-                (self.form.time_edit if self.form.time_check.isChecked()
-                 else self._patient_widget()).setFocus()
+                (
+                    self.form.time_edit
+                    if self.form.time_check.isChecked()
+                    else self._patient_widget()
+                ).setFocus()
                 return True
             if plain_enter and watched is self.form.time_edit:
                 self._patient_widget().setFocus()
                 return True
-            if plain_enter and watched is self.form.patient_picker and (
-                not self.form.patient_picker.view().isVisible()
+            if (
+                plain_enter
+                and watched is self.form.patient_picker
+                and (not self.form.patient_picker.view().isVisible())
             ):
                 self.form.book_button.setFocus()
                 return True
@@ -351,9 +365,16 @@ class MainWindow(QMainWindow):
     # -- what the controllers show -------------------------------------------------------------
 
     def _set_print_enabled(self, enabled: bool) -> None:
-        for widget in (self.print_button, self.print_dialog_button, self.preview_button,
-                       self.pdf_button, self.print_action, self.print_dialog_action,
-                       self.preview_action, self.pdf_action):
+        for widget in (
+            self.print_button,
+            self.print_dialog_button,
+            self.preview_button,
+            self.pdf_button,
+            self.print_action,
+            self.print_dialog_action,
+            self.preview_action,
+            self.pdf_action,
+        ):
             widget.setEnabled(enabled)
 
     def _printing_changed(self, busy: bool) -> None:
@@ -365,11 +386,13 @@ class MainWindow(QMainWindow):
     def _slip_issued(self, copy: IssuedCopy) -> None:
         """A copy came out: say which ticket and copy, and tell training (that ticket's id)."""
         self._set_status(copy.status_text)
-        self.desk_event.emit(DeskEvent(
-            kind=DeskEventKind.PRINTED,
-            ticket_num=copy.ticket_num,
-            ticket_guid=copy.ticket_guid,
-        ))
+        self.desk_event.emit(
+            DeskEvent(
+                kind=DeskEventKind.PRINTED,
+                ticket_num=copy.ticket_num,
+                ticket_guid=copy.ticket_guid,
+            )
+        )
 
     def _show_busy(self, busy: bool) -> None:
         self.form.book_button.setEnabled(not busy)

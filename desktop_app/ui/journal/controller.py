@@ -98,9 +98,7 @@ class JournalController(QObject):
             self.journal.resolve_unknown(entry.id, note)
         except (KeyError, ValueError):
             log.info("journal view: entry %s is no longer an unknown outcome", entry.id)
-            view.note_error(
-                self.tr("Эту запись уже отметили или она изменилась. Список обновлён.")
-            )
+            view.note_error(self.tr("Эту запись уже отметили или она изменилась. Список обновлён."))
             self.refresh()
             return
         log.info("journal view: unknown outcome %s marked as checked", entry.id)

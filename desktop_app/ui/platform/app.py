@@ -43,8 +43,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--training", action="store_true", help="учебный режим на встроенной песочнице"
     )
     # For bench/bench_startup.py: quit as soon as the window has painted once.
-    parser.add_argument("--exit-after-first-paint", action="store_true",
-                        help=argparse.SUPPRESS)
+    parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--exit-after-splash", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv) if argv is not None else None)
 
@@ -67,13 +66,13 @@ def _show_splash(app: object):  # -> QLabel
     font.setPointSize(16)
     font.setBold(True)
     painter.setFont(font)
-    painter.drawText(pixmap.rect().adjusted(0, 0, 0, -40), Qt.AlignmentFlag.AlignCenter,
-                     "Запись вне расписания")
+    painter.drawText(
+        pixmap.rect().adjusted(0, 0, 0, -40), Qt.AlignmentFlag.AlignCenter, "Запись вне расписания"
+    )
     font.setPointSize(11)
     font.setBold(False)
     painter.setFont(font)
-    painter.drawText(pixmap.rect().adjusted(0, 60, 0, 0), Qt.AlignmentFlag.AlignCenter,
-                     "Загрузка…")
+    painter.drawText(pixmap.rect().adjusted(0, 60, 0, 0), Qt.AlignmentFlag.AlignCenter, "Загрузка…")
     painter.end()
     splash = QLabel()
     splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
@@ -137,7 +136,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     from desktop_app.ui.platform.crash import install_gui_excepthook, install_loop_exception_handler
 
     reporter = install_gui_excepthook(
-        log_path, lambda: current.get("window")  # type: ignore[arg-type,return-value]
+        log_path,
+        lambda: current.get("window"),  # type: ignore[arg-type,return-value]
     )
     settings = owner.current
     font = QFont(app.font())
@@ -245,8 +245,7 @@ def _start_services(
                 owner, training=False, server_url=server_url, log_path=log_path
             )
         except ClientSetupError as exc:
-            log.error("start-up: work mode could not start (%s); training mode instead",
-                      exc.detail)
+            log.error("start-up: work mode could not start (%s); training mode instead", exc.detail)
             notices.append(Message(Severity.WARNING, _mode_title(), _startup_problem(exc.detail)))
         except JournalError as exc:
             raise CannotStart(_journal_failure(exc)) from exc
@@ -299,8 +298,7 @@ def _journal_failure(exc: JournalError) -> str:
         ).format(path)
     return QCoreApplication.translate(
         "App",
-        "Не удалось открыть журнал смены {0}: {1}\n"
-        "Обратитесь к администратору.",
+        "Не удалось открыть журнал смены {0}: {1}\nОбратитесь к администратору.",
     ).format(path, exc.message)
 
 
@@ -309,8 +307,7 @@ def _training_failure(exc: Exception) -> str:
 
     return QCoreApplication.translate(
         "App",
-        "Учебный режим не запущен: {0}\n"
-        "Обратитесь к администратору.",
+        "Учебный режим не запущен: {0}\nОбратитесь к администратору.",
     ).format(f"{type(exc).__name__}: {exc}")
 
 

@@ -33,8 +33,9 @@ def visible_rect(rect: QRect, available: list[QRect]) -> QRect:
     """``rect`` moved (and if need be shrunk) inside the available area it overlaps most."""
     if not available:
         return rect
-    target = max(available, key=lambda a: a.intersected(rect).width() *
-                 a.intersected(rect).height())
+    target = max(
+        available, key=lambda a: a.intersected(rect).width() * a.intersected(rect).height()
+    )
     if target.intersected(rect).isEmpty():
         target = available[0]
     width = min(rect.width(), target.width())

@@ -161,19 +161,42 @@ def _windows_state(name: str) -> PrinterStatus:  # pragma: no cover - Windows on
 
     class PRINTER_INFO_2W(ctypes.Structure):
         _fields_ = [
-            *((field, wintypes.LPWSTR) for field in (
-                "pServerName", "pPrinterName", "pShareName", "pPortName", "pDriverName",
-                "pComment", "pLocation",
-            )),
+            *(
+                (field, wintypes.LPWSTR)
+                for field in (
+                    "pServerName",
+                    "pPrinterName",
+                    "pShareName",
+                    "pPortName",
+                    "pDriverName",
+                    "pComment",
+                    "pLocation",
+                )
+            ),
             ("pDevMode", ctypes.c_void_p),
-            *((field, wintypes.LPWSTR) for field in (
-                "pSepFile", "pPrintProcessor", "pDatatype", "pParameters",
-            )),
+            *(
+                (field, wintypes.LPWSTR)
+                for field in (
+                    "pSepFile",
+                    "pPrintProcessor",
+                    "pDatatype",
+                    "pParameters",
+                )
+            ),
             ("pSecurityDescriptor", ctypes.c_void_p),
-            *((field, wintypes.DWORD) for field in (
-                "Attributes", "Priority", "DefaultPriority", "StartTime", "UntilTime",
-                "Status", "cJobs", "AveragePPM",
-            )),
+            *(
+                (field, wintypes.DWORD)
+                for field in (
+                    "Attributes",
+                    "Priority",
+                    "DefaultPriority",
+                    "StartTime",
+                    "UntilTime",
+                    "Status",
+                    "cJobs",
+                    "AveragePPM",
+                )
+            ),
         ]
 
     try:
@@ -186,9 +209,7 @@ def _windows_state(name: str) -> PrinterStatus:  # pragma: no cover - Windows on
             winspool.GetPrinterW(handle, 2, None, 0, ctypes.byref(needed))
             buffer = ctypes.create_string_buffer(needed.value)
             if not winspool.GetPrinterW(handle, 2, buffer, needed, ctypes.byref(needed)):
-                return PrinterStatus(
-                    QueueState.UNKNOWN, f"GetPrinterW: {ctypes.get_last_error()}"
-                )
+                return PrinterStatus(QueueState.UNKNOWN, f"GetPrinterW: {ctypes.get_last_error()}")
             info = PRINTER_INFO_2W.from_buffer(buffer)
             return decode_windows_status(int(info.Status), int(info.Attributes))
         finally:

@@ -149,10 +149,13 @@ class SlipActions(QObject):
     def _shown(self) -> tuple[int | None, TicketVisitWithLpu] | None:
         attempt_id, ticket = self._current()
         if ticket is None:
-            self.dialogs.show(Message(
-                Severity.INFO, self.tr("Печать"),
-                self.tr("Нет талона для печати: сначала запишите пациента."),
-            ))
+            self.dialogs.show(
+                Message(
+                    Severity.INFO,
+                    self.tr("Печать"),
+                    self.tr("Нет талона для печати: сначала запишите пациента."),
+                )
+            )
             return None
         return attempt_id, ticket
 
@@ -173,8 +176,12 @@ class SlipActions(QObject):
         if attempt_id is not None and self.journal is not None:
             counted = self.journal.mark_printed(attempt_id)
             if counted != copy_number:
-                log.warning("attempt %s: copy %d printed, journal counts %d",
-                            attempt_id, copy_number, counted)
+                log.warning(
+                    "attempt %s: copy %d printed, journal counts %d",
+                    attempt_id,
+                    copy_number,
+                    counted,
+                )
             if slip.marked:  # the visit's facts came from the operator's choice: say so
                 try:
                     self.journal.record_filled(attempt_id, slip.marked)
@@ -189,30 +196,49 @@ class SlipActions(QObject):
             printer=printer,
             path=path,
             from_journal=from_journal,
-            status_text=self._status_text(ticket.num, copy_number, how, printer, path,
-                                          from_journal),
+            status_text=self._status_text(
+                ticket.num, copy_number, how, printer, path, from_journal
+            ),
         )
         log.info("slip %s: attempt %s copy %d", how, attempt_id, copy_number)
         self.issued.emit(copy)
         return copy
 
-    def _status_text(self, num: str | None, copy: int, how: IssuedHow, printer: str | None,
-                     path: Path | None, from_journal: bool) -> str:
+    def _status_text(
+        self,
+        num: str | None,
+        copy: int,
+        how: IssuedHow,
+        printer: str | None,
+        path: Path | None,
+        from_journal: bool,
+    ) -> str:
         number = num or self.tr("б/н")
         if how is IssuedHow.PDF:
-            text = (self.tr("Талон № {0} сохранён в PDF: {1}").format(number, path)
-                    if copy == 1 else
-                    self.tr("В PDF сохранён дубликат № {0} талона № {1}: {2}").format(
-                        copy, number, path))
+            text = (
+                self.tr("Талон № {0} сохранён в PDF: {1}").format(number, path)
+                if copy == 1
+                else self.tr("В PDF сохранён дубликат № {0} талона № {1}: {2}").format(
+                    copy, number, path
+                )
+            )
         elif how is IssuedHow.SENT:
-            text = (self.tr("Отправлено на принтер «{0}»: талон № {1}. Проверьте, вышел ли "
-                            "талон.").format(printer or "—", number)
-                    if copy == 1 else
-                    self.tr("Отправлено на принтер «{0}»: дубликат № {1} талона № {2}. "
-                            "Проверьте, вышел ли талон.").format(printer or "—", copy, number))
+            text = (
+                self.tr(
+                    "Отправлено на принтер «{0}»: талон № {1}. Проверьте, вышел ли талон."
+                ).format(printer or "—", number)
+                if copy == 1
+                else self.tr(
+                    "Отправлено на принтер «{0}»: дубликат № {1} талона № {2}. "
+                    "Проверьте, вышел ли талон."
+                ).format(printer or "—", copy, number)
+            )
         else:
-            text = (self.tr("Талон № {0} напечатан.").format(number) if copy == 1 else
-                    self.tr("Напечатан дубликат № {0} талона № {1}.").format(copy, number))
+            text = (
+                self.tr("Талон № {0} напечатан.").format(number)
+                if copy == 1
+                else self.tr("Напечатан дубликат № {0} талона № {1}.").format(copy, number)
+            )
         if from_journal:
             text = text.removesuffix(".") + self.tr(" (из журнала)")
         return text
@@ -221,17 +247,25 @@ class SlipActions(QObject):
         log.warning("printing failed: %s", error.detail)
         self.failed.emit(self.tr("Талон не напечатан и не засчитан."))
         if isinstance(error, slip_printer.LayoutDoesNotFit):
-            self.dialogs.show(Message(
-                Severity.WARNING, self.tr("Размер талона не подходит к бумаге"),
-                error.user_message,
-                self.tr("Талон остаётся на экране."),
-            ))
+            self.dialogs.show(
+                Message(
+                    Severity.WARNING,
+                    self.tr("Размер талона не подходит к бумаге"),
+                    error.user_message,
+                    self.tr("Талон остаётся на экране."),
+                )
+            )
             return
-        self.dialogs.show(Message(
-            Severity.ERROR, self.tr("Талон не напечатан"), error.user_message,
-            self.tr("Талон остаётся на экране: его можно напечатать ещё раз или сохранить "
-                    "в PDF."),
-        ))
+        self.dialogs.show(
+            Message(
+                Severity.ERROR,
+                self.tr("Талон не напечатан"),
+                error.user_message,
+                self.tr(
+                    "Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF."
+                ),
+            )
+        )
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -242,8 +276,9 @@ class SlipActions(QObject):
             return None
         return self.reprint(*shown)
 
-    def save_pdf_to(self, path: Path, attempt_id: int | None = None,
-                    ticket: TicketVisitWithLpu | None = None) -> Path | None:
+    def save_pdf_to(
+        self, path: Path, attempt_id: int | None = None, ticket: TicketVisitWithLpu | None = None
+    ) -> Path | None:
         if ticket is None:
             shown = self._shown()
             if shown is None:
@@ -269,9 +304,7 @@ class SlipActions(QObject):
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(f"talon-{ticket.num or 'b-n'}.pdf")
         self._keep(dialog)
-        dialog.fileSelected.connect(
-            lambda name: self.save_pdf_to(Path(name), attempt_id, ticket)
-        )
+        dialog.fileSelected.connect(lambda name: self.save_pdf_to(Path(name), attempt_id, ticket))
         dialog.open()
         return dialog
 
@@ -283,7 +316,10 @@ class SlipActions(QObject):
         attempt_id, ticket = shown
         try:
             dialog = slip_printer.open_print_dialog(
-                self._parent, None, None, self._printer_name(),
+                self._parent,
+                None,
+                None,
+                self._printer_name(),
                 on_accepted=lambda printer: self._start(attempt_id, ticket, printer),
             )
         except slip_printer.SlipPrintError as exc:
@@ -322,8 +358,12 @@ class SlipActions(QObject):
                 self._start(attempt_id, ticket, printer)
 
         dialog = slip_printer.open_preview(
-            self._parent, self.slip_for(attempt_id, ticket), layout,
-            printer=printer, on_error=self._failed, on_print=print_from_preview,
+            self._parent,
+            self.slip_for(attempt_id, ticket),
+            layout,
+            printer=printer,
+            on_error=self._failed,
+            on_print=print_from_preview,
         )
         self._keep(dialog)
         dialog.open()
@@ -333,8 +373,9 @@ class SlipActions(QObject):
     def printing(self) -> bool:
         return self._printing
 
-    def reprint(self, attempt_id: int | None, ticket: TicketVisitWithLpu, *,
-                from_journal: bool = False) -> asyncio.Task | None:
+    def reprint(
+        self, attempt_id: int | None, ticket: TicketVisitWithLpu, *, from_journal: bool = False
+    ) -> asyncio.Task | None:
         """Print a ticket on the chosen printer; copies after the first say "ДУБЛИКАТ".
 
         The printer is chosen on the GUI thread (QPrinterInfo); asking the queue's state,
@@ -352,8 +393,14 @@ class SlipActions(QObject):
             return None
         return self._start(attempt_id, ticket, printer, from_journal=from_journal)
 
-    def _start(self, attempt_id: int | None, ticket: TicketVisitWithLpu, printer: QPrinter,
-               *, from_journal: bool = False) -> asyncio.Task | None:
+    def _start(
+        self,
+        attempt_id: int | None,
+        ticket: TicketVisitWithLpu,
+        printer: QPrinter,
+        *,
+        from_journal: bool = False,
+    ) -> asyncio.Task | None:
         if self._printing:
             log.info("a slip is already printing; request ignored")
             return None
@@ -366,8 +413,14 @@ class SlipActions(QObject):
         self.busy_changed.emit(True)
         return self._spawn(self._print(attempt_id, ticket, printer, layout, from_journal))
 
-    async def _print(self, attempt_id: int | None, ticket: TicketVisitWithLpu,
-                     printer: QPrinter, layout: SlipLayout, from_journal: bool) -> bool:
+    async def _print(
+        self,
+        attempt_id: int | None,
+        ticket: TicketVisitWithLpu,
+        printer: QPrinter,
+        layout: SlipLayout,
+        from_journal: bool,
+    ) -> bool:
         name = slip_printer.queue_name(printer)
         try:
             status = await asyncio.to_thread(slip_printer.check_queue, name)

@@ -189,9 +189,13 @@ class _Text:
 def _with_reason(text: str, reason: str | None) -> str:
     if not reason:
         return text
-    return text + " " + QCoreApplication.translate(
-        "SlipPrinter", "Система сообщает: {reason}."
-    ).format(reason=reason.rstrip("."))
+    return (
+        text
+        + " "
+        + QCoreApplication.translate("SlipPrinter", "Система сообщает: {reason}.").format(
+            reason=reason.rstrip(".")
+        )
+    )
 
 
 # --- printers ----------------------------------------------------------------------------------

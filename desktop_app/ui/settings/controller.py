@@ -38,8 +38,16 @@ DEFAULT_PATHS = {
 }
 #: What a change of these needs: a new client, so the app rebuilds the session.
 CONNECTION_FIELDS = (
-    "server_url", "extra_ca_file", "proxy_url", "use_system_proxy", "connect_timeout",
-    "read_timeout", "booking_datetime_format", "booking_path", "clinics_path", "clinic_path",
+    "server_url",
+    "extra_ca_file",
+    "proxy_url",
+    "use_system_proxy",
+    "connect_timeout",
+    "read_timeout",
+    "booking_datetime_format",
+    "booking_path",
+    "clinics_path",
+    "clinic_path",
     "resources_path",
 )
 
@@ -295,11 +303,14 @@ class SettingsFlow(QObject):
         new = dialog.result_settings().model_copy(update={"remember_token": old.remember_token})
         problem = self.services.settings.replace(new)
         if problem is not None:
-            self.dialogs.show(Message(
-                Severity.ERROR, self.tr("Настройки не сохранены"),
-                self.tr("Не удалось записать файл настроек: {0}").format(problem),
-                self.tr("Настройки действуют до закрытия программы."),
-            ))
+            self.dialogs.show(
+                Message(
+                    Severity.ERROR,
+                    self.tr("Настройки не сохранены"),
+                    self.tr("Не удалось записать файл настроек: {0}").format(problem),
+                    self.tr("Настройки действуют до закрытия программы."),
+                )
+            )
         changed = any(getattr(old, f) != getattr(new, f) for f in CONNECTION_FIELDS)
         self._set_status(self.tr("Настройки сохранены."))
         if changed and not self.services.training:

@@ -263,8 +263,10 @@ class SettingsDialog(QDialog):
             self.slip_reminder,
             "settingsSlipReminder",
             self.tr("Напоминание на талоне"),
-            hint=self.tr("Строка под временем приёма, например «При себе иметь полис ОМС и "
-                         "паспорт». Пустое поле — без напоминания."),
+            hint=self.tr(
+                "Строка под временем приёма, например «При себе иметь полис ОМС и "
+                "паспорт». Пустое поле — без напоминания."
+            ),
         )
 
         self.font_scale = narrow(QSpinBox(page))

@@ -182,7 +182,10 @@ class TrainingController(QObject):
             return
         selected = self.view.selected
         if record_mistake(
-            self.progress, selected, self.detectors[selected.id] if selected else None, event,
+            self.progress,
+            selected,
+            self.detectors[selected.id] if selected else None,
+            event,
             self.exercises,
         ):
             self._save()
@@ -211,9 +214,7 @@ class TrainingController(QObject):
         self.view.refresh_ticks()
         if exercise is self.view.selected:
             self.view.show_exercise(self.view.exercise_list.currentRow())
-        self.view.say(
-            self.tr("✔ Упражнение «{0}» выполнено!").format(exercise.title), "success"
-        )
+        self.view.say(self.tr("✔ Упражнение «{0}» выполнено!").format(exercise.title), "success")
         self.view.exercise_completed.emit(exercise.id)
 
     # -- sandbox reset ---------------------------------------------------------------------------
