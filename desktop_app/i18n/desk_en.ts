@@ -1171,68 +1171,63 @@ Contact your administrator.</translation>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="122"/>
-        <source>Печать с в&amp;ыбором… (Ctrl+Shift+P)</source>
-        <translation>Print with a cho&amp;ice… (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/window.py" line="125"/>
+        <location filename="../ui/desk/window.py" line="126"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="126"/>
+        <location filename="../ui/desk/window.py" line="127"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="128"/>
+        <location filename="../ui/desk/window.py" line="129"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="129"/>
+        <location filename="../ui/desk/window.py" line="130"/>
         <source>PD&amp;F…</source>
         <translation>PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="131"/>
+        <location filename="../ui/desk/window.py" line="132"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="134"/>
+        <location filename="../ui/desk/window.py" line="135"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="246"/>
+        <location filename="../ui/desk/window.py" line="247"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="246"/>
+        <location filename="../ui/desk/window.py" line="247"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="247"/>
+        <location filename="../ui/desk/window.py" line="248"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="251"/>
+        <location filename="../ui/desk/window.py" line="252"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="302"/>
+        <location filename="../ui/desk/window.py" line="303"/>
         <source>Печать с &amp;выбором принтера…	Ctrl+Shift+P</source>
         <translation>Print with a &amp;printer choice…	Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="132"/>
-        <location filename="../ui/desk/window.py" line="253"/>
+        <location filename="../ui/desk/window.py" line="133"/>
+        <location filename="../ui/desk/window.py" line="254"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
@@ -1242,72 +1237,82 @@ Contact your administrator.</translation>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="250"/>
+        <location filename="../ui/desk/window.py" line="123"/>
+        <source>Печать с в&amp;ыбором…</source>
+        <translation>Pr&amp;int…</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/window.py" line="124"/>
+        <source>Выбрать принтер и напечатать (Ctrl+Shift+P)</source>
+        <translation>Choose a printer and print (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/window.py" line="251"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="255"/>
+        <location filename="../ui/desk/window.py" line="256"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="257"/>
+        <location filename="../ui/desk/window.py" line="258"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="260"/>
+        <location filename="../ui/desk/window.py" line="261"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="263"/>
+        <location filename="../ui/desk/window.py" line="264"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="265"/>
+        <location filename="../ui/desk/window.py" line="266"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="285"/>
+        <location filename="../ui/desk/window.py" line="286"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="287"/>
+        <location filename="../ui/desk/window.py" line="288"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="289"/>
+        <location filename="../ui/desk/window.py" line="290"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="298"/>
+        <location filename="../ui/desk/window.py" line="299"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="299"/>
+        <location filename="../ui/desk/window.py" line="300"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="305"/>
+        <location filename="../ui/desk/window.py" line="306"/>
         <source>Пред&amp;варительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="307"/>
+        <location filename="../ui/desk/window.py" line="308"/>
         <source>Сохранить в P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="384"/>
+        <location filename="../ui/desk/window.py" line="385"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
