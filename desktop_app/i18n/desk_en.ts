@@ -412,325 +412,310 @@ Contact your administrator.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../ui/desk/messages.py" line="22"/>
+        <location filename="../ui/desk/messages.py" line="24"/>
         <source>Выберите другое время или другой день приёма.</source>
         <translation>Choose another time or another day.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="23"/>
+        <location filename="../ui/desk/messages.py" line="25"/>
         <source>У пациента уже есть запись на эту специальность. Найдите существующую запись и при необходимости отмените её, прежде чем записывать снова.</source>
         <translation>The patient already has an appointment for this specialty. Find the existing appointment and cancel it if needed before booking again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="28"/>
+        <location filename="../ui/desk/messages.py" line="30"/>
         <source>Детская поликлиника не принимает пациентов старше 18 лет. Выберите другую поликлинику.</source>
         <translation>A children&apos;s clinic does not see patients over 18. Choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="33"/>
+        <location filename="../ui/desk/messages.py" line="35"/>
         <source>Врач не принимает пациентов этого возраста. Выберите другого врача или другую поликлинику.</source>
         <translation>The doctor does not see patients of this age. Choose another doctor or another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="38"/>
+        <location filename="../ui/desk/messages.py" line="40"/>
         <source>Запись запрещена правилами регистратуры для этого пациента. Действуйте по правилам вашей регистратуры (например, запись через заведующего или по направлению).</source>
         <translation>Reception rules do not allow booking this patient. Follow your reception&apos;s procedure (for example, booking through the head of department or by referral).</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="44"/>
+        <location filename="../ui/desk/messages.py" line="46"/>
         <source>Не выбран врач или дата. Проверьте выбор врача и даты и повторите запись.</source>
         <translation>No doctor or date selected. Check the doctor and date, then book again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="49"/>
+        <location filename="../ui/desk/messages.py" line="51"/>
         <source>Исправьте данные записи и повторите попытку.</source>
         <translation>Correct the booking details and try again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="56"/>
+        <location filename="../ui/desk/messages.py" line="58"/>
         <source>Ответ сервера: «{0}»</source>
         <translation>Server response: “{0}”</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="59"/>
-        <location filename="../ui/desk/messages.py" line="160"/>
+        <location filename="../ui/desk/messages.py" line="61"/>
+        <location filename="../ui/desk/messages.py" line="162"/>
         <source>Код: {0}</source>
         <translation>Code: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="93"/>
+        <location filename="../ui/desk/messages.py" line="95"/>
         <source>Талон не записан в журнал смены</source>
         <translation>Slip not saved to the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="94"/>
+        <location filename="../ui/desk/messages.py" line="96"/>
         <source>Пациент записан, талон на экране. Но записать талон в журнал смены не удалось (диск заполнен или файл журнала занят).</source>
         <translation>The patient is booked and the slip is on screen. But the slip could not be saved to the shift journal (the disk is full or the journal file is in use).</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="100"/>
+        <location filename="../ui/desk/messages.py" line="102"/>
         <source>Напечатайте талон сейчас. Программа повторит запись в журнал перед следующей записью; освободите место на диске или сообщите в ИТ-отдел.</source>
         <translation>Print the slip now. The program will retry saving it before the next booking; free some disk space or tell the IT department.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="111"/>
+        <location filename="../ui/desk/messages.py" line="113"/>
         <source>Запись, вероятно, создана</source>
         <translation>The booking was probably created</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="112"/>
+        <location filename="../ui/desk/messages.py" line="114"/>
         <source>Сервер подтвердил запрос на запись, но его ответ не удалось прочитать, поэтому талон показать нельзя. Запись, скорее всего, СОЗДАНА.</source>
         <translation>The server confirmed the booking request, but its answer could not be read, so no slip can be shown. The booking was most likely CREATED.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="121"/>
+        <location filename="../ui/desk/messages.py" line="123"/>
         <source>Запрос на запись был отправлен, но вместо ответа регистратуры пришла ошибка шлюза или сервера. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but a gateway or server error came back instead of the registry&apos;s answer. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="126"/>
+        <location filename="../ui/desk/messages.py" line="128"/>
         <source>Запрос на запись был отправлен, но программа не смогла обработать ответ. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the program could not process the answer. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="158"/>
+        <location filename="../ui/desk/messages.py" line="160"/>
         <source>Сервер отказал в записи.</source>
         <translation>The server refused the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="157"/>
+        <location filename="../ui/desk/messages.py" line="159"/>
         <source>Запись не создана</source>
         <translation>Booking not created</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="172"/>
-        <location filename="../ui/desk/messages.py" line="372"/>
+        <location filename="../ui/desk/messages.py" line="174"/>
+        <location filename="../ui/desk/messages.py" line="344"/>
         <source>Токен отклонён</source>
         <translation>Token rejected</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="173"/>
+        <location filename="../ui/desk/messages.py" line="175"/>
         <source>Сервер не принял токен пациента: он неверный или срок его действия истёк. Запись не создана.</source>
         <translation>The server did not accept the patient token: it is invalid or has expired. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="168"/>
-        <location filename="../ui/desk/messages.py" line="375"/>
+        <location filename="../ui/desk/messages.py" line="170"/>
+        <location filename="../ui/desk/messages.py" line="347"/>
         <source>Получите новый токен и вставьте его в поле «Токен».</source>
         <translation>Get a new token and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="334"/>
+        <location filename="../ui/desk/messages.py" line="306"/>
         <source>Непонятный ответ сервера</source>
         <translation>Unexpected server response</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="134"/>
+        <location filename="../ui/desk/messages.py" line="136"/>
         <source>Результат записи неизвестен</source>
         <translation>Booking outcome unknown</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="137"/>
+        <location filename="../ui/desk/messages.py" line="139"/>
         <source>Запрос на запись был отправлен, но ответ сервера не получен или не прочитан. Запись МОГЛА быть создана, а могла и нет.</source>
         <translation>The booking request was sent, but the server&apos;s response was not received or could not be read. The booking MAY or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="74"/>
+        <location filename="../ui/desk/messages.py" line="76"/>
         <source>Прежде чем записывать пациента снова, проверьте, есть ли у него запись (в МИС или по телефону регистратуры поликлиники). Повторно запрос автоматически не отправлялся.</source>
         <translation>Before booking the patient again, check whether they already have an appointment (in the MIS or by phoning the clinic&apos;s reception). The request was not resent automatically.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="335"/>
+        <location filename="../ui/desk/messages.py" line="307"/>
         <source>Сервер ответил что-то неожиданное, и программа не смогла это прочитать.</source>
         <translation>The server sent an unexpected reply that the program could not read.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="338"/>
+        <location filename="../ui/desk/messages.py" line="310"/>
         <source>Повторите позже. Подробности записаны в журнал программы{0}.</source>
         <translation>Try again later. Details were written to the program log{0}.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="183"/>
-        <location filename="../ui/desk/messages.py" line="345"/>
+        <location filename="../ui/desk/messages.py" line="317"/>
         <source>Поликлиника недоступна</source>
         <translation>Clinic unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="184"/>
-        <source>Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.</source>
-        <translation>The booking server or the clinic&apos;s system is currently unavailable. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/messages.py" line="189"/>
-        <location filename="../ui/desk/messages.py" line="351"/>
+        <location filename="../ui/desk/messages.py" line="323"/>
         <source>Повторите через несколько минут или выберите другую поликлинику.</source>
         <translation>Try again in a few minutes or choose another clinic.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="309"/>
+        <location filename="../ui/desk/messages.py" line="281"/>
         <source>Сертификат сервера не доверенный</source>
         <translation>Server certificate not trusted</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="310"/>
+        <location filename="../ui/desk/messages.py" line="282"/>
         <source>Защищённое соединение не установлено: сертификат сервера не подтверждён этим компьютером. Ничего не отправлено.</source>
         <translation>No secure connection: this computer could not verify the server&apos;s certificate. Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="315"/>
+        <location filename="../ui/desk/messages.py" line="287"/>
         <source>Обратитесь в ИТ-отдел: нужно установить корневой сертификат (например, Минцифры) или указать файл сертификата в настройках.</source>
         <translation>Contact your IT department: a root certificate (for example, the Russian Ministry of Digital Development&apos;s) must be installed, or a certificate file set in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="324"/>
+        <location filename="../ui/desk/messages.py" line="296"/>
         <source>Нет связи с сервером</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="325"/>
+        <location filename="../ui/desk/messages.py" line="297"/>
         <source>Не удалось связаться с сервером регистратуры. Запись не создана.</source>
         <translation>Could not connect to the booking server. The booking was not created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="326"/>
+        <location filename="../ui/desk/messages.py" line="298"/>
         <source>Проверьте подключение к сети и адрес сервера в настройках, затем повторите.</source>
         <translation>Check the network connection and the server address in Settings, then try again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="198"/>
-        <location filename="../ui/desk/messages.py" line="360"/>
+        <location filename="../ui/desk/messages.py" line="332"/>
         <source>Не найдено</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="166"/>
+        <location filename="../ui/desk/messages.py" line="168"/>
         <source>Выберите пациента ещё раз и повторите запись.</source>
         <translation>Choose the patient again and repeat the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="199"/>
-        <source>Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана.</source>
-        <translation>The server could not find the clinic, the doctor or the request address. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/messages.py" line="203"/>
-        <location filename="../ui/desk/messages.py" line="363"/>
+        <location filename="../ui/desk/messages.py" line="335"/>
         <source>Проверьте выбор поликлиники и врача (или GUID) и адрес сервера.</source>
         <translation>Check the selected clinic and doctor (or the GUIDs) and the server address.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="224"/>
+        <location filename="../ui/desk/messages.py" line="199"/>
         <source>Проверьте токен</source>
         <translation>Check the token</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="225"/>
+        <location filename="../ui/desk/messages.py" line="188"/>
+        <source>Запись не создана.</source>
+        <translation>No booking was made.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/messages.py" line="200"/>
         <source>В поле «Токен» есть символы, которых в токене не бывает (русские буквы или служебные символы). Запрос не отправлялся.</source>
         <translation>The “Token” field contains characters a token never has (Cyrillic letters or control characters). Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="230"/>
+        <location filename="../ui/desk/messages.py" line="205"/>
         <source>Скопируйте токен заново целиком и вставьте его в поле «Токен».</source>
         <translation>Copy the whole token again and paste it into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="237"/>
+        <location filename="../ui/desk/messages.py" line="212"/>
         <source>Журнал смены недоступен</source>
         <translation>Shift journal unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="238"/>
+        <location filename="../ui/desk/messages.py" line="213"/>
         <source>Попытку записи не удалось сохранить в журнале смены, поэтому запрос не отправлялся. Запись не создана.</source>
         <translation>The booking attempt could not be saved to the shift journal, so nothing was sent. No booking was made.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="244"/>
+        <location filename="../ui/desk/messages.py" line="219"/>
         <source>Освободите место на диске или закройте другую копию программы, затем повторите. Если не помогает, обратитесь в ИТ-отдел.</source>
         <translation>Free some disk space or close the other copy of the program, then try again. If that does not help, contact the IT department.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="259"/>
+        <location filename="../ui/desk/messages.py" line="234"/>
         <source>GUID поликлиники указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid clinic GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="263"/>
+        <location filename="../ui/desk/messages.py" line="238"/>
         <source>GUID врача указан неверно: нужен вид xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</source>
         <translation>Invalid doctor GUID: the format must be xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="267"/>
+        <location filename="../ui/desk/messages.py" line="242"/>
         <source>Дата приёма уже прошла. Выберите сегодняшний или будущий день.</source>
         <translation>The appointment date has passed. Choose today or a future day.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="271"/>
+        <location filename="../ui/desk/messages.py" line="246"/>
         <source>Не выбран учебный пациент. Выберите пациента.</source>
         <translation>No training patient chosen. Choose a patient.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="273"/>
+        <location filename="../ui/desk/messages.py" line="248"/>
         <source>Не указан токен пациента. Вставьте токен в поле «Токен».</source>
         <translation>No patient token. Paste the token into the “Token” field.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="278"/>
+        <location filename="../ui/desk/messages.py" line="253"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="279"/>
+        <location filename="../ui/desk/messages.py" line="254"/>
         <source>Данные записи заполнены неверно.</source>
         <translation>The booking details are incorrect.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="280"/>
+        <location filename="../ui/desk/messages.py" line="255"/>
         <source>Запрос не отправлялся.</source>
         <translation>The request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="346"/>
+        <location filename="../ui/desk/messages.py" line="318"/>
         <source>Сервер регистратуры или система поликлиники сейчас недоступны.</source>
         <translation>The registry server or the clinic&apos;s system is unavailable right now.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="361"/>
+        <location filename="../ui/desk/messages.py" line="333"/>
         <source>Сервер не нашёл поликлинику, врача или адрес запроса.</source>
         <translation>The server did not find the clinic, the doctor or the request address.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="373"/>
+        <location filename="../ui/desk/messages.py" line="345"/>
         <source>Сервер не принял токен: он неверный или срок его действия истёк.</source>
         <translation>The server did not accept the token: it is wrong or has expired.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="381"/>
+        <location filename="../ui/desk/messages.py" line="353"/>
         <source>Сервер отказал в выполнении запроса.</source>
         <translation>The server refused the request.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="211"/>
-        <location filename="../ui/desk/messages.py" line="380"/>
+        <location filename="../ui/desk/messages.py" line="352"/>
         <source>Сервер отказал</source>
         <translation>Server refused</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="212"/>
-        <source>Сервер отказал в выполнении запроса. Запись не создана.</source>
-        <translation>The server refused the request. The booking was not created.</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/messages.py" line="292"/>
+        <location filename="../ui/desk/messages.py" line="267"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="293"/>
+        <location filename="../ui/desk/messages.py" line="268"/>
         <source>В программе произошла непредвиденная ошибка. Данные формы сохранены.</source>
         <translation>An unexpected error occurred in the program. The form data has been kept.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/messages.py" line="68"/>
+        <location filename="../ui/desk/messages.py" line="70"/>
         <source>Подробности записаны в журнал программы{0}.</source>
         <translation>Details were written to the program log{0}.</translation>
     </message>

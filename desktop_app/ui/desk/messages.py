@@ -7,6 +7,8 @@ Nothing here decides what happened: a booking's outcome comes from
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.api import ApiError, ErrorFamily
@@ -177,41 +179,14 @@ def _refusal(outcome: BookingOutcome, server: str, *, training: bool) -> Message
             ),
             _lines(advice, server),
         )
-    if reason is Reason.UNAVAILABLE:
-        return Message(
-            Severity.ERROR,
-            translate("Errors", "Поликлиника недоступна"),
-            translate(
-                "Errors",
-                "Сервер регистратуры или система поликлиники сейчас недоступны. Запись не создана.",
-            ),
-            _lines(
-                translate(
-                    "Errors", "Повторите через несколько минут или выберите другую поликлинику."
-                ),
-                server,
-            ),
-        )
-    if reason is Reason.NOT_FOUND:
-        return Message(
-            Severity.ERROR,
-            translate("Errors", "Не найдено"),
-            translate(
-                "Errors", "Сервер не нашёл поликлинику, врача или адрес запроса. Запись не создана."
-            ),
-            _lines(
-                translate(
-                    "Errors", "Проверьте выбор поликлиники и врача (или GUID) и адрес сервера."
-                ),
-                server,
-            ),
-        )
-    return Message(
-        Severity.ERROR,
-        translate("Errors", "Сервер отказал"),
-        translate("Errors", "Сервер отказал в выполнении запроса. Запись не создана."),
-        server or None,
-    )
+    # The other refusals read as the same error of any call, plus that nothing was booked.
+    family = {
+        Reason.UNAVAILABLE: ErrorFamily.UNAVAILABLE,
+        Reason.NOT_FOUND: ErrorFamily.NOT_FOUND,
+    }.get(reason, ErrorFamily.REQUEST)
+    message = _message_for_family(family, None, server=server)
+    nothing_booked = translate("Errors", "Запись не создана.")
+    return replace(message, text=f"{message.text} {nothing_booked}")
 
 
 def _not_sent(outcome: BookingOutcome, *, training: bool, log_path: str | None) -> Message | None:
@@ -296,13 +271,10 @@ def message_for(error: BaseException, log_path: str | None = None) -> Message:
 
 
 def _message_for_family(
-    family: ErrorFamily, log_path: str | None, error: ApiError | None = None
+    family: ErrorFamily, log_path: str | None, error: ApiError | None = None, *, server: str = ""
 ) -> Message:
-    server = (
-        _server_line(error.server_message, error.message_code, error.status)
-        if error is not None
-        else ""
-    )
+    if error is not None:
+        server = _server_line(error.server_message, error.message_code, error.status)
     if family is ErrorFamily.CERTIFICATE:
         return Message(
             Severity.ERROR,
