@@ -199,8 +199,41 @@ def _windows_version_info(version):
     )
 
 
+#: Qt's own translations the app loads (desktop_app/i18n: the Russian UI loads qtbase_ru for
+#: context menus, print and file dialogs, standard buttons). PyInstaller's Qt hooks collect Qt's
+#: translation folder as well; naming the file here keeps it in the build whatever those hooks
+#: do, and DROP_PATTERNS removes every other catalogue. English is Qt's source language: no
+#: qtbase_en is needed.
+QT_TRANSLATIONS = ["qtbase_ru.qm"]
+
+
+def _qt_translation_datas():
+    """(file, bundle folder) for QT_TRANSLATIONS, from PySide6's folder, found without
+    importing Qt: ``PySide6/Qt/translations`` (Linux and macOS wheels) or
+    ``PySide6/translations`` (Windows wheels); the bundle keeps the same layout, which is where
+    desktop_app.i18n looks (QLibraryInfo, then the bundle's copies)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        print("build_spec: PySide6 not found; Qt's translations are not bundled")
+        return []
+    package = next(iter(spec.submodule_search_locations))
+    found = []
+    for sub in (("Qt", "translations"), ("translations",)):
+        folder = os.path.join(package, *sub)
+        for name in QT_TRANSLATIONS:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                found.append((path, os.path.join("PySide6", *sub)))
+        if found:
+            return found
+    print(f"build_spec: {', '.join(QT_TRANSLATIONS)} not found under {package}")
+    return []
+
+
 def _datas():
-    datas = []
+    datas = _qt_translation_datas()
     resources = os.path.join(ROOT, "resources")
     if os.path.isdir(resources):
         for name in sorted(os.listdir(resources)):

@@ -107,6 +107,22 @@ def _qt_plugins() -> str:
     return f"platforms {len(platforms)}, printsupport {printsupport or 'built in'}"
 
 
+def _qt_translations() -> str:
+    """Qt's own Russian (qtbase_ru.qm): without it context menus and the print and file dialogs
+    of the Russian UI are English."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop_app.i18n import qt_qm_path
+
+    path = qt_qm_path("ru")
+    if path is None:
+        raise RuntimeError("qtbase_ru.qm not found: Qt's own texts would be English")
+    translator = QTranslator()
+    if not translator.load(str(path)) or not translator.translate("QLineEdit", "&Copy"):
+        raise RuntimeError(f"{path} does not load")
+    return str(path)
+
+
 def _book() -> Any:
     """One booking through the app's own services (client, journal first, booking service)."""
     from desktop_app.booking import BookingRequest
@@ -245,6 +261,7 @@ def run_self_test(out_dir: Path | None = None) -> int:
         folder = Path(folder) if folder else None
         report.step("Qt application", _qt_app)
         report.step("Qt plugins", _qt_plugins)
+        report.step("Qt translations", _qt_translations)
         _state["folder"] = folder
         report.step("booking on the in-process sandbox", _book)
         pdf = (folder or Path(tempfile.gettempdir())) / PDF_FILE_NAME

@@ -1,11 +1,12 @@
 # pyright: strict
 """The composition root's Qt-free half: everything one working session needs, built in one place.
 
-``build_services`` wires the registry client, the shift journal, the booking service, the
-credential store (work mode) and the sandbox with its training desk (training mode) around the
-one ``SettingsOwner``. The UI (``ui/platform/app.py``) calls it once per session; the self-test and
-the tests call it too. Training and work mode differ only here: training wires the client to the
-in-process sandbox (no socket, no URL), work mode to the configured server over verified TLS.
+``build_services`` wires the registry client, the shift journal, the booking and cancel
+services, the credential store (work mode) and the sandbox with its training desk (training
+mode) around the one ``SettingsOwner``. The UI (``ui/platform/app.py``) calls it once per
+session; the self-test and the tests call it too. Training and work mode differ only here:
+training wires the client to the in-process sandbox (no socket, no URL), work mode to the
+configured server over verified TLS.
 
 Failures are reported by type, so the caller can decide without guessing:
 
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.api import RegistryClient
-from desktop_app.booking import BookingService
+from desktop_app.booking import BookingService, CancelService
 from desktop_app.journal import JournalError, ShiftJournal
 from desktop_app.settings.owner import SettingsOwner
 
@@ -77,6 +78,8 @@ class Services:
     client: RegistryClient
     journal: ShiftJournal
     booking: BookingService
+    #: Cancels booked tickets (journal first, one request), over the same client and journal.
+    cancel: CancelService
     settings: SettingsOwner
     training: bool
     log_path: Path | None
@@ -84,12 +87,14 @@ class Services:
     today: Callable[[], date]
     #: Set when a corrupt journal was set aside and a new one started (Russian, for the operator).
     journal_notice: str | None = None
-    #: Work mode: the OS credential store for remembered tokens.
+    #: Work mode: the OS credential store. No token is remembered any more (a token is one
+    #: patient's); at start, one an older version remembered is deleted from it.
     token_store: TokenStore | None = None
     #: Training mode: the simulator the client talks to, and the desk that arms its traps.
     sandbox: Sandbox | None = None
     training_desk: TrainingDesk | None = None
-    #: Work mode: the token to put in the form at start (``DESKTOP_APP_TOKEN``, or remembered).
+    #: Work mode: the token for the first booking after start, from ``DESKTOP_APP_TOKEN`` only
+    #: (scripted use); the UI clears it with the other patient fields (F2).
     initial_token: str | None = None
     #: Training mode: issues a roster patient's token (through the desk, so traps work).
     issue_token: Callable[[str], str] | None = None
@@ -185,13 +190,15 @@ def build_services(
         from desktop_app.settings.secrets import TokenStore
 
         token_store = TokenStore()
+        _forget_remembered_tokens(token_store, (settings.server_url, server_url))
     if today is None:
         today = _sandbox_day(sandbox) if sandbox is not None else date.today
-    booking = _booking_service(the_client, journal, training, token_store, settings_owner, today)
+    booking = BookingService(the_client, journal, training=training, today=today)
     return Services(
         client=the_client,
         journal=journal,
         booking=booking,
+        cancel=CancelService(the_client, journal),
         settings=settings_owner,
         training=training,
         log_path=log_path,
@@ -244,22 +251,20 @@ def _open_journal(path: Path, retention_days: int) -> tuple[ShiftJournal, str | 
         raise JournalError(str(exc), reason="no_access", path=path) from exc
 
 
-def _booking_service(
-    client: RegistryClient,
-    journal: ShiftJournal,
-    training: bool,
-    token_store: TokenStore | None,
-    owner: SettingsOwner,
-    today: Callable[[], date],
-) -> BookingService:
-    return BookingService(
-        client,
-        journal,
-        training=training,
-        token_store=token_store,
-        server_url=lambda: owner.current.server_url,
-        today=today,
-    )
+def _forget_remembered_tokens(store: TokenStore, urls: tuple[str | None, ...]) -> None:
+    """Delete a patient token an older version remembered ("Запомнить токен" is gone: a
+    remembered token would book the next patient on the previous patient's card). Best
+    effort: a credential store that fails is logged and the start goes on."""
+    for url in dict.fromkeys(u.strip() for u in urls if u and u.strip()):
+        try:
+            if store.load(url) is None:
+                continue
+            if store.delete(url):
+                log.info("a token remembered by an older version was deleted from the store")
+            else:
+                log.warning("a token remembered by an older version could not be deleted")
+        except Exception as exc:  # TokenStore does not raise; a last-resort net at start-up
+            log.warning("remembered token not deleted: %s", type(exc).__name__)
 
 
 def _sandbox_day(sandbox: Sandbox) -> Callable[[], date]:

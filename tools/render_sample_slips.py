@@ -3,7 +3,8 @@
 Renders realistic tickets to PDF with the app's own printing code, then rasterises them with
 poppler's ``pdftoppm`` at 150 dpi, so the pictures show exactly what a printer would get: a full
 answer on every paper, a short ``fullResponse=false`` answer filled from what the operator chose
-(with the reminder line of the settings), and a room with a long name on 58 mm.
+(with the reminder line of the settings), a room with a long name on 58 mm, a work-mode slip
+with the operator's stub below the cut line (80 and 58 mm), and a cancelled booking's slip.
 
     uv run python tools/render_sample_slips.py [--out DIR]
 """
@@ -85,6 +86,7 @@ ROOM_TICKET = {
 }
 
 REMINDER = "При себе иметь полис ОМС и паспорт"
+PATIENT = "Лебедев А. П., д. р. 12.04.1985"
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ class Sample:
     ticket: dict[str, Any] | None = None
     chosen: ChosenBooking | None = None
     reminder: str | None = None
+    patient: str | None = None
+    patient_on_slip: bool = False
+    cancelled: bool = False
 
 
 SAMPLES: dict[str, Sample] = {
@@ -104,6 +109,10 @@ SAMPLES: dict[str, Sample] = {
         SlipLayout.ROLL58, ticket=SHORT_TICKET, chosen=CHOSEN, reminder=REMINDER
     ),
     "slip-58mm-room": Sample(SlipLayout.ROLL58, ticket=ROOM_TICKET, reminder=REMINDER),
+    "slip-80mm-stub": Sample(SlipLayout.ROLL80, reminder=REMINDER, patient=PATIENT),
+    "slip-58mm-stub": Sample(SlipLayout.ROLL58, patient=PATIENT, patient_on_slip=True),
+    "slip-80mm-cancelled": Sample(SlipLayout.ROLL80, patient=PATIENT, cancelled=True),
+    "slip-58mm-cancelled": Sample(SlipLayout.ROLL58, ticket=ROOM_TICKET, cancelled=True),
 }
 
 
@@ -129,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
                 chosen=sample.chosen,
                 zone=clinic_zone(180),
                 reminder=sample.reminder,
+                patient=sample.patient,
+                patient_on_slip=sample.patient_on_slip,
+                cancelled=sample.cancelled,
             )
             started = time.perf_counter()
             pdf = save_pdf(slip, layout, Path(tmp) / f"{name}.pdf")

@@ -28,8 +28,9 @@ fi
 TS="desktop_app/i18n/desk_en.ts"
 QM="desktop_app/i18n/desk_en.qm"
 shopt -s globstar nullglob
-# Every UI module in every feature folder, listed file by file (tests and tools stay out).
-SOURCES=(desktop_app/ui/**/*.py)
+# Every UI module in every feature folder, listed file by file (tests and tools stay out), and
+# the Qt-free core's translatable texts (desktop_app.text.translate / QT_TRANSLATE_NOOP).
+SOURCES=(desktop_app/ui/**/*.py desktop_app/text/*.py desktop_app/training/exercises.py desktop_app/booking/cancel.py)
 
 $LUPDATE -extensions py -no-obsolete -locations absolute \
   -source-language ru -target-language en \

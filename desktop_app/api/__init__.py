@@ -39,8 +39,16 @@ from desktop_app.api.models import (
     TicketVisitWithLpu,
     format_path_date,
 )
+from desktop_app.api.patient import (
+    POLICY_DIGITS,
+    PatientName,
+    PatientQuery,
+    PatientToken,
+    normalize_policy,
+)
 
 __all__ = [
+    "POLICY_DIGITS",
     "Answer",
     "AnswerTooLarge",
     "ApiError",
@@ -59,6 +67,9 @@ __all__ = [
     "NetworkError",
     "NotFound",
     "OutcomeUnknown",
+    "PatientName",
+    "PatientQuery",
+    "PatientToken",
     "RegistryClient",
     "RequestFailed",
     "Resource",
@@ -71,6 +82,7 @@ __all__ = [
     "error_from_response",
     "error_in_success",
     "format_path_date",
+    "normalize_policy",
     "parse_list",
     "parse_model",
     "parse_ticket",

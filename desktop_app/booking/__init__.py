@@ -1,5 +1,12 @@
-"""The booking flow, Qt-free: journal first, one POST, one outcome."""
+"""The booking flow, Qt-free: journal first, one POST, one outcome; cancellations alike."""
 
+from desktop_app.booking.cancel import (
+    CANCEL_REASONS,
+    CancelClient,
+    CancelKind,
+    CancelOutcome,
+    CancelService,
+)
 from desktop_app.booking.events import DeskEvent, DeskEventKind
 from desktop_app.booking.outcome import BookingOutcome, OutcomeKind, Reason, classify
 from desktop_app.booking.service import (
@@ -9,9 +16,14 @@ from desktop_app.booking.service import (
 )
 
 __all__ = [
+    "CANCEL_REASONS",
     "BookingOutcome",
     "BookingRequest",
     "BookingService",
+    "CancelClient",
+    "CancelKind",
+    "CancelOutcome",
+    "CancelService",
     "DeskEvent",
     "DeskEventKind",
     "EarlierAttempt",

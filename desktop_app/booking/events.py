@@ -22,6 +22,12 @@ class DeskEventKind(StrEnum):
     REBOOK_WARNED = "rebook_warned"  # asked to check an unknown attempt before re-booking
     REBOOK_CANCELLED = "rebook_cancelled"  # ... and the operator chose to check first
     REBOOK_CONFIRMED = "rebook_confirmed"  # ... and the operator booked again anyway
+    #: The journal holds an active booking of the patient for the same speciality and day,
+    #: and the operator chose not to book another (``Reason.DUPLICATE``).
+    DUPLICATE_DECLINED = "duplicate_declined"
+    #: The chosen clinic is Offline (or its status stale) and the operator chose not to send.
+    OFFLINE_DECLINED = "offline_declined"
+    CANCELLED = "cancelled"  # the registry confirmed a cancellation (``CancelKind.DONE``)
     PRINTED = "printed"  # a slip was printed or saved
     NEW_BOOKING = "new_booking"  # F2
 

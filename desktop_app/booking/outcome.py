@@ -40,12 +40,15 @@ class Reason(StrEnum):
     UNAVAILABLE = "unavailable"  # 5xx with a standard error body (e.g. 503/5030 clinic offline)
     REQUEST = "request"  # another 4xx with a body, or a 2xx carrying an error body
     # not sent
-    INVALID_INPUT = "invalid_input"  # our own checks (GUID, past day, no token)
+    INVALID_INPUT = "invalid_input"  # our own checks (GUID, past day, no token, no ticket)
     TOKEN_UNSENDABLE = "token_unsendable"  # control characters or non-Latin-1 in the token
     NETWORK = "network"  # could not connect: nothing was delivered
     CERTIFICATE = "certificate"  # TLS verification failed
     JOURNAL = "journal"  # the attempt could not be written to the journal first
     DECLINED = "declined"  # the operator chose to check an earlier attempt first
+    #: The journal holds an active booking of this patient for the same speciality and day,
+    #: and the operator chose not to book another (or nobody could be asked).
+    DUPLICATE = "duplicate"
     BUSY = "busy"  # another booking is in flight
     # unknown
     NO_ANSWER = "no_answer"  # timeout, connection dropped, body cut off
@@ -100,6 +103,7 @@ _EVENTS: dict[Reason, DeskEventKind] = {
     Reason.NETWORK: DeskEventKind.NETWORK,
     Reason.CERTIFICATE: DeskEventKind.NETWORK,
     Reason.DECLINED: DeskEventKind.REBOOK_CANCELLED,
+    Reason.DUPLICATE: DeskEventKind.DUPLICATE_DECLINED,
 }
 
 #: A server refusal's family -> the outcome's reason.

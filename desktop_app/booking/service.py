@@ -6,12 +6,16 @@ escapes as an exception. The service
 
 * refuses what cannot be sent (bad GUID, past day, a token HTTP cannot carry) *before* anything
   is journaled;
+* asks (through the caller's ``confirm_duplicate``) before booking a patient who already holds an
+  active booking in this desk's journal for the same speciality and day (issue 10 §5);
 * asks (through the caller's ``confirm_rebook``) before booking again when an earlier attempt for
   the same patient, resource and day may have booked — an unknown outcome, or a row left "sent";
 * writes the attempt to the shift journal before sending, sends exactly once, and records the
   outcome before returning; a ticket that cannot be written is still returned (and the write is
-  retried before the next booking);
-* keeps the patient's token in the credential store only after the server accepted it.
+  retried before the next booking).
+
+The patient's token is used for the one POST and kept nowhere: a token is one patient's, and a
+remembered one would book the next patient on the previous patient's card.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ class Journal(Protocol):
         clinic_name: str | None,
         resource_name: str | None,
         training: bool,
+        speciality: str | None = None,
     ) -> int: ...
     def record_success(self, attempt_id: int, ticket: TicketVisitWithLpu) -> None: ...
     def record_failure(
@@ -79,13 +84,9 @@ class Journal(Protocol):
     def find_open_attempts(
         self, patient_key: str, resource_guid: str, day: date
     ) -> list[JournalEntry]: ...
-
-
-class TokenKeeper(Protocol):
-    """The part of ``settings.secrets.TokenStore`` the booking flow needs."""
-
-    def available(self) -> bool: ...
-    def save(self, server_url: str, token: str) -> bool: ...
+    def find_active_bookings(
+        self, patient_key: str, speciality: str, day: date, *, training: bool
+    ) -> list[JournalEntry]: ...
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,12 @@ class BookingRequest:
     resource_name: str | None = None
     #: The sandbox roster id in training mode (never a real patient's identifier).
     patient_id: str | None = None
-    #: Work mode: keep the token in the OS credential store once the server accepted it.
-    remember_token: bool = False
+    #: The doctor's speciality: a booking of the same patient, speciality and day already in
+    #: the journal is asked about first (``confirm_duplicate``). None: not checked.
+    speciality: str | None = None
+    #: Who the patient is as the card and the journal show it ("Лебедев А. П., д. р.
+    #: 12.04.1985"); stored as the journal's patient label, in place of ``patient_label``.
+    patient_display: str | None = None
 
     def __repr__(self) -> str:  # keep the token out of any log line or traceback
         return (
@@ -115,6 +120,14 @@ class BookingRequest:
     @property
     def key(self) -> tuple[str, str, date]:
         return (self.patient_key, self.resource_guid.strip().lower(), self.day)
+
+    @property
+    def label(self) -> str | None:
+        """The patient as the journal stores it: ``patient_display`` wins when given."""
+        for text in (self.patient_display, self.patient_label):
+            if text and text.strip():
+                return text.strip()
+        return None
 
 
 @dataclass(frozen=True)
@@ -144,20 +157,18 @@ class BookingService:
         journal: Journal | None,
         *,
         training: bool,
-        token_store: TokenKeeper | None = None,
-        server_url: Callable[[], str | None] | None = None,
         today: Callable[[], date] | None = None,
     ) -> None:
         self.client = client
         self.journal = journal
         self.training = training
-        self.token_store = token_store
-        self._server_url = server_url or (lambda: None)
         self._today = today
         self._in_flight = False
         #: Attempts that may have booked but are not (reliably) in the journal.
         self._open_in_memory: dict[tuple[str, str, date], list[EarlierAttempt]] = {}
         self._pending: list[_Pending] = []
+        #: Bookings journaled before this moment are not "active" (a training reset).
+        self._active_since: datetime | None = None
 
     @property
     def in_flight(self) -> bool:
@@ -188,9 +199,27 @@ class BookingService:
         ]
         return found
 
+    def active_bookings(self, request: BookingRequest) -> list[JournalEntry]:
+        """Booked rows of this journal for the same patient, speciality and day (none when the
+        request names no speciality, or the journal cannot be read)."""
+        speciality = (request.speciality or "").strip()
+        if self.journal is None or not speciality:
+            return []
+        try:
+            found = self.journal.find_active_bookings(
+                request.patient_key, speciality, request.day, training=self.training
+            )
+        except Exception as exc:  # the attempt's own journal write decides whether it is sent
+            log.warning("journal: cannot look up active bookings: %s", type(exc).__name__)
+            return []
+        since = self._active_since
+        return [e for e in found if since is None or e.created_at >= since]
+
     def forget_open_attempts(self) -> None:
-        """Drop the in-memory list (training: the sandbox reset removed those bookings)."""
+        """Drop the in-memory list, and the bookings made so far from the duplicate check
+        (training: the sandbox reset removed those bookings)."""
         self._open_in_memory.clear()
+        self._active_since = datetime.now().astimezone()
 
     def _resolve_earlier(self, request: BookingRequest, earlier: list[EarlierAttempt]) -> None:
         self._open_in_memory.pop(request.key, None)
@@ -213,17 +242,20 @@ class BookingService:
         request: BookingRequest,
         *,
         confirm_rebook: Callable[[list[EarlierAttempt]], Awaitable[bool]] | None = None,
+        confirm_duplicate: Callable[[list[JournalEntry]], Awaitable[bool]] | None = None,
         on_sending: Callable[[], None] | None = None,
     ) -> BookingOutcome:
-        """Book once. ``confirm_rebook`` is asked when an earlier attempt may have booked;
-        without it such a booking is not sent. ``on_sending`` runs right before the POST."""
+        """Book once. ``confirm_duplicate`` is asked when the journal holds an active booking
+        of the same patient for the same speciality and day; ``confirm_rebook`` when an earlier
+        attempt may have booked. Without the callback (or when it answers False) such a
+        booking is not sent. ``on_sending`` runs right before the POST."""
         if self._in_flight:
             return BookingOutcome(
                 OutcomeKind.NOT_SENT, Reason.BUSY, detail="another booking is in flight"
             )
         self._in_flight = True
         try:
-            return await self._book(request, confirm_rebook, on_sending)
+            return await self._book(request, confirm_rebook, confirm_duplicate, on_sending)
         finally:
             self._in_flight = False
 
@@ -231,6 +263,7 @@ class BookingService:
         self,
         request: BookingRequest,
         confirm_rebook: Callable[[list[EarlierAttempt]], Awaitable[bool]] | None,
+        confirm_duplicate: Callable[[list[JournalEntry]], Awaitable[bool]] | None,
         on_sending: Callable[[], None] | None,
     ) -> BookingOutcome:
         self.retry_unsaved()
@@ -242,9 +275,20 @@ class BookingService:
             return classify(exc)
         request = replace(request, token=token)
 
+        active = self.active_bookings(request)
+        if active:
+            go_on = confirm_duplicate is not None and bool(await confirm_duplicate(active))
+            if not go_on:
+                log.info("booking not sent: %d active booking(s) of that speciality", len(active))
+                return BookingOutcome(
+                    OutcomeKind.NOT_SENT,
+                    Reason.DUPLICATE,
+                    detail=f"{len(active)} active booking(s) for that speciality and day",
+                )
+
         earlier = self.earlier_attempts(request)
         if earlier:
-            go_on = confirm_rebook is not None and await confirm_rebook(earlier)
+            go_on = confirm_rebook is not None and bool(await confirm_rebook(earlier))
             if not go_on:
                 return BookingOutcome(
                     OutcomeKind.NOT_SENT,
@@ -286,8 +330,6 @@ class BookingService:
             )
 
         outcome = self._record_outcome(outcome)
-        if outcome.booked:
-            self._remember_token(request)
         unrecorded = attempt_id is None or not outcome.journal_saved
         if unrecorded and (outcome.may_exist or outcome.booked):
             # Not (reliably) in the journal: kept in memory, so the warning still comes.
@@ -313,10 +355,11 @@ class BookingService:
             day=request.day,
             at=request.at,
             patient_key=request.patient_key,
-            patient_label=request.patient_label,
+            patient_label=request.label,
             clinic_name=request.clinic_name,
             resource_name=request.resource_name,
             training=self.training,
+            speciality=(request.speciality or "").strip() or None,
         )
 
     # -- journal writes ------------------------------------------------------------------------
@@ -386,20 +429,6 @@ class BookingService:
                 self._open_in_memory[key] = kept
             else:
                 del self._open_in_memory[key]
-
-    # -- token ---------------------------------------------------------------------------------
-
-    def _remember_token(self, request: BookingRequest) -> None:
-        """After the server accepted the token: keep it if the operator asked to."""
-        store = self.token_store
-        url = self._server_url()
-        if self.training or not request.remember_token or store is None or not url:
-            return
-        try:
-            if store.available():
-                store.save(url, request.token)
-        except Exception as exc:  # a credential store failure must not spoil a booking
-            log.warning("token not remembered: %s", type(exc).__name__)
 
 
 __all__ = [

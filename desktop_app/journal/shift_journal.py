@@ -7,6 +7,12 @@ warn "check before booking this patient again". Durability therefore matters mor
 WAL with ``synchronous=FULL``, one committed transaction per write, and attempts left "sent" by a
 crash become "unknown" when the journal is opened again.
 
+Cancellations (schema 3): a booked row can be cancelled through the registry. The cancel is
+journaled the same way: ``record_cancel_attempt`` (``cancel_state`` "sent") before the request,
+then ``record_cancelled`` (status "cancelled"), ``record_cancel_refused`` (the registry said no:
+still booked) or ``record_cancel_unknown`` (no answer: the booking may or may not be cancelled).
+A cancel left "sent" by a crash becomes "unknown" at the next start, like a booking.
+
 Privacy: the journal holds what the desk needs to answer "what did we book today" and nothing
 more. The token is never stored (only ``patient_key``, a one-way hash, see ``tokens.py``), rows
 older than the retention period are deleted, and deleted rows are overwritten
@@ -30,23 +36,32 @@ from pydantic import ValidationError
 
 from desktop_app.api import TicketVisitWithLpu
 from desktop_app.files import broken_name
-from desktop_app.settings.redact import redact
+from desktop_app.settings.redact import redact, redact_credentials
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 JOURNAL_FILE_NAME = "shift-journal.sqlite3"
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 100_000
 
-Status = Literal["sent", "booked", "failed", "unknown", "resolved"]
-STATUSES: tuple[Status, ...] = ("sent", "booked", "failed", "unknown", "resolved")
+Status = Literal["sent", "booked", "failed", "unknown", "resolved", "cancelled"]
+STATUSES: tuple[Status, ...] = ("sent", "booked", "failed", "unknown", "resolved", "cancelled")
+#: Where a cancellation of a booked row stands (None: never asked, or done: status "cancelled").
+CancelState = Literal["sent", "unknown", "refused"]
+CANCEL_STATES: tuple[CancelState, ...] = ("sent", "unknown", "refused")
+#: Statuses a day list shows: what is (or may be) on the doctor's day, and what was cancelled.
+DAY_STATUSES: tuple[Status, ...] = ("booked", "cancelled", "unknown", "sent")
 
 # -- user-facing messages (Russian) ------------------------------------------------------------
 
 INTERRUPTED_DETAIL = (
     "Программа была закрыта до получения ответа сервера: запись могла быть создана. "
     "Проверьте её, прежде чем записывать пациента снова."
+)
+CANCEL_INTERRUPTED_DETAIL = (
+    "Программа была закрыта до получения ответа сервера на отмену: запись могла быть "
+    "отменена. Проверьте её в регистратуре."
 )
 JOURNAL_UNREADABLE_MESSAGE = (
     "Не удалось открыть журнал смены {path}: {reason}. Возможно, программа уже запущена "
@@ -105,8 +120,72 @@ _SCHEMA_V1 = (
 #: Version 2: which slip fields were filled from the operator's choice because the registry's
 #: answer lacked them (``fullResponse=false``), comma-separated; NULL when none were.
 _SCHEMA_V2 = ("ALTER TABLE attempts ADD COLUMN filled_fields TEXT",)
+#: The columns every version since 2 has, in table order (copied as they are by version 3).
+_V2_COLUMNS = (
+    "id, created_at, created_ts, updated_at, status, training, lpu_guid, resource_guid, day, "
+    "at, patient_key, patient_label, clinic_name, resource_name, ticket_json, ticket_num, "
+    "ticket_guid, begin_time, error_kind, error_status, error_code, error_message, "
+    "unknown_detail, resolution_note, resolved_at, print_count, last_printed_at, filled_fields"
+)
+#: Version 3: a booking can be cancelled (status "cancelled", the cancel's own state, reason,
+#: time and error) and the speciality is kept (the duplicate check before sending). The status
+#: CHECK changes, which SQLite cannot ALTER: the table is rebuilt in the migration's one
+#: transaction, ids (and the AUTOINCREMENT counter) kept, indexes recreated.
+_SCHEMA_V3 = (
+    """
+    CREATE TABLE attempts_new (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at      TEXT    NOT NULL,
+        created_ts      REAL    NOT NULL,
+        updated_at      TEXT    NOT NULL,
+        status          TEXT    NOT NULL
+                        CHECK (status IN ('sent', 'booked', 'failed', 'unknown', 'resolved',
+                                          'cancelled')),
+        training        INTEGER NOT NULL,
+        lpu_guid        TEXT    NOT NULL,
+        resource_guid   TEXT    NOT NULL,
+        day             TEXT    NOT NULL,
+        at              TEXT,
+        patient_key     TEXT    NOT NULL,
+        patient_label   TEXT,
+        clinic_name     TEXT,
+        resource_name   TEXT,
+        ticket_json     TEXT,
+        ticket_num      TEXT,
+        ticket_guid     TEXT,
+        begin_time      TEXT,
+        error_kind      TEXT,
+        error_status    INTEGER,
+        error_code      TEXT,
+        error_message   TEXT,
+        unknown_detail  TEXT,
+        resolution_note TEXT,
+        resolved_at     TEXT,
+        print_count     INTEGER NOT NULL DEFAULT 0,
+        last_printed_at TEXT,
+        filled_fields   TEXT,
+        speciality      TEXT,
+        cancel_state    TEXT
+                        CHECK (cancel_state IS NULL
+                               OR cancel_state IN ('sent', 'unknown', 'refused')),
+        cancel_reason   TEXT,
+        cancelled_at    TEXT,
+        cancel_error    TEXT
+    )
+    """,
+    f"INSERT INTO attempts_new ({_V2_COLUMNS}) SELECT {_V2_COLUMNS} FROM attempts",
+    # Keep the AUTOINCREMENT counter: ids of purged rows are never handed out again.
+    "DELETE FROM sqlite_sequence WHERE name = 'attempts_new'",
+    "INSERT INTO sqlite_sequence (name, seq) "
+    "SELECT 'attempts_new', seq FROM sqlite_sequence WHERE name = 'attempts'",
+    "DROP TABLE attempts",
+    "ALTER TABLE attempts_new RENAME TO attempts",
+    "CREATE INDEX attempts_created ON attempts (created_ts)",
+    "CREATE INDEX attempts_patient ON attempts (patient_key, resource_guid, day, status)",
+    "CREATE INDEX attempts_day ON attempts (day)",
+)
 #: Statements that bring a journal from version ``n - 1`` to ``n``.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
 
 
 #: Why a journal could not be opened, for the UI to word it (``JournalError.reason``).
@@ -184,11 +263,35 @@ class JournalEntry:
     #: Slip fields printed from the operator's choice, not the registry's answer
     #: (``TicketSlip.marked`` names: ``day``, ``time_range``, ``doctor``, ``room``...).
     filled_fields: frozenset[str] = frozenset()
+    #: The speciality the operator booked (the duplicate check), else the ticket's.
+    speciality: str | None = None
+    #: A cancellation of this booked row: "sent" (in flight), "unknown" (no answer: it may be
+    #: cancelled), "refused" (the registry said no: still booked); None otherwise. A cancel
+    #: that went through sets ``status`` to "cancelled" and clears this.
+    cancel_state: CancelState | None = None
+    cancel_reason: str | None = None
+    cancelled_at: datetime | None = None
+    cancel_error: str | None = None
 
     @property
     def is_open_unknown(self) -> bool:
         """The outcome is unknown and no operator has checked it yet."""
         return self.status == "unknown"
+
+    @property
+    def is_cancelled(self) -> bool:
+        """The registry confirmed the cancellation."""
+        return self.status == "cancelled"
+
+    @property
+    def cancel_unconfirmed(self) -> bool:
+        """A cancellation was sent and no answer says whether it happened."""
+        return self.status == "booked" and self.cancel_state in ("sent", "unknown")
+
+    @property
+    def appointment_day(self) -> date:
+        """The day of the visit: the ticket's begin time (its wall clock) when known."""
+        return self.begin_time.date() if self.begin_time is not None else self.day
 
 
 def _aware_now() -> datetime:
@@ -222,6 +325,19 @@ def _clean(text: str | None, limit: int = 2000) -> str | None:
         return None
     value = redact(str(text)).strip()
     return value[:limit] or None
+
+
+#: A full policy number (16 digits in a row): never needed in the journal.
+_POLICY_RE = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
+
+
+def _label(text: str | None) -> str | None:
+    """The patient label as stored: it names the patient on purpose (surname, initials, birth
+    date), so only credentials are removed, and a full policy number, should one be in it."""
+    if text is None:
+        return None
+    value = _POLICY_RE.sub("***", redact_credentials(str(text))).strip()
+    return value[:200] or None
 
 
 def _guid(value: str) -> str:
@@ -318,7 +434,8 @@ class ShiftJournal:
                 for statement in _MIGRATIONS[version]:
                     self._conn.execute(statement)
                 self._conn.execute(f"PRAGMA user_version = {int(version)}")
-            log.info("journal %s: schema version %d", self.path, version)
+        if found < SCHEMA_VERSION:  # one line, however many steps it took
+            log.info("journal %s: schema version %d -> %d", self.path, found, SCHEMA_VERSION)
 
     def _mark_interrupted(self) -> None:
         """Attempts still "sent" were cut off by a crash or a kill: their outcome is unknown."""
@@ -330,6 +447,14 @@ class ShiftJournal:
             )
         if cur.rowcount:
             log.warning("journal: %d interrupted attempt(s) marked unknown", cur.rowcount)
+        with self._lock, self._conn:
+            cur = self._conn.execute(
+                "UPDATE attempts SET cancel_state = 'unknown', cancel_error = ?, updated_at = ? "
+                "WHERE cancel_state = 'sent'",
+                (CANCEL_INTERRUPTED_DETAIL, self._now().isoformat()),
+            )
+        if cur.rowcount:
+            log.warning("journal: %d interrupted cancel(s) marked unknown", cur.rowcount)
 
     @classmethod
     def open_with_recovery(cls, path: Path, **kwargs: Any) -> tuple[ShiftJournal, str | None]:
@@ -405,11 +530,14 @@ class ShiftJournal:
         clinic_name: str | None,
         resource_name: str | None,
         training: bool,
+        speciality: str | None = None,
     ) -> int:
         """Write an attempt (status "sent") before the request goes out; returns its id.
 
         ``patient_key`` must come from ``patient_key_from_token`` (64 hex digits): anything else
-        is refused so a token can never be stored here by mistake.
+        is refused so a token can never be stored here by mistake. ``patient_label`` is who the
+        patient is as the desk shows it ("Лебедев А. П., д. р. 12.04.1985"); ``speciality`` is
+        what the duplicate check matches on.
         """
         if not _HEX64_RE.match(patient_key or ""):
             raise ValueError("patient_key must be a sha256 hex digest (patient_key_from_token)")
@@ -420,7 +548,7 @@ class ShiftJournal:
             cur = self._conn.execute(
                 "INSERT INTO attempts (created_at, created_ts, updated_at, status, training, "
                 "lpu_guid, resource_guid, day, at, patient_key, patient_label, clinic_name, "
-                "resource_name) VALUES (?, ?, ?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "resource_name, speciality) VALUES (?, ?, ?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now.isoformat(),
                     now.timestamp(),
@@ -431,9 +559,10 @@ class ShiftJournal:
                     day.isoformat(),
                     at.isoformat() if at is not None else None,
                     patient_key,
-                    _clean(patient_label, 200),
+                    _label(patient_label),
                     _clean(clinic_name, 500),
                     _clean(resource_name, 500),
+                    _clean(speciality, 200),
                 ),
             )
         attempt_id = int(cast(int, cur.lastrowid))
@@ -446,13 +575,15 @@ class ShiftJournal:
         self._update(
             attempt_id,
             "UPDATE attempts SET status = 'booked', updated_at = ?, ticket_json = ?, "
-            "ticket_num = ?, ticket_guid = ?, begin_time = ? WHERE id = ?",
+            "ticket_num = ?, ticket_guid = ?, begin_time = ?, "
+            "speciality = coalesce(speciality, ?) WHERE id = ?",
             (
                 self._now().isoformat(),
                 ticket.model_dump_json(),
                 ticket.num,
                 ticket.ticket_guid,
                 begin,
+                _clean(ticket.speciality, 200),
             ),
         )
 
@@ -501,6 +632,77 @@ class ShiftJournal:
             if self.get(attempt_id) is None:
                 raise KeyError(f"no journal entry {attempt_id}")
             raise ValueError(f"journal entry {attempt_id} is not an unknown outcome")
+
+    # -- cancellation --------------------------------------------------------------------------
+
+    def _update_booked(self, attempt_id: int, sql: str, params: tuple[Any, ...]) -> None:
+        """One UPDATE of a booked row: KeyError when there is no row, ValueError when the row
+        is not a booking (never booked, or already cancelled)."""
+        with self._lock, self._conn:
+            cur = self._conn.execute(sql, (*params, int(attempt_id)))
+        if cur.rowcount != 1:
+            entry = self.get(attempt_id)
+            if entry is None:
+                raise KeyError(f"no journal entry {attempt_id}")
+            raise ValueError(f"journal entry {attempt_id} is {entry.status}, not booked")
+
+    def record_cancel_attempt(self, attempt_id: int, reason: str) -> None:
+        """Write the cancellation (``cancel_state`` "sent") BEFORE the request goes out.
+
+        Only a booked row can be cancelled: ValueError otherwise (KeyError: no such row).
+        """
+        self._update_booked(
+            attempt_id,
+            "UPDATE attempts SET cancel_state = 'sent', cancel_reason = ?, cancel_error = NULL, "
+            "updated_at = ? WHERE id = ? AND status = 'booked'",
+            (_clean(reason, 500), self._now().isoformat()),
+        )
+        log.info("journal: cancel of attempt %s recorded", attempt_id)
+
+    def record_cancelled(self, attempt_id: int) -> None:
+        """The registry confirmed the cancellation: the row is "cancelled" (idempotent)."""
+        now = self._now().isoformat()
+        self._update_booked(
+            attempt_id,
+            "UPDATE attempts SET status = 'cancelled', cancel_state = NULL, cancel_error = NULL, "
+            "cancelled_at = coalesce(cancelled_at, ?), updated_at = ? "
+            "WHERE id = ? AND status IN ('booked', 'cancelled')",
+            (now, now),
+        )
+
+    def record_cancel_refused(self, attempt_id: int, message: str | None) -> None:
+        """The registry refused to cancel (4021 the time has passed, 4022 not active…): the row
+        stays booked; ``message`` is the server's text, kept for the journal window."""
+        self._update_booked(
+            attempt_id,
+            "UPDATE attempts SET cancel_state = 'refused', cancel_error = ?, updated_at = ? "
+            "WHERE id = ? AND status = 'booked'",
+            (_clean(message), self._now().isoformat()),
+        )
+
+    def record_cancel_unknown(self, attempt_id: int, detail: str) -> None:
+        """No answer to the cancel: the booking may or may not be cancelled (status stays
+        booked, the day list says "отмена не подтверждена")."""
+        self._update_booked(
+            attempt_id,
+            "UPDATE attempts SET cancel_state = 'unknown', cancel_error = ?, updated_at = ? "
+            "WHERE id = ? AND status = 'booked'",
+            (_clean(detail), self._now().isoformat()),
+        )
+
+    def record_cancel_not_sent(
+        self, attempt_id: int, detail: str, *, restore: CancelState | None = None
+    ) -> None:
+        """The cancel never left this PC (no connection, our own checks): the row goes back to
+        ``restore``, the cancel state it had before ``record_cancel_attempt``."""
+        if restore is not None and restore not in CANCEL_STATES:
+            raise ValueError(f"not a cancel state: {restore!r}")
+        self._update_booked(
+            attempt_id,
+            "UPDATE attempts SET cancel_state = ?, cancel_error = ?, updated_at = ? "
+            "WHERE id = ? AND status = 'booked'",
+            (restore, _clean(detail), self._now().isoformat()),
+        )
 
     def mark_printed(self, attempt_id: int) -> int:
         """Count a printed slip; returns the new count (the UI marks reprints as copies)."""
@@ -602,6 +804,57 @@ class ShiftJournal:
             ).fetchall()
         return [_entry(row) for row in rows]
 
+    def find_active_bookings(
+        self, patient_key: str, speciality: str, day: date, *, training: bool
+    ) -> list[JournalEntry]:
+        """Booked rows (not cancelled) of this patient whose visit is on ``day`` and whose
+        speciality is ``speciality``, ignoring case and ``ё``/``е``; newest first.
+
+        The day is the visit's (the ticket's begin time when known, else the booked day), so a
+        booking made yesterday for today counts. A row whose cancel is unconfirmed is still
+        booked: it is listed (the operator decides).
+        """
+        if isinstance(day, datetime):
+            day = day.date()
+        needle = _fold((speciality or "").strip())
+        if not needle:
+            return []
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT * FROM attempts WHERE status = 'booked' AND patient_key = ? "
+                "AND training = ? AND coalesce(substr(begin_time, 1, 10), day) = ? "
+                "AND desk_fold(trim(coalesce(speciality, ''))) = ? "
+                "ORDER BY created_ts DESC, id DESC",
+                (patient_key, int(bool(training)), day.isoformat(), needle),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def day_entries(self, day: date, *, training: bool | None = None) -> list[JournalEntry]:
+        """The rows of one APPOINTMENT day, for the day list: booked, cancelled, unknown and
+        still-sent attempts (not failed ones, nor checked unknowns), ordered by resource, then
+        time of the visit (rows without a time last).
+
+        The appointment day is the ticket's begin time's date (on its own wall clock) when
+        known, else the day the booking was asked for; when the booking was made does not
+        matter. ``training`` filters training or real rows (None: both).
+        """
+        if isinstance(day, datetime):
+            day = day.date()
+        marks = ", ".join("?" for _ in DAY_STATUSES)
+        sql = (
+            f"SELECT * FROM attempts WHERE status IN ({marks}) "
+            "AND coalesce(substr(begin_time, 1, 10), day) = ?"
+        )
+        params: list[Any] = [*DAY_STATUSES, day.isoformat()]
+        if training is not None:
+            sql += " AND training = ?"
+            params.append(int(training))
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        entries = [_entry(row) for row in rows]
+        entries.sort(key=_day_order)
+        return entries
+
     def entries(
         self,
         *,
@@ -663,6 +916,24 @@ def _failure_of(exc: sqlite3.OperationalError) -> JournalFailure:
     return "other"
 
 
+def _visit_time(entry: JournalEntry) -> time | None:
+    """The visit's wall-clock time: the ticket's begin time, else the time asked for."""
+    if entry.begin_time is not None:
+        return entry.begin_time.time()
+    return entry.at
+
+
+def _day_order(entry: JournalEntry) -> tuple[str, str, bool, time, int]:
+    moment = _visit_time(entry)
+    return (
+        _fold(entry.resource_name or ""),
+        entry.resource_guid,
+        moment is None,
+        moment or time.min,
+        entry.id,
+    )
+
+
 def _fields(text: str | None) -> frozenset[str]:
     return frozenset(part for part in (text or "").split(",") if part)
 
@@ -704,4 +975,13 @@ def _entry(row: sqlite3.Row) -> JournalEntry:
         resolution_note=data["resolution_note"],
         resolved_at=_dt(data["resolved_at"]),
         filled_fields=_fields(data.get("filled_fields")),
+        speciality=data.get("speciality"),
+        cancel_state=_cancel_state(data.get("cancel_state")),
+        cancel_reason=data.get("cancel_reason"),
+        cancelled_at=_dt(data.get("cancelled_at")),
+        cancel_error=data.get("cancel_error"),
     )
+
+
+def _cancel_state(text: str | None) -> CancelState | None:
+    return cast(CancelState, text) if text in CANCEL_STATES else None

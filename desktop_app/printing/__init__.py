@@ -11,8 +11,11 @@ from desktop_app.printing.fill import (
 )
 from desktop_app.printing.slip import (
     BARCODE_IMAGE_URL,
+    CANCELLED_BANNER,
+    CUT_LABEL,
     FILLED_FOOTNOTE,
     NO_NUMBER_TEXT,
+    STUB_TITLE,
     TRAINING_WATERMARK,
     LayoutSpec,
     SlipLayout,
@@ -26,9 +29,12 @@ from desktop_app.printing.slip import (
 
 __all__ = [
     "BARCODE_IMAGE_URL",
+    "CANCELLED_BANNER",
+    "CUT_LABEL",
     "FILLED_FOOTNOTE",
     "NO_NUMBER_TEXT",
     "RESOURCE_LABELS",
+    "STUB_TITLE",
     "TRAINING_WATERMARK",
     "ChosenBooking",
     "LayoutSpec",

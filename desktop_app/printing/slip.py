@@ -1,8 +1,15 @@
 """What goes on a ticket slip and how it is laid out, without Qt.
 
 The slip is the patient's only guide from the reception desk to the doctor's door, so it carries
-exactly what is needed to get there on time (number, day, time, room, floor, doctor) and nothing
-about the patient. The content is decided here as plain data (:class:`TicketSlip`) and rendered
+exactly what is needed to get there on time (number, day, time, room, floor, doctor) and, by
+default, nothing about the patient. When the patient is known (work mode), the slip ends with a
+dashed cut line and the operator's stub ("Корешок — остаётся в регистратуре": patient, ticket
+number, doctor, day and time), which stays at the desk; the patient's own part names the patient
+only when the layout setting says so (``patient_on_slip``). A cancelled booking's slip is printed
+under a banner ("ЗАПИСЬ ОТМЕНЕНА — ТАЛОН НЕДЕЙСТВИТЕЛЕН", top and bottom) with its number struck
+through and no barcode, so it can never pass for a valid ticket.
+
+The content is decided here as plain data (:class:`TicketSlip`) and rendered
 as Qt rich text (:func:`render_slip_html`) so the Qt layer only has to lay it out on paper; this
 keeps the content testable without an event loop or a printer.
 
@@ -62,6 +69,15 @@ NO_NUMBER_TEXT = "Номер талона выдадут в регистрату
 #: The mark after a value taken from the operator's choice, and its footnote.
 FILLED_MARK = "*"
 FILLED_FOOTNOTE = "* — по данным записи, уточните в регистратуре"
+#: The banner of a cancelled booking's slip, top and bottom.
+CANCELLED_BANNER = "ЗАПИСЬ ОТМЕНЕНА — ТАЛОН НЕДЕЙСТВИТЕЛЕН"
+#: Under the banner.
+CANCELLED_NOTE = "пациенту не выдаётся"
+#: The heading of the operator's stub below the cut line.
+STUB_TITLE = "Корешок — остаётся в регистратуре"
+#: The middle of the dashed cut line.
+CUT_LABEL = "линия отреза"
+PATIENT_LABEL = "Пациент"
 #: Filled fields that get the mark: the visit's facts. A clinic's name or address from the
 #: directory is as good as the registry's and is not marked.
 MARKED_FIELDS = frozenset({"day", "time_range", "speciality", "doctor", "room", "floor"})
@@ -361,6 +377,12 @@ class TicketSlip:
     #: A line from the settings under the time (``При себе иметь полис ОМС и паспорт``).
     reminder: str | None = None
     filled: frozenset[str] = frozenset()
+    #: Who the ticket is for (``Лебедев А. П., д. р. 12.04.1985``): printed on the operator's
+    #: stub, and on the patient's part only with ``patient_on_slip``. ``None``: no stub.
+    patient: str | None = None
+    patient_on_slip: bool = False
+    #: The booking was cancelled: the slip says so and must never look valid.
+    cancelled: bool = False
 
     def __post_init__(self) -> None:
         if self.copy_number < 1:
@@ -381,6 +403,9 @@ class TicketSlip:
         chosen: ChosenBooking | None = None,
         zone: tzinfo | None = None,
         reminder: str | None = None,
+        patient: str | None = None,
+        patient_on_slip: bool = False,
+        cancelled: bool = False,
     ) -> TicketSlip:
         """Build the slip of a booking answer; ``copy_number > 1`` marks a duplicate.
 
@@ -388,6 +413,10 @@ class TicketSlip:
         the ticket's own values always win. Times are shown in ``zone``, the clinic's zone
         (default :data:`~desktop_app.text.DEFAULT_ZONE`, Moscow time); the day is the one of
         the converted begin time. ``reminder`` is printed under the time.
+
+        ``patient`` (see :func:`~desktop_app.printing.fill.patient_text`) adds the operator's
+        stub, and the patient line on the patient's part if ``patient_on_slip``; ``cancelled``
+        prints the slip of a cancelled booking (banner, number struck, no barcode).
         """
         zone = zone or DEFAULT_ZONE
         chosen = chosen or ChosenBooking()
@@ -456,6 +485,9 @@ class TicketSlip:
             resource_kind=kind if doctor is not None else None,
             reminder=_clean_reminder(reminder),
             filled=frozenset(filled),
+            patient=_clean(patient),
+            patient_on_slip=patient_on_slip,
+            cancelled=cancelled,
         )
 
     @property
@@ -485,6 +517,26 @@ class TicketSlip:
         """The filled fields the paper marks with :data:`FILLED_MARK`."""
         return self.filled & MARKED_FIELDS
 
+    @property
+    def has_stub(self) -> bool:
+        """The slip ends with the operator's stub (the patient is known)."""
+        return self.patient is not None
+
+    @property
+    def shows_patient(self) -> bool:
+        """The patient's part names the patient (the layout setting asks for it)."""
+        return self.patient is not None and self.patient_on_slip
+
+    @property
+    def short_when(self) -> str | None:
+        """``27.11.2026, 10:20``: the day and the begin time, for the stub."""
+        parts = []
+        if self.day:
+            parts.append(self.day.strftime("%d.%m.%Y"))
+        if self.time_range:
+            parts.append(self.time_range.split("–", 1)[0].strip())
+        return ", ".join(parts) or None
+
 
 _SLIP_FIELDS = frozenset(TicketSlip.__dataclass_fields__) - {
     "printed_at",
@@ -493,6 +545,9 @@ _SLIP_FIELDS = frozenset(TicketSlip.__dataclass_fields__) - {
     "copy_number",
     "filled",
     "reminder",
+    "patient",
+    "patient_on_slip",
+    "cancelled",
 }
 
 
@@ -589,6 +644,71 @@ def _training_banner(spec: LayoutSpec) -> str:
     )
 
 
+def _cancelled_banner(spec: LayoutSpec) -> str:
+    """The banner in a heavy frame, as large as its longest word allows on this paper."""
+    inner_pt = spec.printable_width_mm * MM_TO_PT - 16  # padding and borders, with slack
+    widest = max(_bold_width_em(word) for word in CANCELLED_BANNER.split())
+    pt = round(min(spec.heading_pt + 2, inner_pt / widest), 1)
+    return _frame(
+        _p(_e(CANCELLED_BANNER), pt=pt, bold=True) + _p(_e(CANCELLED_NOTE), pt=spec.base_pt),
+        border_px=4,
+        gap=spec.gap_pt,
+    )
+
+
+_INITIAL_GAP = re.compile(r"(?<=[^\s,]) (?=[^\W\d_]\.)")
+_BIRTH_GAP = re.compile(r"(д\.) (р\.) (?=\d)")
+
+
+def _patient_html(patient: str) -> str:
+    """``Лебедев А. П., д. р. 12.04.1985``, breaking only after the comma."""
+    text = _BIRTH_GAP.sub(f"\\1{NBSP}\\2{NBSP}", patient)
+    text = _INITIAL_GAP.sub(NBSP, text)
+    return html.escape(text, quote=True)
+
+
+#: Advance of "- " in em at the cut line's size (generous, so the line never wraps).
+_DASH_PAIR_EM = 0.75
+
+
+def _cut_line(spec: LayoutSpec) -> str:
+    """``- - - - линия отреза - - - -`` across the printable width, on one line."""
+    pt = spec.small_pt
+    label_em = len(CUT_LABEL) * 0.62 + 1.5
+    width_em = spec.printable_width_mm * MM_TO_PT / pt
+    pairs = max(2, int((width_em - label_em) / 2 / _DASH_PAIR_EM))
+    dashes = " ".join("-" * pairs)
+    return _spacer(spec.gap_pt * 2) + _p(f"{dashes} {_e(CUT_LABEL)} {dashes}", pt=pt)
+
+
+def _stub(slip: TicketSlip, spec: LayoutSpec) -> str:
+    """The operator's part below the cut line: who, which ticket, which doctor, when."""
+    base, small = spec.base_pt, spec.small_pt
+    out = [_cut_line(spec), _p(_e(STUB_TITLE), pt=base, bold=True, top=spec.gap_pt)]
+    if slip.cancelled:
+        out.append(_p(_e("ОТМЕНЕНА"), pt=base + 2, bold=True))
+    if slip.training:
+        out.append(_p(_e(TRAINING_WATERMARK), pt=small, bold=True))
+    out.append(
+        _p(f"{_e(PATIENT_LABEL)}: {_patient_html(slip.patient or '—')}", pt=base + 1, bold=True)
+    )
+    number = f"Талон № {_e(slip.number)}" if slip.number else "Талон без номера"
+    if slip.cancelled and slip.number:
+        number = f"<s>{number}</s>"
+    out.append(_p(number, pt=base + 1))
+    who = _e(slip.doctor) if slip.doctor else ""
+    if slip.speciality and slip.speciality != slip.doctor:
+        who = f"{who} ({_e(slip.speciality)})" if who else _e(slip.speciality)
+    if who:
+        label = slip.resource_label
+        out.append(_p(f"{_e(label)}: {who}" if label else who, pt=base))
+    if slip.short_when:
+        out.append(_p(_e(slip.short_when), pt=base, bold=True))
+    if slip.ticket_guid:
+        out.append(_p(f"Талон {_e(slip.ticket_guid)}", pt=small))
+    return "\n".join(out)
+
+
 def _bold_width_em(word: str) -> float:
     """A generous estimate of ``word``'s width in bold type, in em."""
     return sum(
@@ -638,6 +758,8 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
     base, small = spec.base_pt, spec.small_pt
     out: list[str] = []
 
+    if slip.cancelled:
+        out.append(_cancelled_banner(spec))
     if slip.training:
         out.append(_training_banner(spec))
 
@@ -659,13 +781,19 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
             )
         )
 
-    if slip.number:
+    if slip.number and slip.cancelled:
+        # Struck through and small: a cancelled number must not look like a ticket.
+        struck = f"<s>{_e(f'№ {slip.number}')}</s> (аннулирован)"
+        out.append(_p(struck, pt=base + 2, bottom=gap / 2))
+    elif slip.number:
         # Long numbers are set smaller so they break as rarely as possible.
         chars = len(slip.number)
         number_pt = spec.number_pt
         if chars > _LONG_NUMBER_CHARS:
             number_pt = max(spec.time_pt, number_pt * _LONG_NUMBER_CHARS / chars)
         out.append(_p(_e(f"№ {slip.number}"), pt=number_pt, bold=True, bottom=gap / 2))
+    elif slip.cancelled:
+        pass  # no number, and no "the desk will give you one" either
     else:
         out.append(
             _frame(
@@ -676,6 +804,11 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
             )
         )
 
+    if slip.shows_patient:
+        out.append(
+            _p(f"{_e(PATIENT_LABEL)}: {_e(slip.patient or '')}", pt=base + 1, bottom=gap / 2)
+        )
+
     def mark(field: str) -> str:
         return FILLED_MARK if field in slip.marked else ""
 
@@ -683,10 +816,12 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
         weekday, rest = format_day_ru(slip.day).split(", ", 1)
         day_html = f"{_e(weekday)}, {_e(rest).replace(' ', NBSP)}{mark('day')}"
         out.append(_p(day_html, pt=base + 2, bold=True))
+    # A cancelled slip keeps the facts (what was cancelled) but never their headline look.
     if slip.time_range:
         times = _e(slip.time_range) + mark("time_range")
-        out.append(_p(times, pt=spec.time_pt, bold=True, bottom=gap / 2))
-    if slip.reminder:
+        time_pt = base + 1 if slip.cancelled else spec.time_pt
+        out.append(_p(times, pt=time_pt, bold=True, bottom=gap / 2))
+    if slip.reminder and not slip.cancelled:
         out.append(_p(_e(slip.reminder), pt=base + 1, bottom=gap / 2))
 
     place = [
@@ -694,7 +829,9 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
         for field, text in (("room", slip.room), ("floor", slip.floor_text))
         if text
     ]
-    if place:
+    if place and slip.cancelled:
+        out.append(_p(_e(", ".join(place)), pt=base + 1))
+    elif place:
         lines = "".join(_room_line(text, spec) for text in place)
         box_width = spec.place_box_percent
         out.append(_frame(lines, border_px=2, gap=gap / 2, width_percent=box_width))
@@ -725,14 +862,15 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
         out.append(_p(_e(FILLED_FOOTNOTE), pt=small, italic=True, top=gap / 2))
 
     out.append(_rule(top=gap, bottom=gap))
-    out.append(_p(_e(REMINDER), pt=base, bold=True, bottom=gap / 2))
+    if not slip.cancelled:
+        out.append(_p(_e(REMINDER), pt=base, bold=True, bottom=gap / 2))
     if slip.clinic_address:
         out.append(_p(f"Адрес: {_e(slip.clinic_address)}", pt=base))
     if slip.clinic_phone:
         phone = _PHONE_GAP.sub(NBSP, _e(slip.clinic_phone))
         out.append(_p(f"Регистратура: {phone}", pt=base))
 
-    if slip.barcode_payload:
+    if slip.barcode_payload and not slip.cancelled:  # a scanner must not read it as valid
         side_px = round(spec.barcode_mm / 25.4 * 96)
         out.append(
             f'<p align="center" style="margin-top:{gap + 2:g}pt; margin-bottom:2pt;">'
@@ -748,6 +886,10 @@ def render_slip_html(slip: TicketSlip, layout: SlipLayout | str) -> str:
 
     if slip.training:
         out.append(_training_banner(spec))
+    if slip.cancelled:
+        out.append(_cancelled_banner(spec))
+    if slip.has_stub:
+        out.append(_stub(slip, spec))
 
     body = "\n".join(out)
     return (

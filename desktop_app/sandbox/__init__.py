@@ -17,14 +17,14 @@ landmark keys, ``app`` for the routes, ``config`` for the switches and variants.
 
 from typing import TYPE_CHECKING
 
-from .app import create_app
 from .bigdata import generate_directory
 from .config import CHECK_NAMES, SELF_BOOKING_CHANNELS, SandboxConfig
-from .data import MSK, PATIENTS
+from .data import MSK, PATIENTS, TWINS
 from .engine import Booking, Landmarks, RequestRecord, Sandbox, SandboxError
 from .transport import InProcessTransport
 
 if TYPE_CHECKING:  # imported lazily at run time (see __getattr__ below)
+    from .app import create_app
     from .server import serve_in_thread
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "MSK",
     "PATIENTS",
     "SELF_BOOKING_CHANNELS",
+    "TWINS",
     "Booking",
     "InProcessTransport",
     "Landmarks",
@@ -52,4 +53,10 @@ def __getattr__(name: str):  # pragma: no cover - trivial
         from .server import serve_in_thread
 
         return serve_in_thread
+    # The ASGI app (Starlette) is built on the first request of training mode (see
+    # transport.py), after the window has painted, rather than at start-up.
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
     raise AttributeError(name)

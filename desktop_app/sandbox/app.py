@@ -4,7 +4,11 @@ Routes, all under the prefix (``create_app(prefix=...)`` or ``config.prefix``, e
 
 Registry API (answers in the configured wire variant):
   ``POST /visit/{lpuGuid}/outSchedule/{resGuid}/{date}[?fullResponse=false]``
+  ``DELETE /visit/{lpuGuid}/{ticketGuid}`` with ``{"ReasonCode": n, "Reason": "…"}``
   ``GET  /lpu``, ``GET /lpu/{lpuGuid}``, ``GET /lpu/{lpuGuid}/doctor``
+  ``GET  /auth/lpu/token?lpuGuid=…&n_pol=…&Birthday=yyyy-MM-dd`` (or ``Fam=…`` instead of
+  ``n_pol``; parameter names in any casing; ``POST`` with the same names in a JSON body too):
+  ``{"token": "…", "patient": {"surname", "firstName", "patronymic", "birthDate"}}``
 
 Directory calls need no token: the vendor's pages for them are not public, a client must be able
 to list clinics before it has a patient's token, and a token that is sent is simply ignored.
@@ -14,7 +18,7 @@ Sandbox-only (plain camelCase JSON, never variant-rendered, never delayed, not l
   ``GET /sandbox/patients``, ``POST /sandbox/token`` ``{"patient", "ttlSeconds"?, "channel"?}``,
   ``POST /sandbox/reset`` (``{"patient"}``: only that patient's bookings),
   ``GET|POST /sandbox/config`` (POST merges the given fields, and ``checks`` key by key),
-  ``GET /sandbox/requests``, ``GET /sandbox/bookings``,
+  ``GET /sandbox/requests``, ``GET /sandbox/bookings``, ``GET /sandbox/cancelled``,
   ``POST /sandbox/status`` ``{"lpuGuid", "status", "ping"?}``, ``GET /sandbox/landmarks``.
 
 A single trailing ``/`` is tolerated on every path (no redirect: httpx does not follow them by
@@ -26,6 +30,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -36,7 +42,16 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .engine import CODE_NOT_FOUND, MSG_CLINIC_NOT_FOUND, Sandbox, SandboxError
+from .engine import (
+    CODE_CANCELLED,
+    CODE_NOT_FOUND,
+    MSG_CANCEL_FORMAT,
+    MSG_CANCELLED,
+    MSG_CLINIC_NOT_FOUND,
+    MSG_LOOKUP_FORMAT,
+    Sandbox,
+    SandboxError,
+)
 from .wire import error_payload, html_error_page, html_maintenance_page, json_bytes, shorten
 
 __all__ = ["ConnectionDropped", "DroppedConnectionLogFilter", "create_app", "normalize_prefix"]
@@ -134,6 +149,34 @@ def _bearer(header: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else header
 
 
+def _field(values: dict[str, Any], *names: str) -> Any:
+    """A value by any of ``names``, compared without casing and ``_``; None when absent."""
+    wanted = {n.replace("_", "").lower() for n in names}
+    for key, value in values.items():
+        if isinstance(key, str) and key.replace("_", "").lower() in wanted:
+            return value
+    return None
+
+
+_BIRTH_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]*)?")
+_BIRTH_DOTTED = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+
+
+def _birth_date(value: Any) -> date | None:
+    """``yyyy-MM-dd`` (a midnight time after it tolerated) or ``dd.MM.yyyy``; else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if match := _BIRTH_ISO.fullmatch(text):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _BIRTH_DOTTED.fullmatch(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return None
+
+
 def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
     """The ASGI app serving ``sandbox`` (prefix defaults to ``sandbox.config.prefix``)."""
     root = normalize_prefix(prefix if prefix is not None else sandbox.config.prefix)
@@ -157,6 +200,10 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
 
     async def visit(request: Request) -> Response:
         parts = request.path_params["tail"].split("/")
+        if request.method == "DELETE":
+            if len(parts) != 2:
+                raise HTTPException(404)
+            return await cancel(request, parts[0], parts[1])
         if len(parts) < 2 or parts[1].lower() != "outschedule":
             raise HTTPException(404)
         resource = parts[2] if len(parts) > 2 else None
@@ -183,6 +230,75 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
         if cfg.drop_connection:
             return _DroppedResponse(response)
         return response
+
+    async def cancel(request: Request, lpu_guid: str, ticket_guid: str) -> Response:
+        cfg = sandbox.config
+        response: Response
+        try:
+            body = await read_json(request)
+        except (ValueError, UnicodeDecodeError):
+            body = None
+        code = _field(body, "ReasonCode") if body is not None else None
+        reason = _field(body, "Reason") if body is not None else None
+        try:
+            if body is None or (reason is not None and not isinstance(reason, str)):
+                raise SandboxError(400, "4036", MSG_CANCEL_FORMAT)
+            sandbox.cancel(
+                _bearer(request.headers.get("authorization")),
+                lpu_guid,
+                ticket_guid,
+                code,
+                reason,
+            )
+        except SandboxError as exc:
+            response = error_response(exc.status, exc.code, exc.message)
+        else:
+            message_code: str | int = (
+                int(CODE_CANCELLED) if cfg.numeric_message_code else CODE_CANCELLED
+            )
+            response = api_json(
+                {
+                    "code": int(CODE_CANCELLED),
+                    "message": MSG_CANCELLED,
+                    "message_code": message_code,
+                }
+            )
+        if cfg.drop_connection:
+            return _DroppedResponse(response)
+        return response
+
+    async def patient_token(request: Request) -> Response:
+        values: dict[str, Any] = dict(request.query_params.items())
+        if request.method == "POST":
+            try:
+                values.update(await read_json(request))
+            except (ValueError, UnicodeDecodeError):
+                return error_response(400, "4036", MSG_LOOKUP_FORMAT)
+        policy = _field(values, "n_pol", "policy", "enp")
+        surname = _field(values, "Fam", "surname")
+        lpu = _field(values, "lpuGuid", "lpu")
+        try:
+            if not all(v is None or isinstance(v, str) for v in (policy, surname, lpu)):
+                raise SandboxError(400, "4036", MSG_LOOKUP_FORMAT)
+            token, patient = sandbox.lookup_token(
+                lpu,
+                birth_date=_birth_date(_field(values, "Birthday", "birthDate")),
+                policy=policy,
+                surname=surname,
+            )
+        except SandboxError as exc:
+            return error_response(exc.status, exc.code, exc.message)
+        return api_json(
+            {
+                "token": token,
+                "patient": {
+                    "surname": patient.surname,
+                    "firstName": patient.first_name,
+                    "patronymic": patient.patronymic,
+                    "birthDate": patient.birth_date.isoformat(),
+                },
+            }
+        )
 
     async def lpu_list(request: Request) -> Response:
         return api_json(sandbox.clinics())
@@ -258,6 +374,9 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
     async def sb_bookings(request: Request) -> Response:
         return JSONResponse([b.to_dict() for b in list(sandbox.bookings)])
 
+    async def sb_cancelled(request: Request) -> Response:
+        return JSONResponse([b.to_dict() for b in list(sandbox.cancelled)])
+
     async def sb_status(request: Request) -> Response:
         try:
             body = await read_json(request)
@@ -286,7 +405,8 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
         return error_response(status, f"{status}0", message)  # 404 -> "4040", 405 -> "4050"
 
     routes = [
-        Route(f"{root}/visit/{{tail:path}}", visit, methods=["POST"]),
+        Route(f"{root}/visit/{{tail:path}}", visit, methods=["POST", "DELETE"]),
+        Route(f"{root}/auth/lpu/token", patient_token, methods=["GET", "POST"]),
         Route(f"{root}/lpu", lpu_list, methods=["GET"]),
         Route(f"{root}/lpu/{{lpuGuid}}", lpu_one, methods=["GET"]),
         Route(f"{root}/lpu/{{lpuGuid}}/doctor", lpu_doctors, methods=["GET"]),
@@ -296,6 +416,7 @@ def create_app(sandbox: Sandbox, prefix: str | None = None) -> ASGIApp:
         Route(f"{control}/config", sb_config, methods=["GET", "POST"]),
         Route(f"{control}/requests", sb_requests, methods=["GET"]),
         Route(f"{control}/bookings", sb_bookings, methods=["GET"]),
+        Route(f"{control}/cancelled", sb_cancelled, methods=["GET"]),
         Route(f"{control}/status", sb_status, methods=["POST"]),
         Route(f"{control}/landmarks", sb_landmarks, methods=["GET"]),
     ]

@@ -4,7 +4,8 @@ Example::
 
     desktop-app-sandbox --host 127.0.0.1 --port 8080 --prefix /api --pascal-case
 
-It prints the patient roster with a ready token for each patient and the GUIDs of the landmark
+It prints the patient roster (with each patient's policy number and birth date, for the
+patient lookup) with a ready token for each patient and the GUIDs of the landmark
 clinics and doctors, then serves until Ctrl+C.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import date
 
 import uvicorn
 
@@ -120,6 +122,9 @@ def _print_banner(sandbox: Sandbox, base_url: str) -> None:
     print("Пациенты (вымышленные) и токены (действуют 8 часов):")
     for patient in sandbox.patients():
         print(f"  {patient['id']:<14} {patient['name']} ({years(patient['age'])})")
+        birth = date.fromisoformat(patient["birthDate"]).strftime("%d.%m.%Y")
+        policy = " ".join(patient["policy"][i : i + 4] for i in range(0, 16, 4))
+        print(f"      полис {policy}, д. р. {birth}")
         print(f"      {patient['note']}")
         print(f"      для наставника: {patient['scenario']}")
         print(f"      токен: {sandbox.issue_token(patient['id'])}")

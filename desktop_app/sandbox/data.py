@@ -14,9 +14,11 @@ module constants below name the ones that training and tests need ("the Offline 
 doctor whose day is full"); ``Sandbox.clinic_guid(key)`` / ``Sandbox.resource_guid(key)`` and
 ``Sandbox.landmarks()`` turn them into GUIDs.
 
-The patient roster (``PATIENTS``) is fixed, not seeded: its ids and birth dates are documented for
-trainers. Birth dates are fixed too, so ages grow with the calendar (the 7-year-old child turns 18
-in 2037); tests pin the clock.
+The patient roster (``PATIENTS``) is fixed, not seeded: its ids, birth dates and policy numbers
+are documented for trainers. Policy numbers are 16 digits starting ``0000`` (no real policy
+does); two patients are twins (same surname and birth date) so that a surname lookup can find
+several cards. Birth dates are fixed too, so ages grow with the calendar (the 7-year-old child
+turns 18 in 2037); tests pin the clock.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ __all__ = [
     "PRESEEDED_THERAPIST",
     "PROCEDURE_ROOM",
     "TEEN_DOCTOR",
+    "TWINS",
     "ClinicRecord",
     "DataSet",
     "Patient",
@@ -181,6 +184,9 @@ class Patient:
     #: ``default_channel``, the desk). A patient who got the token on the portal carries
     #: ``"internet"``: that is how the barred patient meets 4007 at the desk.
     token_channel: str | None = None
+    #: The fictitious policy number (ЕНП): 16 digits starting ``0000``, which no real policy
+    #: does (a real one starts with the region's code). The desk looks the patient up by it.
+    policy: str = ""
 
     @property
     def full_name(self) -> str:
@@ -235,6 +241,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Взрослый мужчина, работает инженером на заводе. Пришёл записаться к врачу для себя.",
         "Обычный взрослый пациент без ограничений: запись к любому взрослому врачу проходит. "
         "В детской поликлинике получает 4005, у гериатра (приём с 60 лет) — 4029.",
+        policy="0000202600000001",
     ),
     Patient(
         "child",
@@ -246,6 +253,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Девочка, дочь Дмитрия Соколова. На приём её приводит папа.",
         "Ребёнок 7 лет: успешная запись в детскую поликлинику (ДГП № 2). У врачей «только с 18 "
         "лет» (невролог ГП № 1) и в подростковом кабинете (14–17 лет) получает 4029.",
+        policy="0000202600000002",
     ),
     Patient(
         "parent",
@@ -257,6 +265,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Папа Алисы Соколовой, взрослый. Часто приходит в регистратуру по делам дочери.",
         "Отец Алисы, взрослый: при записи в детскую поликлинику (ДГП № 2) получает 4005 "
         "«детское учреждение».",
+        policy="0000202600000003",
     ),
     Patient(
         "teen",
@@ -268,6 +277,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Подросток, школьник. Приходит на приём с мамой.",
         "Подросток 15 лет: успешная запись в подростковый кабинет детской поликлиники; "
         "у невролога ГП № 1 (только с 18 лет) получает 4029.",
+        policy="0000202600000004",
     ),
     Patient(
         "young",
@@ -279,6 +289,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Молодой человек, студент. Пришёл записаться к врачу для себя.",
         "Молодой взрослый, 20 лет: у гериатра ГП № 1 (приём с 60 лет) получает 4029 "
         "«возрастная группа».",
+        policy="0000202600000005",
     ),
     Patient(
         "elderly",
@@ -290,6 +301,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Пенсионерка, живёт одна. Наблюдается у эндокринолога в КДЦ.",
         "Пожилая пациентка, 79 лет: успешная запись к гериатру ГП № 1; состоит на "
         "диспансерном учёте у эндокринолога КДЦ.",
+        policy="0000202600000006",
     ),
     Patient(
         "barred",
@@ -305,6 +317,7 @@ PATIENTS: tuple[Patient, ...] = (
         "«registry» или «callcenter» запись проходит.",
         barred_from_self_booking=True,
         token_channel="internet",
+        policy="0000202600000007",
     ),
     Patient(
         "dispensary",
@@ -316,6 +329,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Пенсионерка. После болезни сердца наблюдается у кардиолога ГП № 1.",
         "Состоит на диспансерном учёте у кардиолога ГП № 1 (он принимает только "
         "диспансерных): запись к нему проходит.",
+        policy="0000202600000008",
     ),
     Patient(
         "no_dispensary",
@@ -327,6 +341,7 @@ PATIENTS: tuple[Patient, ...] = (
         "Пенсионер. Беспокоит давление; у кардиолога раньше не наблюдался.",
         "Не состоит на диспансерном учёте: у кардиолога ГП № 1 получает 4007 «Вы не состоите "
         "на диспансерном учете у данного специалиста».",
+        policy="0000202600000009",
     ),
     Patient(
         "booked",
@@ -339,8 +354,40 @@ PATIENTS: tuple[Patient, ...] = (
         "Уже записана к терапевту ГП № 1 на послезавтра, 09:00 (запись создаётся при запуске "
         "и сбросе песочницы): новая запись к любому терапевту даёт 4008 с её фамилией и "
         "временем той записи.",
+        policy="0000202600000010",
+    ),
+    # Twin sisters: one surname, one birth date, two cards. Looking either of them up by
+    # surname and birth date finds both cards (4042); the policy number tells them apart.
+    Patient(
+        "twin_anna",
+        "Кравцова",
+        "Анна",
+        "Сергеевна",
+        date(1996, 6, 18),
+        "СБ-100011",
+        "Молодая женщина, сестра-близнец Марии Кравцовой. Пришла записаться к врачу для себя.",
+        "Сестра-близнец Марии Кравцовой (та же фамилия и дата рождения): поиск по фамилии и "
+        "дате рождения находит две карты — 4042, нужен полис; по полису запись к любому "
+        "взрослому врачу проходит.",
+        policy="0000202600000011",
+    ),
+    Patient(
+        "twin_maria",
+        "Кравцова",
+        "Мария",
+        "Сергеевна",
+        date(1996, 6, 18),
+        "СБ-100012",
+        "Молодая женщина, сестра-близнец Анны Кравцовой. Пришла записаться к врачу для себя.",
+        "Сестра-близнец Анны Кравцовой (та же фамилия и дата рождения): поиск по фамилии и "
+        "дате рождения находит две карты — 4042, нужен полис; по полису запись к любому "
+        "взрослому врачу проходит.",
+        policy="0000202600000012",
     ),
 )
+
+#: The roster patients whose surname and birth date are the same (surname lookup gives 4042).
+TWINS: tuple[str, str] = ("twin_anna", "twin_maria")
 
 # --- Name pools (doctors) -----------------------------------------------------------------------
 

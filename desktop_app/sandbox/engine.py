@@ -33,6 +33,17 @@ Decisions (contract section 5 leaves them to us):
 * **One patient back to the start.** ``reset_patient(id)`` removes that patient's bookings and
   makes their pre-seeded ones again (relative to now), leaving everybody else's alone: training
   calls it when an exercise starts, so a booking from an earlier try cannot get in the way.
+* **Patient lookup** (the authorization service's patient-token call). A patient is found by
+  policy number (spaces and dashes ignored) *and* birth date, or by surname (case and ``ё``/``е``
+  ignored) *and* birth date; the token is the one ``issue_token(patient_id)`` gives. Nobody
+  found: 404/4041; several cards (the twins, by surname): 400/4042; a missing or malformed
+  policy, surname or birth date: 400/4036. The clinic GUID is not needed to find the patient,
+  but one the sandbox does not know is 404/4040.
+* **Cancellation.** Only the token of the booking's patient may cancel it (another's: 403/5009);
+  a visit whose time has passed (sandbox clock) is 400/4021; an already cancelled one is
+  400/4022 (cancelled bookings are kept apart in ``cancelled``, so a second cancel is not a
+  404); an unknown ticket is 404/4040; the clinic Offline is 503/5030. A cancelled booking no
+  longer counts (4008, its slot is free again); its ticket number is not reused.
 * **Directory.** ``Sandbox.with_directory(clinics, resources)`` adds a generated directory
   (``bigdata.generate_directory``) to the standard data set; its resources work every day
   08:00-20:00 with 15-minute slots and have no age or dispensary rules.
@@ -100,6 +111,22 @@ MSG_OFFLINE = (
 )
 CODE_PAST = "4090"
 MSG_PAST = "Нельзя записаться на прошедшие дату или время. Выберите другое время приема."
+# patient lookup (authorization service) and cancellation
+CODE_PATIENT_NOT_FOUND = "4041"
+MSG_PATIENT_NOT_FOUND = "Пациент не найден. Проверьте номер полиса (или фамилию) и дату рождения."
+CODE_SEVERAL_CARDS = "4042"
+MSG_SEVERAL_CARDS = (
+    "Найдено несколько карт пациента с такими данными. Уточните поиск по номеру полиса."
+)
+MSG_LOOKUP_FORMAT = "Укажите дату рождения и номер полиса (16 цифр) или фамилию пациента."
+CODE_VISIT_PASSED = "4021"
+MSG_VISIT_PASSED = "Время приема уже прошло. Отменить запись нельзя."
+CODE_VISIT_INACTIVE = "4022"
+MSG_VISIT_INACTIVE = "Запись не активна: она уже отменена."
+MSG_TICKET_NOT_FOUND = "Запись на прием не найдена."
+MSG_CANCEL_FORMAT = "Гвид записи и код причины отмены (ReasonCode) не должны быть пустыми."
+CODE_CANCELLED = "2000"
+MSG_CANCELLED = "Запись на прием отменена."
 
 #: channel -> (source, sourceName, login) written into the ticket
 CHANNELS: dict[str, tuple[int, str, str]] = {
@@ -153,11 +180,16 @@ class Booking:
     created: datetime
     channel: str
     preseeded: bool = False
+    #: Set when the booking is cancelled (it then moves from ``bookings`` to ``cancelled``).
+    cancelled_at: datetime | None = None
+    cancel_reason_code: int | None = None
+    cancel_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        for name in ("begin", "end", "created"):
-            out[name] = getattr(self, name).isoformat()
+        for name in ("begin", "end", "created", "cancelled_at"):
+            value = getattr(self, name)
+            out[name] = value.isoformat() if value is not None else None
         return out
 
 
@@ -233,6 +265,11 @@ def parse_visit_date(text: str | None) -> VisitDate | None:
     return VisitDate(day, at.replace(microsecond=micro))
 
 
+def _fold(text: str | None) -> str:
+    """A surname compared as the desk compares it: case, ``ё``/``е`` and spacing ignored."""
+    return " ".join((text or "").split()).casefold().replace("ё", "е")
+
+
 def _default_clock() -> datetime:
     return datetime.now(ds.MSK)
 
@@ -264,6 +301,11 @@ class Sandbox:
             add_directory(self._data, *directory)
         self.requests: list[RequestRecord] = []
         self.bookings: list[Booking] = []
+        #: Cancelled bookings, oldest cancellation first (no longer held: not in ``bookings``).
+        self.cancelled: list[Booking] = []
+        #: Issues the token of a patient found by ``lookup_token`` (default: ``issue_token``).
+        #: Training points it at its desk, so a trap on the next token works for lookups too.
+        self.lookup_issuer: Callable[[str], str] | None = None
         self._status: dict[str, ClinicStatus] = {}
         self._counters: dict[tuple[str, date], int] = {}
         self._rng = random.Random()
@@ -304,6 +346,7 @@ class Sandbox:
             now = self.now()
             self.requests.clear()
             self.bookings.clear()
+            self.cancelled.clear()
             self._counters.clear()
             self._rng.seed(f"{self.config.seed}:tickets")
             self._status = {
@@ -338,7 +381,8 @@ class Sandbox:
     def reset_patient(self, patient_id: str) -> list[Booking]:
         """One roster patient back to the initial state; the bookings removed are returned.
 
-        The patient's bookings go (their pre-seeded ones are made again, relative to now);
+        The patient's bookings go, cancelled ones too (their pre-seeded ones are made again,
+        relative to now);
         nobody else's bookings, the counters and the request log are touched. KeyError for a
         patient not on the roster.
         """
@@ -347,7 +391,9 @@ class Sandbox:
         with self._lock:
             removed = [b for b in self.bookings if b.patient_id == patient_id]
             self.bookings[:] = [b for b in self.bookings if b.patient_id != patient_id]
-            if any(b.preseeded for b in removed):
+            gone = [b for b in self.cancelled if b.patient_id == patient_id]
+            self.cancelled[:] = [b for b in self.cancelled if b.patient_id != patient_id]
+            if any(b.preseeded for b in (*removed, *gone)):
                 self._preseed(self.now(), only_patient=patient_id)
             return removed
 
@@ -388,8 +434,9 @@ class Sandbox:
         return self._data
 
     def patients(self) -> list[dict[str, Any]]:
-        """The roster: id, name, birthDate, age (today), note, plus card, shortName, the
-        channel of the patient's tokens and the trainer's ``scenario`` (which errors they reach).
+        """The roster: id, name, birthDate, age (today), note, plus card, policy (16 digits),
+        shortName, the channel of the patient's tokens and the trainer's ``scenario`` (which
+        errors they reach).
         """
         today = self.now().date()
         return [
@@ -402,6 +449,7 @@ class Sandbox:
                 "card": p.card,
                 "barredFromSelfBooking": p.barred_from_self_booking,
                 "tokenChannel": p.token_channel or self.config.default_channel,
+                "policy": p.policy,
                 "note": p.note,
                 "scenario": p.scenario,
             }
@@ -516,6 +564,45 @@ class Sandbox:
         if claims.subject not in self._data.patients:
             raise SandboxError(403, "5009", MSG_5009)
         return claims
+
+    def lookup_token(
+        self,
+        lpu_guid: str | None,
+        *,
+        birth_date: date | None,
+        policy: str | None = None,
+        surname: str | None = None,
+    ) -> tuple[str, ds.Patient]:
+        """The authorization service: find a roster patient, issue their token.
+
+        By policy (spaces and dashes ignored) and birth date, else by surname (case and
+        ``ё``/``е`` ignored) and birth date. SandboxError 400/4036 for a missing or malformed
+        query, 404/4040 for a clinic GUID the sandbox does not know (the GUID is otherwise not
+        needed), 404/4041 when nobody matches, 400/4042 when several cards do.
+        """
+        digits = None
+        if policy is not None and policy.strip():
+            digits = "".join(ch for ch in policy if ch not in " \t\u00a0-")
+            if len(digits) != 16 or not all("0" <= ch <= "9" for ch in digits):
+                raise SandboxError(400, "4036", MSG_LOOKUP_FORMAT)
+        wanted = _fold(surname) if surname is not None else ""
+        if not isinstance(birth_date, date) or (digits is None and not wanted):
+            raise SandboxError(400, "4036", MSG_LOOKUP_FORMAT)
+        if lpu_guid is not None and lpu_guid.strip():
+            if (parse_guid(lpu_guid) or "") not in self._data.clinics:
+                raise SandboxError(404, CODE_NOT_FOUND, MSG_CLINIC_NOT_FOUND)
+        with self._lock:
+            people = [p for p in self._data.patients.values() if p.birth_date == birth_date]
+            if digits is not None:
+                found = [p for p in people if p.policy == digits]
+            else:
+                found = [p for p in people if _fold(p.surname) == wanted]
+            if not found:
+                raise SandboxError(404, CODE_PATIENT_NOT_FOUND, MSG_PATIENT_NOT_FOUND)
+            if len(found) > 1:
+                raise SandboxError(400, CODE_SEVERAL_CARDS, MSG_SEVERAL_CARDS)
+            issuer = self.lookup_issuer or self.issue_token
+            return issuer(found[0].id), found[0]
 
     # --- booking ------------------------------------------------------------------------------
 
@@ -721,6 +808,66 @@ class Sandbox:
             "busyType": {"code": resource.busy_code, "name": resource.busy_name},
             "lpu": self._clinic_wire(clinic),
         }
+
+    # --- cancellation -------------------------------------------------------------------------
+
+    def cancel(
+        self,
+        token: str | None,
+        lpu_guid: str | None,
+        ticket_guid: str | None,
+        reason_code: int | None,
+        reason: str | None,
+    ) -> None:
+        """Cancel a booking held by the sandbox (the order of checks is the booking's).
+
+        SandboxError: 403/5009 for a bad token or another patient's booking, 400/4036 for an
+        empty ticket GUID or reason code, 404/4040 for an unknown clinic or ticket, 503/5030
+        when the clinic is Offline, 400/4022 when the visit was cancelled already, 400/4021
+        when its time has passed. On success the booking moves to ``cancelled``.
+        """
+        with self._lock:
+            now = self.now()
+            claims = self.verify_token(token)
+            ticket = parse_guid(ticket_guid)
+            if (
+                ticket is None
+                or ticket == NIL_GUID
+                or not isinstance(reason_code, int)
+                or isinstance(reason_code, bool)
+            ):
+                raise SandboxError(400, "4036", MSG_CANCEL_FORMAT)
+            clinic = self._data.clinics.get(parse_guid(lpu_guid) or "")
+            if clinic is None:
+                raise SandboxError(404, CODE_NOT_FOUND, MSG_CLINIC_NOT_FOUND)
+            active = next(
+                (b for b in self.bookings if b.ticket_guid == ticket and b.lpu_guid == clinic.guid),
+                None,
+            )
+            gone = next(
+                (
+                    b
+                    for b in self.cancelled
+                    if b.ticket_guid == ticket and b.lpu_guid == clinic.guid
+                ),
+                None,
+            )
+            booking = active or gone
+            if booking is None:
+                raise SandboxError(404, CODE_NOT_FOUND, MSG_TICKET_NOT_FOUND)
+            if booking.patient_id != claims.subject:
+                raise SandboxError(403, "5009", MSG_5009)
+            if self._status[clinic.guid].name != "Online":
+                raise SandboxError(503, CODE_OFFLINE, MSG_OFFLINE)
+            if active is None:
+                raise SandboxError(400, CODE_VISIT_INACTIVE, MSG_VISIT_INACTIVE)
+            if active.begin < now:
+                raise SandboxError(400, CODE_VISIT_PASSED, MSG_VISIT_PASSED)
+            self.bookings.remove(active)
+            active.cancelled_at = now.replace(microsecond=0)
+            active.cancel_reason_code = reason_code
+            active.cancel_reason = reason
+            self.cancelled.append(active)
 
     def bookings_of(self, patient_id: str) -> list[Booking]:
         """The bookings of one patient (a convenience for tests and training)."""

@@ -14,20 +14,35 @@ import asyncio
 
 import httpx
 
-from .app import ConnectionDropped, create_app
 from .engine import Sandbox
 
 __all__ = ["InProcessTransport"]
 
 
 class InProcessTransport(httpx.AsyncBaseTransport):
-    """Wraps ``httpx.ASGITransport`` around ``create_app(sandbox, prefix)``."""
+    """Wraps ``httpx.ASGITransport`` around ``create_app(sandbox, prefix)``.
+
+    The app (and Starlette with it, ~30 ms of imports) is made on the first request, not when
+    the transport is: training mode's window paints first (bench/bench_startup.py). The prefix
+    is still the one configured when the transport was made.
+    """
 
     def __init__(self, sandbox: Sandbox, prefix: str | None = None) -> None:
         self.sandbox = sandbox
-        self._inner = httpx.ASGITransport(app=create_app(sandbox, prefix))
+        self._prefix = prefix if prefix is not None else sandbox.config.prefix
+        self._asgi: httpx.ASGITransport | None = None
+
+    @property
+    def _inner(self) -> httpx.ASGITransport:
+        if self._asgi is None:
+            from .app import create_app
+
+            self._asgi = httpx.ASGITransport(app=create_app(self.sandbox, self._prefix))
+        return self._asgi
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from .app import ConnectionDropped
+
         timeout = (request.extensions.get("timeout") or {}).get("read")
         try:
             if timeout is None:
@@ -41,4 +56,5 @@ class InProcessTransport(httpx.AsyncBaseTransport):
             raise httpx.ReadTimeout("The sandbox did not answer in time.", request=request) from exc
 
     async def aclose(self) -> None:
-        await self._inner.aclose()
+        if self._asgi is not None:
+            await self._asgi.aclose()

@@ -32,8 +32,21 @@ log = logging.getLogger(__name__)
 
 #: Keys (in the file) or field names (in the model) that look like they hold a credential.
 SECRET_KEY_RE = re.compile(r"(?i)(token|passw|pwd|secret|api[_-]?key|credential|bearer|jwt)")
-#: Boolean flags whose names match ``SECRET_KEY_RE`` but hold no secret.
-_ALLOWED_SECRETISH_FIELDS = frozenset({"remember_token"})
+#: Fields whose names match ``SECRET_KEY_RE`` but hold no secret: the patient-token call's
+#: path, method, parameter names and answer field, and ``remember_token`` (a flag of older
+#: versions, no longer a field: files that still carry it load without a warning).
+_ALLOWED_SECRETISH_FIELDS = frozenset(
+    {
+        "remember_token",
+        "patient_token_method",
+        "patient_token_path",
+        "patient_token_lpu_param",
+        "patient_token_policy_param",
+        "patient_token_birth_param",
+        "patient_token_surname_param",
+        "patient_token_field",
+    }
+)
 
 #: How many clinics/resources the app remembers by name.
 KNOWN_ENTRIES_CAP = 200
@@ -46,6 +59,11 @@ PATH_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "clinics_path": frozenset(),
     "clinic_path": frozenset({"lpu"}),
     "resources_path": frozenset({"lpu"}),
+    "cancel_path": frozenset({"lpu", "ticket"}),
+}
+#: Templates that may use any of these placeholders, or none.
+PATH_PLACEHOLDERS_OPTIONAL: dict[str, frozenset[str]] = {
+    "patient_token_path": frozenset({"lpu"}),
 }
 
 # -- user-facing messages (Russian); pydantic wraps them in ValidationError ----------------------
@@ -56,6 +74,17 @@ PATH_TEMPLATE_MESSAGE = (
 PATH_TEMPLATE_FORM_MESSAGE = (
     "Шаблон пути «{template}» должен быть относительным путём на сервере регистратуры "
     "(без http://, «..», «?», «#» и пробелов)."
+)
+PATH_TEMPLATE_OPTIONAL_MESSAGE = (
+    "Шаблон пути «{template}» может содержать только такие подстановки: {expected}."
+)
+QUERY_NAME_MESSAGE = (
+    "Имя параметра запроса «{name}» должно состоять из латинских букв, цифр и знаков «_», «-», «.»."
+)
+QUERY_NAME_REQUIRED_MESSAGE = "Имя параметра запроса не может быть пустым."
+TOKEN_FIELD_MESSAGE = (
+    "Поле токена в ответе «{name}» должно быть именем поля или путём через точку "
+    "(например, data.access_token); пустое значение — искать автоматически."
 )
 PROXY_URL_MESSAGE = (
     "Адрес прокси-сервера «{url}» не распознан. Пример: http://proxy.clinic.local:3128"
@@ -69,8 +98,9 @@ PROXY_CREDENTIALS_MESSAGE = (
 def find_secret_keys(data: Any, prefix: str = "") -> list[str]:
     """Dotted paths of every key in ``data`` (nested dicts/lists too) that looks like a secret.
 
-    Declared harmless flags (``remember_token``) are not reported. Used by the store to tell
-    the operator that a credential was found in the file and removed.
+    Declared harmless names (``remember_token``, ``patient_token_path``…) are not reported.
+    Used by the store to tell the operator that a credential was found in the file and
+    removed.
     """
     found: list[str] = []
     if isinstance(data, dict):
@@ -142,7 +172,8 @@ class KnownEntry(_NoSecretsModel):
 
 def _check_template(field: str, value: str) -> str:
     template = value.strip()
-    expected = PATH_PLACEHOLDERS[field]
+    optional = field in PATH_PLACEHOLDERS_OPTIONAL
+    expected = PATH_PLACEHOLDERS_OPTIONAL[field] if optional else PATH_PLACEHOLDERS[field]
     if (
         "://" in template
         or template.startswith("//")
@@ -152,7 +183,8 @@ def _check_template(field: str, value: str) -> str:
     ):
         raise ValueError(PATH_TEMPLATE_FORM_MESSAGE.format(template=value))
     expected_text = ", ".join(f"{{{p}}}" for p in sorted(expected)) or "никаких"
-    message = PATH_TEMPLATE_MESSAGE.format(template=value, expected=expected_text)
+    form = PATH_TEMPLATE_OPTIONAL_MESSAGE if optional else PATH_TEMPLATE_MESSAGE
+    message = form.format(template=value, expected=expected_text)
     seen: list[str] = []
     try:
         parsed = list(string.Formatter().parse(template))
@@ -164,9 +196,24 @@ def _check_template(field: str, value: str) -> str:
         if spec or conversion or name not in expected:
             raise ValueError(message)
         seen.append(name)
-    if set(seen) != expected or len(seen) != len(set(seen)):
+    if len(seen) != len(set(seen)) or (not optional and set(seen) != expected):
         raise ValueError(message)
     return template
+
+
+_QUERY_NAME_RE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+_TOKEN_FIELD_RE = re.compile(r"[A-Za-z0-9_$-]{1,64}(?:\.[A-Za-z0-9_$-]{1,64}){0,4}")
+
+
+def _check_query_name(value: str, *, required: bool) -> str:
+    name = value.strip()
+    if not name:
+        if required:
+            raise ValueError(QUERY_NAME_REQUIRED_MESSAGE)
+        return ""
+    if not _QUERY_NAME_RE.fullmatch(name):
+        raise ValueError(QUERY_NAME_MESSAGE.format(name=value))
+    return name
 
 
 def _cap_entries(entries: list[KnownEntry]) -> list[KnownEntry]:
@@ -213,8 +260,29 @@ class AppSettings(_NoSecretsModel):
     use_system_proxy: bool = True
     journal_retention_days: int = Field(default=30, ge=1, le=3650)
     operator_login: str | None = Field(default=None, max_length=200)
-    #: The operator asked to keep the token in the OS credential store (never in this file).
-    remember_token: bool = False
+    # -- the patient-token call (authorization service): policy or surname + birth date -----
+    patient_token_method: Literal["GET", "POST"] = "GET"
+    patient_token_path: str = "auth/lpu/token"
+    #: Query names; the clinic's may be empty (then it is not sent), as may the surname's
+    #: (then this server offers no surname lookup).
+    patient_token_lpu_param: str = "lpuGuid"
+    patient_token_policy_param: str = "n_pol"
+    patient_token_birth_param: str = "Birthday"
+    patient_token_surname_param: str = "Fam"
+    #: Where the token is in a JSON answer (``access_token``, ``data.token``); empty: found
+    #: automatically (a raw string answer is always read).
+    patient_token_field: str = ""
+    # -- the cancellation call ----------------------------------------------------------------
+    cancel_method: Literal["DELETE", "POST", "PUT"] = "DELETE"
+    cancel_path: str = "visit/{lpu}/{ticket}"
+    #: Offer the surname + birth date lookup (where the site allows it); policy otherwise.
+    allow_surname_lookup: bool = False
+    #: ``F2`` (new booking) keeps the doctor as well as the clinic.
+    keep_doctor_on_new: bool = False
+    #: Print the patient's name on the patient's own slip too (the operator copy always has it).
+    patient_on_slip: bool = False
+    #: How many days ahead a booking may be made.
+    booking_days_ahead: int = Field(default=60, ge=1, le=365)
     known_clinics: list[KnownEntry] = Field(default_factory=list)
     known_resources: list[KnownEntry] = Field(default_factory=list)
 
@@ -241,10 +309,40 @@ class AppSettings(_NoSecretsModel):
         text = " ".join(value.split())[:SLIP_REMINDER_LIMIT].rstrip()
         return text or None
 
-    @field_validator("booking_path", "clinics_path", "clinic_path", "resources_path")
+    @field_validator(
+        "booking_path",
+        "clinics_path",
+        "clinic_path",
+        "resources_path",
+        "patient_token_path",
+        "cancel_path",
+    )
     @classmethod
     def _template(cls, value: str, info: ValidationInfo) -> str:
         return _check_template(str(info.field_name), value)
+
+    @field_validator("patient_token_method", "cancel_method", mode="before")
+    @classmethod
+    def _method(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("patient_token_policy_param", "patient_token_birth_param")
+    @classmethod
+    def _required_query_name(cls, value: str) -> str:
+        return _check_query_name(value, required=True)
+
+    @field_validator("patient_token_lpu_param", "patient_token_surname_param")
+    @classmethod
+    def _optional_query_name(cls, value: str) -> str:
+        return _check_query_name(value, required=False)
+
+    @field_validator("patient_token_field")
+    @classmethod
+    def _token_field(cls, value: str) -> str:
+        name = value.strip()
+        if name and not _TOKEN_FIELD_RE.fullmatch(name):
+            raise ValueError(TOKEN_FIELD_MESSAGE.format(name=value))
+        return name
 
     @field_validator("proxy_url")
     @classmethod
@@ -295,6 +393,15 @@ class AppSettings(_NoSecretsModel):
             clinic_path=self.clinic_path,
             resources_path=self.resources_path,
             server_utc_offset_minutes=int(self.server_utc_offset_minutes),
+            patient_token_method=self.patient_token_method,
+            patient_token_path=self.patient_token_path,
+            patient_token_lpu_param=self.patient_token_lpu_param,
+            patient_token_policy_param=self.patient_token_policy_param,
+            patient_token_birth_param=self.patient_token_birth_param,
+            patient_token_surname_param=self.patient_token_surname_param,
+            patient_token_field=self.patient_token_field,
+            cancel_method=self.cancel_method,
+            cancel_path=self.cancel_path,
         )
 
     def remember_clinic(self, guid: str, name: str | None) -> None:

@@ -58,6 +58,9 @@ class TrainingDesk:
         self._expire_for: str | None = None  # patient id, or _ANY_PATIENT
         self._drop_armed = False
         self._drop_was_on = False
+        # A patient looked up by policy and birth date gets the token the desk issues, so the
+        # expired-token trap fires on the real lookup flow too.
+        sandbox.lookup_issuer = self.issue_token
 
     # -- the window's calls ----------------------------------------------------------------------
 

@@ -10,6 +10,11 @@ Starting an exercise ("Начать упражнение": ``Exercise.prepare(de
 state first, so a booking left from an earlier try cannot turn the exercise into a dead end
 (4008 where 4009 was meant, the retry of the lost connection refused).
 
+Every text goes through ``desktop_app.text.translate`` (context "Exercises") when the catalogue
+is built, so the English UI shows the English of desk_en.ts; module constants are marked with
+``QT_TRANSLATE_NOOP`` and translated where they are used. Clinic short names ("ГП № 1") are the
+sandbox's data and stay as the sandbox shows them.
+
 Texts use the words the screen shows: the dialog titles («Запись не создана», «Токен
 отклонён», «Поликлиника недоступна», «Результат записи неизвестен», «Возможна повторная
 запись»), the status under the clinic («Не в сети»), the buttons («Записать ещё раз»,
@@ -32,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.booking.events import DeskEvent, DeskEventKind
 from desktop_app.sandbox import data as ds
+from desktop_app.text import QT_TRANSLATE_NOOP, translate
 from desktop_app.training.desk import TrainingDesk
 from desktop_app.training.detectors import Expect, StepDetector
 
@@ -45,21 +51,25 @@ K = DeskEventKind
 
 #: Desk events that are a refusal dialog, with the dialog's title as the screen shows it.
 REFUSALS: Mapping[DeskEventKind, str] = {
-    K.REJECTED: "Запись не создана",
-    K.CREDENTIALS_REFUSED: "Токен отклонён",
-    K.UNAVAILABLE: "Поликлиника недоступна",
+    K.REJECTED: QT_TRANSLATE_NOOP("Exercises", "Запись не создана"),
+    K.CREDENTIALS_REFUSED: QT_TRANSLATE_NOOP("Exercises", "Токен отклонён"),
+    K.UNAVAILABLE: QT_TRANSLATE_NOOP("Exercises", "Поликлиника недоступна"),
 }
 
-MISTAKE_REBOOK = (
+MISTAKE_REBOOK = QT_TRANSLATE_NOOP(
+    "Exercises",
     "В предупреждении «Возможна повторная запись» выбрано «Записать ещё раз» без проверки, "
-    "есть ли у пациента запись: так у пациента могут появиться две записи."
+    "есть ли у пациента запись: так у пациента могут появиться две записи.",
 )
-MISTAKE_REFUSAL = "Ответ «{title}»{code}{patient}: в этом упражнении такого ответа быть не должно."
+MISTAKE_REFUSAL = QT_TRANSLATE_NOOP(
+    "Exercises", "Ответ «{title}»{code}{patient}: в этом упражнении такого ответа быть не должно."
+)
 
 #: Appended to every hint: how to start over when earlier tries left bookings behind.
-START_OVER = (
+START_OVER = QT_TRANSLATE_NOOP(
+    "Exercises",
     "Если пациент уже записан после прошлых попыток, нажмите «Начать упражнение»: его "
-    "учебные записи будут удалены, и упражнение начнётся сначала."
+    "учебные записи будут удалены, и упражнение начнётся сначала.",
 )
 
 
@@ -110,14 +120,20 @@ class Exercise:
         another refusal than the one the exercise is about).
         """
         if event.kind is K.REBOOK_CONFIRMED:
-            return MISTAKE_REBOOK
+            return translate("Exercises", MISTAKE_REBOOK)
         title = REFUSALS.get(event.kind)
         if title is None or self.expects(event):
             return None
-        code = f", код {event.message_code}" if event.message_code else ""
+        code = (
+            translate("Exercises", ", код {0}").format(event.message_code)
+            if event.message_code
+            else ""
+        )
         who = self.names.get(event.patient_id or "") or event.patient_id
-        patient = f", пациент {who}" if who else ""
-        return MISTAKE_REFUSAL.format(title=title, code=code, patient=patient)
+        patient = translate("Exercises", ", пациент {0}").format(who) if who else ""
+        return translate("Exercises", MISTAKE_REFUSAL).format(
+            title=translate("Exercises", title), code=code, patient=patient
+        )
 
 
 def record_mistake(
@@ -170,14 +186,18 @@ def _task(*, todo: str, patient: str, clinic: str, doctor: str, day: str) -> str
     Names stay in the nominative case on their own lines ("Пациент: Лебедев Антон Павлович"),
     so no Russian declension of generated names is ever needed.
     """
-    return f"{todo}\n\nПациент: {patient}\nПоликлиника: {clinic}\nВрач: {doctor}\nДень: {day}"
+    return translate(
+        "Exercises",
+        "{todo}\n\nПациент: {patient}\nПоликлиника: {clinic}\nВрач: {doctor}\nДень: {day}",
+    ).format(todo=todo, patient=patient, clinic=clinic, doctor=doctor, day=day)
 
 
 def build_exercises(sandbox: Sandbox) -> tuple[Exercise, ...]:
     """The catalogue for this sandbox's data set (the standard one)."""
     names = {pid: p.full_name for pid, p in sandbox.data.patients.items()}
     return tuple(
-        replace(e, hint=f"{e.hint} {START_OVER}", names=names) for e in _catalogue(sandbox)
+        replace(e, hint=f"{e.hint} {translate('Exercises', START_OVER)}", names=names)
+        for e in _catalogue(sandbox)
     )
 
 
@@ -194,7 +214,9 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
 
     def doctor(resource_guid: str) -> str:
         r = data.resources[resource_guid]
-        return f"{r.speciality.lower()} {r.fio}, каб. {r.room}"
+        return translate("Exercises", "{speciality} {fio}, каб. {room}").format(
+            speciality=r.speciality.lower(), fio=r.fio, room=r.room
+        )
 
     surgeon = guid(f"{main}/surgeon")
     ophthalmologist = guid(f"{main}/ophthalmologist")
@@ -207,20 +229,26 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
     return (
         Exercise(
             id="print_slip",
-            title="Запись и печать талона",
+            title=translate("Exercises", "Запись и печать талона"),
             task=_task(
-                todo="Запишите пациента, проверьте талон на экране (номер, кабинет, этаж, "
-                "время) и напечатайте талон для пациента.",
+                todo=translate(
+                    "Exercises",
+                    "Запишите пациента, проверьте талон на экране (номер, кабинет, этаж, "
+                    "время) и напечатайте талон для пациента.",
+                ),
                 patient=who("adult"),
                 clinic="ГП № 1",
                 doctor=doctor(surgeon),
-                day="завтра, время не указывать",
+                day=translate("Exercises", "завтра, время не указывать"),
             ),
             hint=(
-                "Поиск поликлиники: наберите «ГП № 1» и нажмите Enter. Врач: наберите "
-                "«хирург», Enter. В поле «Дата» клавиша «+» переключает на следующий день. "
-                "Пациента выберите в списке «Пациент», затем Ctrl+Enter. Когда талон на "
-                "экране, нажмите «Печать (Ctrl+P)»."
+                translate(
+                    "Exercises",
+                    "Поиск поликлиники: наберите «ГП № 1» и нажмите Enter. Врач: наберите "
+                    "«хирург», Enter. В поле «Дата» клавиша «+» переключает на следующий день. "
+                    "Пациента выберите в списке «Пациент», затем Ctrl+Enter. Когда талон на "
+                    "экране, нажмите «Печать (Ctrl+P)».",
+                )
             ),
             steps=(
                 Expect.of(K.BOOKED, patients=["adult"], clinics=main_clinic, resources=[surgeon]),
@@ -231,19 +259,25 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="time_taken",
-            title="Время занято (4009)",
+            title=translate("Exercises", "Время занято (4009)"),
             task=_task(
-                todo="Запишите пациента на 10:00 (отметьте «Указать время») и прочитайте "
-                "ответ поликлиники. Затем запишите его к тому же врачу на другое время, "
-                "например на 12:00.",
+                todo=translate(
+                    "Exercises",
+                    "Запишите пациента на 10:00 (отметьте «Указать время») и прочитайте "
+                    "ответ поликлиники. Затем запишите его к тому же врачу на другое время, "
+                    "например на 12:00.",
+                ),
                 patient=who("adult"),
                 clinic="ГП № 1",
                 doctor=doctor(marks.full_day_doctor),
-                day="завтра, 10:00",
+                day=translate("Exercises", "завтра, 10:00"),
             ),
             hint=(
-                "«Запись не создана», код 4009: это время уже занято, ничего не создано. Не "
-                "повторяйте то же время — измените время (или день) и запишите снова."
+                translate(
+                    "Exercises",
+                    "«Запись не создана», код 4009: это время уже занято, ничего не создано. Не "
+                    "повторяйте то же время — измените время (или день) и запишите снова.",
+                )
             ),
             steps=(
                 Expect.of(
@@ -259,19 +293,25 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="one_per_speciality",
-            title="Уже есть запись (4008)",
+            title=translate("Exercises", "Уже есть запись (4008)"),
             task=_task(
-                todo="Пациентка просит записать её к терапевту. Попробуйте записать её и "
-                "прочитайте ответ: когда она уже записана?",
+                todo=translate(
+                    "Exercises",
+                    "Пациентка просит записать её к терапевту. Попробуйте записать её и "
+                    "прочитайте ответ: когда она уже записана?",
+                ),
                 patient=who("booked"),
                 clinic="ГП № 1",
-                doctor="любой терапевт",
-                day="завтра",
+                doctor=translate("Exercises", "любой терапевт"),
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "«Запись не создана», код 4008: у пациента уже есть активная запись к врачу "
-                "этой специальности. В сообщении указаны фамилия и время той записи — сообщите "
-                "их пациенту; вторую запись создать нельзя."
+                translate(
+                    "Exercises",
+                    "«Запись не создана», код 4008: у пациента уже есть активная запись к врачу "
+                    "этой специальности. В сообщении указаны фамилия и время той записи — сообщите "
+                    "их пациенту; вторую запись создать нельзя.",
+                )
             ),
             steps=(
                 Expect.of(
@@ -286,19 +326,25 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="children_clinic",
-            title="Детская поликлиника (4005)",
+            title=translate("Exercises", "Детская поликлиника (4005)"),
             task=_task(
-                todo="Отец пациентки Алисы (сам он взрослый) просит записать его к педиатру "
-                "детской поликлиники. Попробуйте записать его самого и прочитайте ответ.",
+                todo=translate(
+                    "Exercises",
+                    "Отец пациентки Алисы (сам он взрослый) просит записать его к педиатру "
+                    "детской поликлиники. Попробуйте записать его самого и прочитайте ответ.",
+                ),
                 patient=who("parent"),
                 clinic="ДГП № 2",
-                doctor="любой педиатр",
-                day="завтра",
+                doctor=translate("Exercises", "любой педиатр"),
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "«Запись не создана», код 4005: в детскую поликлинику нельзя записать пациента "
-                "старше 18 лет. Проверьте, кого записываете: ребёнка нужно выбрать в списке "
-                "«Пациент», а взрослого — записать во взрослую поликлинику."
+                translate(
+                    "Exercises",
+                    "«Запись не создана», код 4005: в детскую поликлинику нельзя записать пациента "
+                    "старше 18 лет. Проверьте, кого записываете: ребёнка нужно выбрать в списке "
+                    "«Пациент», а взрослого — записать во взрослую поликлинику.",
+                )
             ),
             steps=(
                 Expect.of(
@@ -313,19 +359,25 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="age_limit",
-            title="Не подходит возраст (4029)",
+            title=translate("Exercises", "Не подходит возраст (4029)"),
             task=_task(
-                todo="Молодой пациент просит записать его к гериатру. Попробуйте записать "
-                "его и прочитайте ответ.",
+                todo=translate(
+                    "Exercises",
+                    "Молодой пациент просит записать его к гериатру. Попробуйте записать "
+                    "его и прочитайте ответ.",
+                ),
                 patient=who("young"),
                 clinic="ГП № 1",
                 doctor=doctor(marks.geriatrician),
-                day="завтра",
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "«Запись не создана», код 4029: поликлиника ограничила запись к этому врачу по "
-                "возрасту (гериатр принимает с 60 лет). Предложите пациенту врача без "
-                "ограничения, например терапевта."
+                translate(
+                    "Exercises",
+                    "«Запись не создана», код 4029: поликлиника ограничила запись к этому врачу по "
+                    "возрасту (гериатр принимает с 60 лет). Предложите пациенту врача без "
+                    "ограничения, например терапевта.",
+                )
             ),
             steps=(
                 Expect.of(
@@ -340,20 +392,26 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="self_booking_barred",
-            title="Запрет самозаписи (4007)",
+            title=translate("Exercises", "Запрет самозаписи (4007)"),
             task=_task(
-                todo="Пациент пришёл с токеном, который сам получил на интернет-портале. "
-                "Попробуйте записать его и прочитайте ответ.",
+                todo=translate(
+                    "Exercises",
+                    "Пациент пришёл с токеном, который сам получил на интернет-портале. "
+                    "Попробуйте записать его и прочитайте ответ.",
+                ),
                 patient=who("barred"),
                 clinic="ГП № 1",
                 doctor=doctor(ophthalmologist),
-                day="завтра",
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "«Запись не создана», код 4007, «запрещена самостоятельная запись»: этому "
-                "пациенту запрещено записываться самому, а его токен выдан для самозаписи "
-                "(портал). Запись не создана. Действуйте по правилам вашей регистратуры, как "
-                "советует сообщение (например, запись через заведующего или по направлению)."
+                translate(
+                    "Exercises",
+                    "«Запись не создана», код 4007, «запрещена самостоятельная запись»: этому "
+                    "пациенту запрещено записываться самому, а его токен выдан для самозаписи "
+                    "(портал). Запись не создана. Действуйте по правилам вашей регистратуры, как "
+                    "советует сообщение (например, запись через заведующего или по направлению).",
+                )
             ),
             steps=(
                 Expect.of(
@@ -368,19 +426,25 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="not_dispensary",
-            title="Только диспансерные (4007)",
+            title=translate("Exercises", "Только диспансерные (4007)"),
             task=_task(
-                todo="Попробуйте записать пациента и прочитайте ответ. Сравните его с "
-                "ответом из упражнения «Запрет самозаписи»: код тот же.",
+                todo=translate(
+                    "Exercises",
+                    "Попробуйте записать пациента и прочитайте ответ. Сравните его с "
+                    "ответом из упражнения «Запрет самозаписи»: код тот же.",
+                ),
                 patient=who("no_dispensary"),
                 clinic="ГП № 1",
                 doctor=doctor(marks.dispensary_doctor),
-                day="завтра",
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "У кода 4007 два разных сообщения — читайте текст, а не только код. Этот "
-                "кардиолог принимает только пациентов, состоящих у него на диспансерном "
-                "учёте; направьте пациента к участковому терапевту."
+                translate(
+                    "Exercises",
+                    "У кода 4007 два разных сообщения — читайте текст, а не только код. Этот "
+                    "кардиолог принимает только пациентов, состоящих у него на диспансерном "
+                    "учёте; направьте пациента к участковому терапевту.",
+                )
             ),
             steps=(
                 Expect.of(
@@ -395,45 +459,58 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="clinic_offline",
-            title="Поликлиника недоступна",
+            title=translate("Exercises", "Поликлиника недоступна"),
             task=_task(
-                todo="Выберите поликлинику и посмотрите на её статус под списком. Попробуйте "
-                "записать пациента и прочитайте ответ.",
-                patient=f"любой, например {who('adult')}",
+                todo=translate(
+                    "Exercises",
+                    "Выберите поликлинику и посмотрите на её статус под списком. Попробуйте "
+                    "записать пациента и прочитайте предупреждение.",
+                ),
+                patient=translate("Exercises", "любой, например {0}").format(who("adult")),
                 clinic="Заречная ЦРБ",
                 doctor=doctor(offline_therapist),
-                day="завтра",
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "Статус «Не в сети» под поликлиникой значит, что её информационная система "
-                "сейчас недоступна; на попытку записи придёт ответ «Поликлиника недоступна», "
-                "запись не создана. Попробуйте позже или запишите пациента по телефону "
-                "поликлиники."
+                translate(
+                    "Exercises",
+                    "Статус «Не в сети» под поликлиникой значит, что её информационная система "
+                    "сейчас недоступна. Перед отправкой программа предупредит об этом: выберите "
+                    "«Не отправлять»: отправленная запись получила бы ответ «Поликлиника "
+                    "недоступна» и не была бы создана. Попробуйте позже или запишите пациента "
+                    "по телефону поликлиники.",
+                )
             ),
             steps=(
                 Expect.of(
-                    K.UNAVAILABLE, clinics=[marks.offline_clinic], resources=offline_resources
+                    K.OFFLINE_DECLINED, clinics=[marks.offline_clinic], resources=offline_resources
                 ),
             ),
             patients=("adult",),
         ),
         Exercise(
             id="token_expired",
-            title="Истёк токен пациента (5009)",
+            title=translate("Exercises", "Истёк токен пациента (5009)"),
             task=_task(
-                todo="Нажмите «Начать упражнение»: следующий токен этой пациентки будет уже "
-                "просроченным. Запишите её и прочитайте ответ. Затем запишите её ещё раз — "
-                "с новым токеном.",
+                todo=translate(
+                    "Exercises",
+                    "Нажмите «Начать упражнение»: следующий токен этой пациентки будет уже "
+                    "просроченным. Запишите её и прочитайте ответ. Затем запишите её ещё раз — "
+                    "с новым токеном.",
+                ),
                 patient=who("elderly"),
                 clinic="ГП № 1",
                 doctor=doctor(marks.geriatrician),
-                day="завтра",
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "«Токен отклонён» (код 5009, «Подпись запроса некорректна»): токен пациента "
-                "просрочен или неверен; запись не создана. На работе нужно получить у "
-                "пациента новый токен. Здесь выберите пациентку в списке «Пациент» ещё раз "
-                "и повторите запись (Ctrl+Enter): новый токен выдаётся сам."
+                translate(
+                    "Exercises",
+                    "«Токен отклонён» (код 5009, «Подпись запроса некорректна»): токен пациента "
+                    "просрочен или неверен; запись не создана. На работе нужно получить у "
+                    "пациента новый токен. Здесь выберите пациентку в списке «Пациент» ещё раз "
+                    "и повторите запись (Ctrl+Enter): новый токен выдаётся сам.",
+                )
             ),
             steps=(
                 Expect.of(K.CREDENTIALS_REFUSED, patients=["elderly"]),
@@ -445,21 +522,27 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
         ),
         Exercise(
             id="connection_lost",
-            title="Обрыв связи при записи",
+            title=translate("Exercises", "Обрыв связи при записи"),
             task=_task(
-                todo="Нажмите «Начать упражнение»: при следующей записи связь оборвётся. "
-                "Запишите пациентку и прочитайте сообщение. Затем попробуйте записать её к "
-                "тому же врачу на тот же день ещё раз и правильно ответьте на "
-                "предупреждение.",
+                todo=translate(
+                    "Exercises",
+                    "Нажмите «Начать упражнение»: при следующей записи связь оборвётся. "
+                    "Запишите пациентку и прочитайте сообщение. Затем попробуйте записать её к "
+                    "тому же врачу на тот же день ещё раз и правильно ответьте на "
+                    "предупреждение.",
+                ),
                 patient=who("dispensary"),
                 clinic="ГП № 1",
                 doctor=doctor(marks.dispensary_doctor),
-                day="завтра",
+                day=translate("Exercises", "завтра"),
             ),
             hint=(
-                "«Результат записи неизвестен»: запись могла быть создана. Повторная запись "
-                "может создать вторую запись. В предупреждении «Возможна повторная запись» "
-                "нажмите «Отмена» и сначала проверьте, есть ли у пациента запись."
+                translate(
+                    "Exercises",
+                    "«Результат записи неизвестен»: запись могла быть создана. Повторная запись "
+                    "может создать вторую запись. В предупреждении «Возможна повторная запись» "
+                    "нажмите «Отмена» и сначала проверьте, есть ли у пациента запись.",
+                )
             ),
             steps=(
                 Expect.of(
@@ -473,9 +556,12 @@ def _catalogue(sandbox: Sandbox) -> tuple[Exercise, ...]:
             ),
             breakers={
                 K.REBOOK_CONFIRMED: (
-                    "Пациент записан повторно без проверки: так могут появиться две записи. "
-                    "Начните упражнение заново и в предупреждении «Возможна повторная "
-                    "запись» нажмите «Отмена»."
+                    translate(
+                        "Exercises",
+                        "Пациент записан повторно без проверки: так могут появиться две записи. "
+                        "Начните упражнение заново и в предупреждении «Возможна повторная "
+                        "запись» нажмите «Отмена».",
+                    )
                 ),
             },
             trap=lambda desk: desk.drop_next_booking(),

@@ -320,7 +320,7 @@ def test_pragmas_and_schema_version(journal: ShiftJournal, db_path: Path) -> Non
     conn = journal._conn  # white-box: durability settings are the point of this class
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_filled_fields_are_recorded_as_a_union(

@@ -141,7 +141,10 @@ async def test_unknown_after_a_ticket_clears_the_previous_ticket(qtbot, tmp_path
         assert desk.window.print_button.isEnabled()
 
         hostile.scenario = "html_502"
+        # The same patient, speciality and day: the desk asks first; the operator books anyway.
+        desk.dialogs.choices.append("book")
         await _book(qtbot, desk, lambda: desk.dialogs.shown)
+        assert desk.dialogs.offered[-1][1] == "skip"  # "Не записывать" is the default
         assert desk.dialogs.shown[-1].title == "Результат записи неизвестен"
         view = desk.window.ticket_view
         assert not _card_shown(desk) and view.ticket is None

@@ -28,6 +28,13 @@ I18N = ROOT / "desktop_app" / "i18n"
 TS = I18N / "desk_en.ts"
 QM = I18N / "desk_en.qm"
 UI_SOURCES = sorted((ROOT / "desktop_app" / "ui").rglob("*.py"))
+#: The Qt-free core's translatable texts (desktop_app.text.translate, QT_TRANSLATE_NOOP): read
+#: by lupdate like the UI (tools/update_translations.sh lists the same files).
+CORE_SOURCES = [
+    *sorted((ROOT / "desktop_app" / "text").glob("*.py")),
+    ROOT / "desktop_app" / "training" / "exercises.py",
+    ROOT / "desktop_app" / "booking" / "cancel.py",
+]
 
 # A real string, so the runtime check fails if contexts or the .qm ever drift apart.
 KNOWN_CONTEXT = "SettingsDialog"
@@ -145,7 +152,7 @@ def test_committed_ts_covers_every_ui_string(tmp_path: Path) -> None:
         pytest.skip("pyside6-lupdate not found")
     fresh = tmp_path / "desk_en.ts"
     options = ["-silent", "-extensions", "py", "-source-language", "ru", "-target-language", "en"]
-    sources = [str(path) for path in UI_SOURCES]
+    sources = [str(path) for path in [*UI_SOURCES, *CORE_SOURCES]]
     subprocess.run([lupdate, *options, *sources, "-ts", str(fresh)], check=True, timeout=120)
     committed = {(e.context, e.source) for e in ENTRIES}
     missing = sorted({(e.context, e.source) for e in read_ts(fresh)} - committed)

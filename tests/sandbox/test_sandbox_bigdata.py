@@ -78,7 +78,7 @@ def test_directory_only_sandbox_has_no_landmarks() -> None:
     clinics, resources = generate_directory(10, 30)
     sb = Sandbox.with_directory(clinics, resources, clock=FakeClock(NOW), include_standard=False)
     assert len(sb.clinics()) == 10
-    assert len(sb.patients()) == 10  # the roster is always there
+    assert len(sb.patients()) == 12  # the roster is always there
     assert sb.bookings == []
     with pytest.raises(KeyError):
         sb.landmarks()

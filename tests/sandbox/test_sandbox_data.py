@@ -148,6 +148,8 @@ def test_roster_covers_every_scenario_with_a_note() -> None:
         "dispensary",
         "no_dispensary",
         "booked",
+        "twin_anna",
+        "twin_maria",
     }
     for patient in roster.values():
         assert set(patient) >= {"id", "name", "birthDate", "age", "note"}

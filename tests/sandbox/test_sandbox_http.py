@@ -211,5 +211,5 @@ def test_cli_main_prints_the_roster_and_serves(
     out = capsys.readouterr().out
     assert "http://127.0.0.1:9123/api" in out
     assert "Морозова Ольга Викторовна (" in out and "лет)" in out
-    assert out.count("токен: ey") == 10
+    assert out.count("токен: ey") == 12
     assert (served["host"], served["port"]) == ("127.0.0.1", 9123)

@@ -40,7 +40,7 @@ def _refused(patient: str, clinic: str, doctor: str, code: str) -> Callable[...,
 
 
 def _clinic_offline(d: CoreDesk, g: dict[str, str]) -> None:
-    assert d.book("adult", g["offline"], g["offline_therapist"]).kind is K.UNAVAILABLE
+    assert d.book("adult", g["offline"], g["offline_therapist"]).kind is K.OFFLINE_DECLINED
 
 
 def _token_expired(d: CoreDesk, g: dict[str, str]) -> None:

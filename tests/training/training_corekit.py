@@ -98,6 +98,10 @@ class CoreDesk:
             "resource_guid": resource,
             "has_time": at is not None,
         }
+        status = (self.sandbox.clinic(lpu).get("status") or {}).get("name")
+        if status is not None and status != "Online":
+            # The window warns before sending to an Offline clinic; its default sends nothing.
+            return self.emit(K.OFFLINE_DECLINED, **where)
         key = (patient, resource, day)
         if key in self.open_unknown:
             self.emit(K.REBOOK_WARNED, **where)

@@ -128,9 +128,26 @@ def choose_patient(qtbot, desk: Desk, patient_id: str) -> None:
     combo = desk.form.patient_picker
     target = next(i for i in range(combo.count()) if combo.itemData(i)["id"] == patient_id)
     combo.setFocus()
+    if combo.currentIndex() < 0:
+        qtbot.keyClick(combo, Qt.Key.Key_Home)
     while combo.currentIndex() != target:
         key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
         qtbot.keyClick(combo, key)
+    type_documents(qtbot, desk.form, combo.itemData(target))
+
+
+def type_documents(qtbot, form, patient: dict) -> None:
+    """Type the patient's policy and birth date into the patient block, as from the documents
+    handed over at the counter (Ctrl+Enter then finds the patient and books)."""
+    block = form.patient_block
+    block.policy_edit.setFocus()
+    block.policy_edit.selectAll()
+    qtbot.keyClicks(block.policy_edit, patient["policy"])
+    qtbot.keyClick(block.policy_edit, Qt.Key.Key_Tab)
+    born = patient["birthDate"]  # ISO
+    block.birth_edit.setFocus()
+    block.birth_edit.selectAll()
+    qtbot.keyClicks(block.birth_edit, born[8:10] + born[5:7] + born[0:4])
 
 
 def ctrl_enter(qtbot, widget: QWidget) -> None:

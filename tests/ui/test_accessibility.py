@@ -58,7 +58,7 @@ async def test_key_widgets_names_and_unique_mnemonics(qtbot, tmp_path, training)
         window.manual_action.setChecked(True)  # the manual GUID box too
         for name in KEY_WIDGETS:
             assert window.findChild(QWidget, name) is not None, name
-        patient = "patientPicker" if training else "tokenEdit"
+        patient = "patientPicker" if training else "patientPolicy"
         for name in [*KEY_WIDGETS, patient]:
             widget = window.findChild(QWidget, name)
             if name.startswith("ticket") and name != "ticketView":

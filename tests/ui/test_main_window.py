@@ -224,7 +224,9 @@ async def test_expired_token_is_refused_and_token_field_focused(qtbot, tmp_path)
         assert not sandbox.bookings or all(b.preseeded for b in sandbox.bookings)
 
 
-async def test_offline_clinic_says_nothing_was_booked(qtbot, tmp_path) -> None:
+async def test_offline_clinic_warns_before_sending_and_the_default_sends_nothing(
+    qtbot, tmp_path
+) -> None:
     async with open_desk(tmp_path) as desk:
         marks = desk.sandbox.landmarks()
         offline = marks.offline_clinic
@@ -234,11 +236,24 @@ async def test_offline_clinic_says_nothing_was_booked(qtbot, tmp_path) -> None:
         )
         assert "Не в сети" in desk.window.findChild(QLabel, "clinicStatus").text()
         _tomorrow(qtbot, desk)
-        ctrl_enter(qtbot, desk.form.date_edit)
+        choose_patient(qtbot, desk, "adult")
+        ctrl_enter(qtbot, desk.form.patient_block.birth_edit)
+        await wait_until(lambda: desk.dialogs.offered, what="the Offline warning")
+        await wait_until(lambda: not desk.window.booking_busy, what="the form to be free")
+        buttons, default = desk.dialogs.offered[-1]
+        assert default == "skip"
+        assert [label for _key, label in buttons] == ["Отправить всё равно", "Не отправлять"]
+        assert "не в сети" in desk.dialogs.asked[-1].title.lower()
+        assert desk.posts() == 0  # the default: nothing sent
+        assert "не отправлена" in desk.window.status_text.text()
+
+        desk.dialogs.choices.append("send")  # "Отправить всё равно": the registry refuses
+        ctrl_enter(qtbot, desk.form.patient_block.birth_edit)
         await wait_until(lambda: desk.dialogs.shown, what="dialog")
         message = desk.dialogs.shown[-1]
         assert message.title == "Поликлиника недоступна"
         assert "Запись не создана" in message.text
+        assert desk.posts() == 1
 
 
 async def test_network_failure_says_nothing_was_booked(qtbot, tmp_path) -> None:
@@ -311,6 +326,7 @@ async def test_double_ctrl_enter_sends_exactly_one_post(qtbot, tmp_path) -> None
         desk.sandbox.update_config({"slow_seconds": 0.4})
         await _choose_therapist(qtbot, desk)
         _tomorrow(qtbot, desk)
+        choose_patient(qtbot, desk, "adult")
         ctrl_enter(qtbot, desk.form.date_edit)
         ctrl_enter(qtbot, desk.form.date_edit)
         qtbot.mouseClick(desk.form.book_button, Qt.MouseButton.LeftButton)

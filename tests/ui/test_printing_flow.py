@@ -165,7 +165,7 @@ async def test_print_with_a_choice_opens_the_print_dialog_and_its_button_prints(
         # Qt's own dialog lists the system's queues first; choose "print to file", as an
         # operator saving a copy would, with the file name the app suggested.
         printers = dialog().findChild(QComboBox, "printers")
-        to_file = printers.findText("Print to File (PDF)")
+        to_file = printers.findText("(PDF)", Qt.MatchFlag.MatchContains)  # Qt in ru or en
         assert to_file >= 0
         printers.setCurrentIndex(to_file)
         name = dialog().findChild(QLineEdit, "filename")

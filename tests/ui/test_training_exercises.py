@@ -165,7 +165,8 @@ async def test_offline_clinic(tmp_path: Path) -> None:
             doctor=("терапевт", therapist),
             patient="adult",
         )
-        assert event.kind is K.UNAVAILABLE
+        assert event.kind is K.OFFLINE_DECLINED  # warned before sending; default: not sent
+        assert rig.dialogs.offered[-1][1] == "skip"
         assert rig.sandbox.bookings_of("adult") == []
         assert rig.ticked() == {"clinic_offline"}
 

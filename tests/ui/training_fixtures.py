@@ -38,7 +38,11 @@ from tests.qtkit import close_session
 MSK = timezone(timedelta(hours=3))
 
 #: Events after which a booking attempt is over (the rebook dialog's "no" ends one too).
-FINAL_KINDS = ATTEMPT_OUTCOMES | {DeskEventKind.REBOOK_CANCELLED}
+FINAL_KINDS = ATTEMPT_OUTCOMES | {
+    DeskEventKind.REBOOK_CANCELLED,
+    DeskEventKind.OFFLINE_DECLINED,
+    DeskEventKind.DUPLICATE_DECLINED,
+}
 
 
 async def wait_until(
@@ -168,6 +172,17 @@ class TrainingRig:
         self.press(Qt.Key.Key_Home)
         self.press(Qt.Key.Key_Down, times=ids.index(patient_id))
         assert picker.currentData()["id"] == patient_id
+        # The trainee types the documents into the patient block, as at a real desk.
+        patient = picker.currentData()
+        self.press(Qt.Key.Key_Tab)
+        assert self.focus_name() == "patientPolicy"
+        self.type_text(patient["policy"])
+        self.press(Qt.Key.Key_Tab)
+        if self.focus_name() == "patientSurname":
+            self.press(Qt.Key.Key_Tab)
+        assert self.focus_name() == "patientBirthDate"
+        born = patient["birthDate"]
+        self.type_text(born[8:10] + born[5:7] + born[0:4])
 
     async def book_now(self) -> DeskEvent:
         """Ctrl+Enter where the focus is; the event that ended the attempt."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import keyring.backend
-import keyring.errors
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.settings.model import AppSettings, KnownEntry
 from desktop_app.settings.network import INSECURE_URL_MESSAGE, SettingsError
-from desktop_app.settings.secrets import NO_STORE_MESSAGE, TokenStore
 from desktop_app.settings.store import load_settings, save_settings
 from desktop_app.ui.settings.dialog import SettingsDialog
 from tests.ui_extra.kit import alt_key
@@ -31,30 +28,13 @@ from tests.ui_extra.kit import alt_key
 PRINTERS = ["Касса-80", "Кабинет 214 A4"]
 
 
-class LockedKeyring(keyring.backend.KeyringBackend):
-    """A credential store that refuses everything (a locked-down Windows profile)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise keyring.errors.KeyringLocked("locked")
-
-
 def open_dialog(
     qtbot,
     settings: AppSettings | None = None,
-    store: TokenStore | None = None,
     printers: list[str] | None = None,
 ) -> SettingsDialog:
     dialog = SettingsDialog(
         settings or AppSettings(),
-        store or TokenStore(),
         printers=PRINTERS if printers is None else printers,
     )
     qtbot.addWidget(dialog)
@@ -227,29 +207,6 @@ def test_missing_printer_is_kept_and_marked(qtbot) -> None:
     assert dialog.printer.isEnabled()
     assert dialog.printer.itemText(0) == "Принтер по умолчанию"
     assert dialog.printer.currentText() == "Старый принтер (не найден)"
-
-
-def test_forget_token_deletes_it_from_the_store(qtbot, memory_keyring) -> None:
-    store = TokenStore()
-    url = "https://mis.example.ru/api"
-    assert store.save(url, "eyJ.secret.token")
-    dialog = open_dialog(qtbot, AppSettings(server_url=url), store)
-    assert not dialog.no_store_label.isVisible()
-    assert dialog.forget_token_button.isEnabled()
-
-    with qtbot.waitSignal(dialog.token_forgotten, timeout=1000):
-        qtbot.mouseClick(dialog.forget_token_button, Qt.MouseButton.LeftButton)
-    assert store.load(url) is None
-    assert dialog.token_status.isVisible()
-    assert dialog.token_status.text() == "Сохранённый токен удалён."
-
-
-def test_no_credential_store_is_explained(qtbot) -> None:
-    store = TokenStore(backend=LockedKeyring())
-    dialog = open_dialog(qtbot, AppSettings(server_url="https://mis.example.ru"), store)
-    assert dialog.no_store_label.isVisible()
-    assert dialog.no_store_label.text() == NO_STORE_MESSAGE
-    assert not dialog.forget_token_button.isEnabled()
 
 
 def test_every_field_is_named_labelled_and_reachable_by_mnemonic(qtbot) -> None:

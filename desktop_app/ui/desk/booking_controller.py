@@ -4,8 +4,8 @@
 ``BookingRequest``, hands it to the core's ``BookingService`` (which decides the outcome, see
 ``desktop_app.booking.outcome``), and renders what came back: the status line, the ticket, the
 message box and the ``DeskEvent`` the training panel listens to. It also keeps the form's own
-small behaviours that feed a request: the remembered token, pasted GUIDs used before, the
-training patients and the clinic's today.
+small behaviours that feed a request: pasted GUIDs used before, the training patients, and the
+days a booking may be made for (the clinic's today up to ``booking_days_ahead`` days on).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any, cast
 
 from PySide6.QtCore import QObject, Signal
@@ -29,14 +29,25 @@ from desktop_app.booking import (
     OutcomeKind,
     Reason,
 )
-from desktop_app.journal import patient_key_from_token, token_expiry
+from desktop_app.booking.cancel import CancelKind, CancelOutcome
+from desktop_app.journal import JournalEntry, jwt_claims, token_expiry
 from desktop_app.printing import ChosenBooking, clinic_zone
 from desktop_app.services import Services
 from desktop_app.settings.model import AppSettings
-from desktop_app.text import stamp, years_ru
+from desktop_app.text import stamp, years_text
 from desktop_app.ui.desk.booking_form import BookingForm
+from desktop_app.ui.desk.cancel_dialog import CancelFlow, CancelTarget
 from desktop_app.ui.desk.directory import DirectoryController
-from desktop_app.ui.desk.messages import booking_message, message_for
+from desktop_app.ui.desk.messages import (
+    DUPLICATE_BOOK,
+    DUPLICATE_SHOW,
+    OFFLINE_SEND,
+    booking_message,
+    duplicate_question,
+    message_for,
+    offline_question,
+)
+from desktop_app.ui.desk.patient_block import PatientIdentity, PatientLookup
 from desktop_app.ui.desk.ticket_view import TicketView
 from desktop_app.ui.platform.dialogs import Message, Severity
 
@@ -44,6 +55,8 @@ log = logging.getLogger(__name__)
 
 #: How many attempts' choices are kept for their slips (older ones come from the journal).
 _CHOSEN_KEPT = 500
+#: How far ahead a booking may be made when the settings do not say (``booking_days_ahead``).
+DEFAULT_DAYS_AHEAD = 60
 
 
 class FormProblem(Exception):
@@ -61,6 +74,8 @@ class BookingController(QObject):
     desk_event = Signal(object)  # DeskEvent: what the operator saw or did (training listens)
     busy_changed = Signal(bool)  # a booking is in flight
     printable_changed = Signal(bool)  # a ticket that can be printed is (or is no longer) shown
+    show_entry_requested = Signal(object)  # JournalEntry: "show the existing booking"
+    cancellable_changed = Signal(bool)  # the ticket on show can be cancelled
 
     def __init__(
         self,
@@ -89,19 +104,47 @@ class BookingController(QObject):
         self.last_attempt_id: int | None = None
         #: What the operator chose for each attempt (by journal id): fills a sparse slip.
         self._chosen: dict[int, ChosenBooking] = {}
+        #: Ctrl+Enter came while the doctor list loaded: book once it is there.
+        self._book_when_loaded = False
+        #: The patient of the last request (their token cancels the ticket on show).
+        self._identity: PatientIdentity | None = None
+        #: The ticket on show: its clinic and its patient, for "Отменить запись…".
+        self._shown: tuple[str, PatientIdentity | None, str | None] | None = None
+        self.lookup = PatientLookup(
+            services.client, dialogs, spawn, log_path=log_path(), parent=self
+        )
+        block = form.patient_block
+        block.set_lookup(self.lookup)
+        block.set_sources(lpu_guid=self._chosen_lpu, today=services.today)
+        block.set_allow_surname(bool(self._setting("allow_surname_lookup", False)))
+        block.identified.connect(lambda _identity: form.book_button.setFocus())
+        self.cancel_flow = CancelFlow(
+            services.cancel,
+            dialogs,
+            spawn,
+            lookup=self.lookup,
+            parent=form,  # its dialogs open over the desk window
+            allow_surname=bool(self._setting("allow_surname_lookup", False)),
+            log_path=log_path(),
+            today=services.today,
+        )
+        self.cancel_flow.finished.connect(self._cancel_finished)
+        directory.resources_loading.connect(self._resources_loading)
         form.book_button.clicked.connect(self.request_booking)
         form.token_edit.textChanged.connect(self._token_changed)
         form.patient_picker.currentIndexChanged.connect(self._patient_changed)
         form.manual_recent.activated.connect(self._recent_chosen)
+        form.date_edit.dateChanged.connect(self._date_changed)
 
     def start(self) -> None:
-        """Fill the form from the session: today, training patients, the remembered token."""
+        """Fill the form from the session: the allowed days, training patients, the token
+        given at start (``DESKTOP_APP_TOKEN``)."""
         self._apply_today()
         if self.training and self.services.sandbox is not None:
             self._fill_patients()
-        self._init_token_store()
         if self.services.initial_token:
-            self.form.token_edit.setText(self.services.initial_token)
+            # DESKTOP_APP_TOKEN (scripted use): serves the first booking; F2 clears it.
+            self.form.patient_block.set_token(self.services.initial_token)
             self._token_changed(self.services.initial_token)
 
     @property
@@ -111,22 +154,47 @@ class BookingController(QObject):
     def _setting(self, name: str, default: Any) -> Any:
         return getattr(self.services.settings.current, name, default)
 
-    def _update_settings(self, **changes: Any) -> None:
-        """A small change the operator did not ask to save (a remembered choice): a failed
-        save is only logged (the owner did), the change still holds for this run."""
-        self.services.settings.update(**changes)
-
     # -- the form ------------------------------------------------------------------------------
 
+    def allowed_days(self) -> tuple[date, date]:
+        """The first and last day a booking may be made for: the clinic's today, and today plus
+        the ``booking_days_ahead`` setting."""
+        today = self.services.today()
+        ahead = self._setting("booking_days_ahead", DEFAULT_DAYS_AHEAD)
+        try:
+            ahead = max(0, int(ahead))
+        except (TypeError, ValueError):
+            ahead = DEFAULT_DAYS_AHEAD
+        return today, today + timedelta(days=ahead)
+
+    def date_problem(self, day: date) -> str | None:
+        """Why ``day`` cannot be booked (shown next to the date field), or None."""
+        first, last = self.allowed_days()
+        if day < first:
+            return self.tr("Этот день уже прошёл. Первый день для записи — {0}.").format(
+                first.strftime("%d.%m.%Y")
+            )
+        if day > last:
+            return self.tr(
+                "Так далеко вперёд записать нельзя. Последний день для записи — {0}."
+            ).format(last.strftime("%d.%m.%Y"))
+        return None
+
     def _apply_today(self) -> None:
-        """Past days are refused: the calendar starts at the clinic's today."""
+        """The form offers the allowed days; the field starts at the clinic's today."""
         from PySide6.QtCore import QDate
 
-        today = self.services.today()
-        qtoday = QDate(today.year, today.month, today.day)
-        self.form.date_edit.setMinimumDate(qtoday)
-        if self.form.date_edit.date() < qtoday:
-            self.form.date_edit.setDate(qtoday)
+        first, last = self.allowed_days()
+        qfirst = QDate(first.year, first.month, first.day)
+        self.form.set_allowed_days(qfirst, QDate(last.year, last.month, last.day))
+        day = cast(date, self.form.date_edit.date().toPython())
+        if day < first or day > last:
+            self.form.date_edit.setDate(qfirst)
+        self._date_changed()
+
+    def _date_changed(self, *_args: object) -> None:
+        day = cast(date, self.form.date_edit.date().toPython())
+        self.form.set_date_problem(self.date_problem(day))
 
     def _fill_patients(self) -> None:
         picker = self.form.patient_picker
@@ -134,35 +202,36 @@ class BookingController(QObject):
         sandbox = self.services.sandbox
         if sandbox is None:
             return
-        for patient in sandbox.patients():
-            label = f"{patient['name']}, {years_ru(int(patient['age']))}"
+        patients = sandbox.patients()
+        self.form.set_patient_notes([self._note_of(p) for p in patients])
+        for patient in patients:
+            label = f"{patient['name']}, {years_text(int(patient['age']))}"
             picker.addItem(label, patient)
         self._patient_changed(picker.currentIndex())
 
+    def _note_of(self, patient: dict[str, Any]) -> str:
+        """Who the training patient is, and the documents they hand over at the counter."""
+        note = str(patient.get("note", ""))
+        policy = str(patient.get("policy") or "")
+        born = str(patient.get("birthDate") or "")
+        if not (policy and born):
+            return note
+        grouped = " ".join(policy[i : i + 4] for i in range(0, len(policy), 4))
+        shown = date.fromisoformat(born).strftime("%d.%m.%Y")
+        docs = self.tr("Документы: полис ОМС {0}, дата рождения {1}.").format(grouped, shown)
+        return f"{note}\n{docs}" if note else docs
+
     def _patient_changed(self, index: int) -> None:
         patient = self.form.patient_picker.itemData(index)
-        self.form.patient_note.setText(patient.get("note", "") if patient else "")
+        self.form.set_patient_note(self._note_of(patient) if patient else "")
 
-    def _init_token_store(self) -> None:
-        """ "Remember" keeps the token only in the OS credential store; without one, in memory."""
-        store = self.services.token_store
-        box = self.form.remember_token
-        if self.training or store is None:
-            box.setEnabled(False)
-            return
-        from desktop_app.settings.secrets import NO_STORE_MESSAGE
-
-        if not store.available():
-            box.setEnabled(False)
-            box.setToolTip(NO_STORE_MESSAGE)
-            box.setText(self.tr("Запо&мнить токен (хранилище паролей недоступно)"))
-            return
-        url = self._setting("server_url", None)
-        box.setChecked(bool(self._setting("remember_token", False)))
-        if url and box.isChecked() and not self.services.initial_token:
-            saved = store.load(url)
-            if saved:
-                self.services.initial_token = saved
+    def _chosen_lpu(self) -> str | None:
+        """The clinic the next booking is for (chosen in the list, or a pasted GUID)."""
+        f = self.form
+        if f.manual_box.isVisible() and f.manual_lpu.text().strip():
+            return f.manual_lpu.text().strip().lower()
+        clinic = self.directory.clinic
+        return clinic.guid.lower() if clinic is not None and clinic.guid else None
 
     def _token_changed(self, text: str) -> None:
         if text.strip():
@@ -175,12 +244,6 @@ class BookingController(QObject):
             return
         local = expires.astimezone()
         self.form.token_expiry.setText(self.tr("действует до {0}").format(stamp(local)))
-
-    def token_forgotten(self) -> None:
-        """ "Forget the token" in settings: the next booking must not remember it again."""
-        self.form.remember_token.setChecked(False)
-        if self._setting("remember_token", False):
-            self._update_settings(remember_token=False)
 
     def set_manual_mode(self, on: bool) -> None:
         self.form.manual_box.setVisible(on)
@@ -231,18 +294,102 @@ class BookingController(QObject):
         if self._busy:
             log.info("booking already in flight; ignoring a second request")
             return
+        if self._doctors_loading():
+            # Ctrl+Enter typed while the doctor list loads: book when it has arrived.
+            self._book_when_loaded = True
+            self._set_status(self.tr("Список врачей загружается — запись продолжится сама."))
+            return
         try:
-            request = self._build_request()
+            base = self._build_request()
         except FormProblem as problem:
-            self.dialogs.show(Message(Severity.WARNING, self.tr("Проверьте данные"), problem.text))
-            if problem.focus is not None:
-                problem.focus.setFocus()
+            self._show_problem(problem)
             return
         except InvalidRequestError as exc:
             self.dialogs.show(message_for(exc))
             return
+        chosen = self._chosen_of(base)  # now: the pickers may change while the patient is found
         self.set_busy(True)
-        self._run(self._book(request), "book")
+        self._run(self._identify_and_book(base, chosen), "book")
+
+    def _show_problem(self, problem: FormProblem) -> None:
+        self.dialogs.show(Message(Severity.WARNING, self.tr("Проверьте данные"), problem.text))
+        if problem.focus is not None:
+            problem.focus.setFocus()
+
+    def _doctors_loading(self) -> bool:
+        manual = self.form.manual_box.isVisible()
+        return not manual and self.directory.resource is None and self.directory.loading_resources
+
+    def _resources_loading(self, loading: bool) -> None:
+        if not loading and self._book_when_loaded:
+            self._book_when_loaded = False
+            self.request_booking()
+
+    async def _identify_and_book(self, base: BookingRequest, chosen: ChosenBooking) -> None:
+        """Find the patient (the lookup call when needed), check the clinic, then book."""
+        try:
+            try:
+                request = await self._with_patient(base)
+            except FormProblem as problem:
+                self._show_problem(problem)
+                return
+            if request is None:
+                self._set_status(self.tr("Пациент не найден — запись не отправлена."))
+                return
+            if not await self._clinic_reachable(request):
+                self._set_status(self.tr("Запись не отправлена: поликлиника не в сети."))
+                self._emit(DeskEventKind.OFFLINE_DECLINED, request)
+                return
+            await self._book(request, chosen)
+        finally:
+            self.set_busy(False)
+
+    async def _with_patient(self, base: BookingRequest) -> BookingRequest | None:
+        """The request with the patient's token: the one found, or a lookup for this clinic."""
+        block = self.form.patient_block
+        identity = block.identity
+        if block.lookup_needed_for(base.lpu_guid):
+            if not block.has_query():
+                raise FormProblem(
+                    self.tr(
+                        "Укажите пациента: полис ОМС и дату рождения (Enter — найти), "
+                        "или вставьте токен."
+                    ),
+                    block.first_field(),
+                )
+            identity = await block.identify()
+        if identity is None:
+            return None
+        patient_id = None
+        if self.training:
+            claims = jwt_claims(identity.token)
+            sub = claims.get("sub") if claims else None
+            patient_id = sub if isinstance(sub, str) else None
+        display = identity.display or None
+        self._identity = identity
+        return replace(
+            base,
+            token=identity.token,
+            patient_key=identity.patient_key,
+            patient_label=display,
+            patient_display=display,
+            patient_id=patient_id,
+        )
+
+    async def _clinic_reachable(self, request: BookingRequest) -> bool:
+        """An Offline clinic, or one whose status has not been confirmed for a while: ask."""
+        clinic = self.directory.clinic
+        if clinic is None or (clinic.guid or "").lower() != request.lpu_guid.lower():
+            return True  # pasted GUIDs: the desk knows nothing about the clinic's status
+        state = await self.directory.checked_state()
+        if state == "online" or state == "unknown":
+            return True
+        question = offline_question(clinic.display_name, stale=state == "stale")
+        answer = await question.ask(self.dialogs)
+        if answer == OFFLINE_SEND:
+            log.info("clinic %s is %s: the operator sends anyway", clinic.guid, state)
+            return True
+        return False
 
     def _run(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
         self._spawn(coro, name=name)
@@ -269,44 +416,23 @@ class BookingController(QObject):
             clinic_name = clinic.display_name
             resource_name = self.directory.resource_text(resource)
         day = cast(date, f.date_edit.date().toPython())
-        if day < self.services.today():
-            raise FormProblem(
-                self.tr("Дата приёма уже прошла. Выберите сегодняшний или будущий день."),
-                f.date_edit,
-            )
+        problem = self.date_problem(day)
+        if problem is not None:
+            f.set_date_problem(problem)
+            raise FormProblem(problem, f.date_edit)
         at = cast(time, f.time_edit.time().toPython()) if f.time_check.isChecked() else None
-        if self.training:
-            patient = f.patient_picker.currentData()
-            if not patient:
-                raise FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
-            issue = self.services.issue_token
-            if issue is None and self.services.sandbox is not None:
-                issue = self.services.sandbox.issue_token
-            if issue is None:
-                raise FormProblem(self.tr("Выберите учебного пациента."), f.patient_picker)
-            token = issue(patient["id"])
-            label = patient["name"]
-            patient_id = patient["id"]
-        else:
-            token = f.token_edit.text()
-            if not token.strip():
-                raise FormProblem(self.tr("Вставьте токен пациента в поле «Токен»."), f.token_edit)
-            label = None
-            patient_id = None
+        speciality = resource.speciality if (resource is not None and not manual) else None
+        # The patient (token, key, label) is filled in by ``_with_patient``.
         return BookingRequest(
             lpu_guid=lpu_guid,
             resource_guid=resource_guid,
             day=day,
             at=at,
-            token=token,
-            patient_key=patient_key_from_token("".join(token.split())),
-            patient_label=label,
+            token="",
+            patient_key="",
             clinic_name=clinic_name,
             resource_name=resource_name,
-            patient_id=patient_id,
-            remember_token=(
-                not self.training and f.remember_token.isEnabled() and f.remember_token.isChecked()
-            ),
+            speciality=speciality,
         )
 
     def _emit(self, kind: DeskEventKind, request: BookingRequest, **extra: Any) -> None:
@@ -344,20 +470,36 @@ class BookingController(QObject):
         while len(self._chosen) > _CHOSEN_KEPT:
             del self._chosen[next(iter(self._chosen))]
 
-    async def _book(self, request: BookingRequest) -> None:
-        chosen = self._chosen_of(request)  # before the await: the pickers may change meanwhile
-
+    async def _book(self, request: BookingRequest, chosen: ChosenBooking) -> None:
         async def confirm(earlier: list[EarlierAttempt]) -> bool:
             return await self._confirm_rebook(request, earlier)
 
+        async def duplicate(entries: list[JournalEntry]) -> bool:
+            return await self._confirm_duplicate(request, entries)
+
         try:
             outcome = await self.services.booking.book(
-                request, confirm_rebook=confirm, on_sending=self._sending
+                request,
+                confirm_rebook=confirm,
+                confirm_duplicate=duplicate,
+                on_sending=self._sending,
             )
         finally:
             self.set_busy(False)
         self._keep_chosen(outcome.attempt_id, chosen)
         self._render_outcome(outcome, request)
+
+    async def _confirm_duplicate(
+        self, request: BookingRequest, entries: list[JournalEntry]
+    ) -> bool:
+        """The journal holds an active booking of this patient to this speciality that day."""
+        answer = await duplicate_question(entries).ask(self.dialogs)
+        if answer == DUPLICATE_SHOW and entries:
+            self.show_entry_requested.emit(entries[0])
+        if answer == DUPLICATE_BOOK:
+            log.info("duplicate booking confirmed by the operator")
+            return True
+        return False
 
     async def _confirm_rebook(self, request: BookingRequest, earlier: list[EarlierAttempt]) -> bool:
         self._emit(DeskEventKind.REBOOK_WARNED, request)
@@ -386,7 +528,9 @@ class BookingController(QObject):
     def _clear_ticket(self) -> None:
         self.ticket_view.clear()
         self.last_attempt_id = None
+        self._shown = None
         self.printable_changed.emit(False)
+        self.cancellable_changed.emit(False)
 
     def _render_outcome(self, outcome: BookingOutcome, request: BookingRequest) -> None:
         """Show what happened; the outcome was decided by the booking service."""
@@ -399,17 +543,26 @@ class BookingController(QObject):
                 ticket,
                 training=self.training,
                 zone=clinic_zone(self._setting("server_utc_offset_minutes", None)),
+                patient=request.label,
             )
+            self._shown = (request.lpu_guid, self._identity, request.label)
             self.printable_changed.emit(True)
+            self.cancellable_changed.emit(bool(ticket.ticket_guid))
             if ticket.lpu is not None and ticket.lpu.status is not None:
-                self.form.clinic_status.set_status(ticket.lpu.status)
-            self._sync_remember_setting(request)
+                self.directory.note_status(ticket.lpu.status)
         message = booking_message(outcome, training=self.training, log_path=self._log_path())
         if message is not None:
             self.dialogs.show(message)
-        if outcome.reason is Reason.CREDENTIALS and not self.training:
-            self.form.token_edit.setFocus()
-            self.form.token_edit.selectAll()
+        if outcome.reason is Reason.CREDENTIALS:
+            # The token was refused: the next booking looks the patient up again.
+            block = self.form.patient_block
+            pasted = block.identity is not None and block.identity.pasted
+            block.forget_found()
+            if pasted:
+                block.token_edit.setFocus()
+                block.token_edit.selectAll()
+            else:
+                block.first_field().setFocus()
         if outcome.reason is Reason.BUSY:
             return
         self._emit(
@@ -435,24 +588,13 @@ class BookingController(QObject):
             return self.tr("Результат записи неизвестен — проверьте, создана ли запись.")
         if kind is OutcomeKind.REFUSED:
             return self.tr("Запись не создана: сервер отказал.")
+        if outcome.reason is Reason.DUPLICATE:
+            return self.tr(
+                "Запись не отправлена: у пациента уже есть запись к этому специалисту на этот день."
+            )
         if outcome.reason is Reason.DECLINED:
             return self.tr("Запись отменена оператором.")
         return self.tr("Запрос на запись не отправлен.")
-
-    def _sync_remember_setting(self, request: BookingRequest) -> None:
-        """The server accepted the token: keep the operator's "remember" choice in settings."""
-        if self.training or not self.form.remember_token.isEnabled():
-            return
-        was = bool(self._setting("remember_token", False))
-        if request.remember_token == was:
-            return
-        self._update_settings(remember_token=request.remember_token)
-        store, url = self.services.token_store, self._setting("server_url", None)
-        if not request.remember_token and store is not None and url:
-            try:
-                store.delete(url)
-            except Exception as exc:  # the credential store must not spoil a booking
-                log.warning("remembered token not deleted: %s", type(exc).__name__)
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -464,21 +606,84 @@ class BookingController(QObject):
         self.dialogs.show(message_for(exc, self._log_path()))
 
     def new_booking(self) -> None:
-        """F2: clear the ticket and the doctor, keep the clinic, start from the doctor."""
+        """F2: clear the ticket, the patient (every field and token) and the doctor (unless the
+        settings keep it); keep the clinic; start from the doctor (or the patient)."""
         if self._busy:
             return
         self._clear_ticket()
-        self.directory.clear_resource()
+        self._book_when_loaded = False
+        self.form.patient_block.clear()
+        self._identity = None
+        self.form.token_expiry.setText("")
+        if self.training:
+            self.form.patient_picker.setCurrentIndex(-1)
+        keep_doctor = bool(self._setting("keep_doctor_on_new", False))
+        if not keep_doctor:
+            self.directory.clear_resource()
         self.form.time_check.setChecked(False)
-        self.form.date_edit.setDate(self.form.date_edit.minimumDate())
-        target = (
-            self.form.resource_picker.edit
-            if self.directory.clinic
-            else self.form.clinic_picker.edit
-        )
+        self._apply_today()
+        first = self.form.allowed_days()[0]
+        self.form.date_edit.setDate(first)
+        if self.directory.clinic is None:
+            target: QWidget = self.form.clinic_picker.edit
+        elif keep_doctor and self.directory.resource is not None:
+            target = (
+                self.form.patient_picker if self.training else self.form.patient_block.first_field()
+            )
+        else:
+            target = self.form.resource_picker.edit
         target.setFocus()
         self._set_status(self.tr("Новая запись."))
         self.desk_event.emit(DeskEvent(kind=DeskEventKind.NEW_BOOKING))
+
+    # -- cancelling ----------------------------------------------------------------------------
+
+    def cancel_shown(self) -> Any:
+        """ "Отменить запись…" for the ticket on show: its patient's token when still at hand."""
+        ticket = self.ticket_view.ticket
+        if ticket is None or self._shown is None or not ticket.ticket_guid:
+            self._set_status(self.tr("Нет записи, которую можно отменить."))
+            return None
+        lpu_guid, identity, label = self._shown
+        target = CancelTarget.from_ticket(
+            ticket,
+            lpu_guid=lpu_guid,
+            attempt_id=self.last_attempt_id,
+            patient=label,
+            training=self.training,
+        )
+        token = identity.token if identity is not None and identity.valid_for(lpu_guid) else None
+        return self.cancel_flow.start(target, token)
+
+    def token_for_entry(self, entry: JournalEntry) -> str | None:
+        """The journal asks for a token to cancel ``entry``: only the ticket on show has one."""
+        if self._shown is None or entry.id != self.last_attempt_id:
+            return None
+        lpu_guid, identity, _label = self._shown
+        if identity is None or not identity.valid_for(lpu_guid):
+            return None
+        return identity.token
+
+    def _cancel_finished(self, outcome: CancelOutcome | None) -> None:
+        if outcome is None:
+            return
+        if outcome.kind is CancelKind.DONE:
+            mine = outcome.attempt_id is not None and outcome.attempt_id == self.last_attempt_id
+            if mine or outcome.attempt_id is None:
+                self.ticket_view.set_cancelled(True)
+                self.printable_changed.emit(False)
+                self.cancellable_changed.emit(False)
+                num = self.ticket_view.ticket.num if self.ticket_view.ticket else None
+                self._set_status(self.tr("Запись отменена: талон № {0}.").format(num or "—"))
+            else:
+                self._set_status(self.tr("Запись отменена."))
+            self.desk_event.emit(DeskEvent(kind=DeskEventKind.CANCELLED))
+        elif outcome.kind is CancelKind.UNKNOWN:
+            self._set_status(self.tr("Результат отмены неизвестен — проверьте запись."))
+        elif outcome.kind is CancelKind.REFUSED:
+            self._set_status(self.tr("Запись не отменена: сервер отказал."))
+        else:
+            self._set_status(self.tr("Отмена не отправлена."))
 
 
 __all__ = ["BookingController", "FormProblem"]

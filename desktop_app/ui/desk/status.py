@@ -6,7 +6,7 @@ The status name comes from the server: the labels are plain text, never rich tex
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.api import ClinicStatus
 from desktop_app.text import stamp
@@ -16,7 +16,11 @@ _COLOURS = {True: "#1b6e20", False: "#b3261e", None: "#555555"}
 
 
 class StatusBadge(QWidget):
-    def __init__(self, parent: QWidget | None = None, *, object_prefix: str = "clinic") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, object_prefix: str = "clinic", wrap: bool = False
+    ) -> None:
+        """``wrap`` (the ticket card): the "since …" part goes on a line of its own and wraps,
+        so the badge never needs more width than its state and ping."""
         super().__init__(parent)
         self.state = QLabel(self)
         self.state.setObjectName(
@@ -34,11 +38,21 @@ class StatusBadge(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setAccessibleName(self.tr("Статус поликлиники"))
         self.ping.setAccessibleName(self.tr("Пинг поликлиники"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.state)
-        layout.addWidget(self.ping)
-        layout.addWidget(self.changed, 1)
+        if wrap:
+            grid = QGridLayout(self)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.addWidget(self.state, 0, 0)
+            grid.addWidget(self.ping, 0, 1)
+            grid.addWidget(self.changed, 1, 0, 1, 3)
+            grid.setColumnStretch(2, 1)
+            for label in (self.state, self.ping, self.changed):
+                label.setWordWrap(True)
+        else:
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.state)
+            layout.addWidget(self.ping)
+            layout.addWidget(self.changed, 1)
         self.set_status(None)
 
     def set_status(self, status: ClinicStatus | None) -> None:

@@ -33,7 +33,10 @@ _STATUS_COLOURS: dict[str, str] = {
     "unknown": "#7a3e00",
     "sent": "#555555",
     "resolved": "#333333",
+    "cancelled": "#6b6b6b",
 }
+#: A booked row whose cancellation has no confirmed answer: the operator must check it.
+_CANCEL_UNCONFIRMED_COLOUR = "#7a3e00"
 
 
 def status_text(status: Status | str) -> str:
@@ -48,7 +51,33 @@ def status_text(status: Status | str) -> str:
         return QCoreApplication.translate("JournalView", "проверено")
     if status == "sent":
         return QCoreApplication.translate("JournalView", "отправляется")
+    if status == "cancelled":
+        return QCoreApplication.translate("JournalView", "отменена")
     return str(status)
+
+
+def entry_status_text(entry: JournalEntry) -> str:
+    """The row's status with what happened to a cancellation of a booked row."""
+    text = status_text(entry.status)
+    if entry.status != "booked" or not entry.cancel_state:
+        return text
+    if entry.cancel_state == "sent":
+        return QCoreApplication.translate("JournalView", "{0}, отмена отправляется").format(text)
+    if entry.cancel_state == "unknown":
+        return QCoreApplication.translate("JournalView", "{0}, отмена не подтверждена").format(text)
+    if entry.cancel_state == "refused":
+        return QCoreApplication.translate("JournalView", "{0}, в отмене отказано").format(text)
+    return text
+
+
+def cancellable(entry: JournalEntry | None) -> bool:
+    """A booked row with a ticket GUID whose cancellation is not on its way right now."""
+    return (
+        entry is not None
+        and entry.status == "booked"
+        and bool(entry.ticket_guid)
+        and entry.cancel_state != "sent"
+    )
 
 
 #: The order filled slip fields are named in: as they stand on the slip.
@@ -175,7 +204,7 @@ class JournalTableModel(QAbstractTableModel):
             created = local(entry.created_at)
             return stamp(created) if self._with_dates else hhmm(created)
         if column == self.STATUS:
-            text = status_text(entry.status)
+            text = entry_status_text(entry)
             return self.tr("{0} (учебная)").format(text) if entry.training else text
         if column == self.PATIENT:
             return entry.patient_label or "—"
@@ -208,10 +237,22 @@ class JournalTableModel(QAbstractTableModel):
                 text = filled_note(entry)
             return f"<p>{html.escape(text)}</p>" if text else None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            if entry.cancel_unconfirmed:
+                return QColor(_CANCEL_UNCONFIRMED_COLOUR)
             return QColor(_STATUS_COLOURS.get(entry.status, "#000000"))
-        if role == Qt.ItemDataRole.FontRole and column == self.STATUS and entry.status == "unknown":
+        if role == Qt.ItemDataRole.ForegroundRole and entry.is_cancelled:
+            return QColor(_STATUS_COLOURS["cancelled"])
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == self.STATUS
+            and (entry.status == "unknown" or entry.cancel_unconfirmed)
+        ):
             font = QFont()
             font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.FontRole and column == self.TICKET and entry.is_cancelled:
+            font = QFont()
+            font.setStrikeOut(True)  # a cancelled ticket is not valid
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.TIME,
@@ -225,8 +266,10 @@ class JournalTableModel(QAbstractTableModel):
 __all__ = [
     "FILLED_MARK",
     "JournalTableModel",
+    "cancellable",
     "clinic_of",
     "doctor_of",
+    "entry_status_text",
     "filled_names",
     "filled_note",
     "local",

@@ -9,6 +9,11 @@ This module is the view: the search row, the table, the details and the inline n
 and annotating the journal is ``JournalController``'s (``controller.py``); the table model is in
 ``model.py``.
 
+"Отменить запись…" (a booked row) opens the cancel flow (``CancelFlow``: reason, confirmation,
+one cancellation call; without a token of the row's patient the dialog asks for the patient
+first); "Список на день…" opens the day list by appointment date (``day_view.DayListView``).
+Cancelled rows read "отменена" and their ticket number is struck out.
+
 The note for an unknown outcome is typed inline, not in a modal input box: a nested event loop
 inside the qasync app can run other tasks re-entrantly (see ``platform/dialogs.py``).
 
@@ -24,7 +29,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -45,15 +51,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.journal import JournalEntry, ShiftJournal
-from desktop_app.text import day_ru, hhmm, stamp, time_range
+from desktop_app.text import day_text, hhmm, stamp, time_range
 from desktop_app.ui.journal.controller import HISTORY_LIMIT, JournalController
 from desktop_app.ui.journal.model import (
     JournalTableModel,
+    cancellable,
     clinic_of,
     doctor_of,
+    entry_status_text,
     filled_names,
     local,
-    status_text,
 )
 
 NOTE_LIMIT = 500
@@ -65,6 +72,11 @@ class JournalView(QDialog):
     ``on_reprint(entry)`` is called for a booked entry when the operator asks for another
     copy; the caller prints and marks it printed, and the view refreshes afterwards. ``clock``
     gives "now" for where the shift starts (local midnight); tests pin it.
+
+    ``cancel_flow`` (a ``desk.cancel_dialog.CancelFlow``) enables "Отменить запись…";
+    ``token_for(entry)`` may give the token of the row's patient when the desk holds it (else
+    the cancel dialog asks for the patient). ``training``, ``today``, ``dialogs`` and
+    ``printer_name`` are handed to the day list ("Список на день…").
     """
 
     def __init__(
@@ -74,15 +86,33 @@ class JournalView(QDialog):
         *,
         on_reprint: Callable[[JournalEntry], None] | None = None,
         clock: Callable[[], datetime] | None = None,
+        cancel_flow: Any = None,
+        token_for: Callable[[JournalEntry], str | None] | None = None,
+        training: bool | None = None,
+        today: Callable[[], date] | None = None,
+        dialogs: Any = None,
+        printer_name: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalView")
         self.setWindowTitle(self.tr("Журнал смены"))
         self.setAccessibleName(self.tr("Журнал смены"))
         self._on_reprint = on_reprint
+        self._cancel_flow = cancel_flow
         #: The id of the entry whose details are on show.
         self.shown_id: int | None = None
-        self.controller = JournalController(self, journal, on_reprint=on_reprint, clock=clock)
+        self.controller = JournalController(
+            self,
+            journal,
+            on_reprint=on_reprint,
+            clock=clock,
+            cancel_flow=cancel_flow,
+            token_for=token_for,
+            training=training,
+            today=today,
+            dialogs=dialogs,
+            printer_name=printer_name,
+        )
 
         # Search row
         self.search = QLineEdit(self)
@@ -199,6 +229,13 @@ class JournalView(QDialog):
         self.resolve_button.setAccessibleName(
             self.tr("Отметить запись с неизвестным результатом как проверенную")
         )
+        self.cancel_button = QPushButton(self.tr("Отменить &запись…"), self)
+        self.cancel_button.setObjectName("journalCancelBooking")
+        self.cancel_button.setAccessibleName(self.tr("Отменить выбранную запись"))
+        self.cancel_button.setVisible(cancel_flow is not None)  # no cancel call here: no button
+        self.day_list_button = QPushButton(self.tr("Список на &день…"), self)
+        self.day_list_button.setObjectName("journalDayList")
+        self.day_list_button.setAccessibleName(self.tr("Список записанных на день по врачам"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close_button.setText(self.tr("Закрыть"))
@@ -207,6 +244,8 @@ class JournalView(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.reprint_button)
         actions.addWidget(self.resolve_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.day_list_button)
         actions.addStretch(1)
         actions.addWidget(self.buttons)
 
@@ -233,6 +272,8 @@ class JournalView(QDialog):
         self.resolve_note.returnPressed.connect(c.save_resolution)
         self.resolve_note.textEdited.connect(lambda _t: self.resolve_error.hide())
         self.resolve_cancel.clicked.connect(self.cancel_resolve)
+        self.cancel_button.clicked.connect(c.cancel_current)
+        self.day_list_button.clicked.connect(c.open_day_list)
 
         self._initial_size()
         c.refresh()
@@ -324,6 +365,7 @@ class JournalView(QDialog):
         booked = entry is not None and entry.status == "booked" and entry.ticket is not None
         self.reprint_button.setEnabled(booked and self._on_reprint is not None)
         self.resolve_button.setEnabled(entry is not None and entry.status == "unknown")
+        self.cancel_button.setEnabled(self._cancel_flow is not None and cancellable(entry))
 
     def _details_html(self, e: JournalEntry) -> str:
         rows: list[tuple[str, str]] = []
@@ -332,7 +374,7 @@ class JournalView(QDialog):
             if value not in (None, ""):
                 rows.append((caption, str(value)))
 
-        status = status_text(e.status)
+        status = entry_status_text(e)
         if e.training:
             status = self.tr("{0} — учебная запись, не настоящая").format(status)
         add(self.tr("Статус"), status)
@@ -342,7 +384,7 @@ class JournalView(QDialog):
         add(self.tr("Пациент"), e.patient_label)
         add(self.tr("Поликлиника"), clinic_of(e))
         add(self.tr("Врач или кабинет"), doctor_of(e))
-        wanted = day_ru(e.day)
+        wanted = day_text(e.day)
         if e.at is not None:
             wanted = f"{wanted}, {hhmm(e.at)}"
         add(self.tr("Запрошенный день"), wanted)
@@ -353,7 +395,7 @@ class JournalView(QDialog):
             # The clinic's own clock (the begin time's offset), same as the ticket card and slip.
             when = time_range(t.begin_time, t.end_time)
             if t.begin_time is not None:
-                when = f"{when}, {day_ru(t.begin_time.date())}"
+                when = f"{when}, {day_text(t.begin_time.date())}"
             add(self.tr("Время приёма"), when)
             add(self.tr("Кабинет"), t.room)
             add(self.tr("Этаж"), t.flat)
@@ -384,6 +426,9 @@ class JournalView(QDialog):
         add(self.tr("Почему результат неизвестен"), e.unknown_detail)
         add(self.tr("Отметка о проверке"), e.resolution_note)
         add(self.tr("Проверено"), stamp(local(e.resolved_at)))
+        add(self.tr("Причина отмены"), e.cancel_reason)
+        add(self.tr("Отменена"), stamp(local(e.cancelled_at)))
+        add(self.tr("Отмена: ответ сервера"), e.cancel_error)
 
         body = "".join(
             "<tr><td style='color:#333333; padding-right:12px; white-space:nowrap' "
@@ -399,6 +444,19 @@ class JournalView(QDialog):
                     self.tr(
                         "Ответ сервера не получен: запись могла быть создана. Проверьте её в "
                         "регистратуре, прежде чем записывать пациента снова, и отметьте результат."
+                    )
+                )
+            )
+        if e.is_cancelled:
+            warning = "<p style='color:#6b6b6b'><b>{}</b></p>".format(
+                html.escape(self.tr("Запись отменена: талон недействителен."))
+            )
+        elif e.cancel_unconfirmed:
+            warning = "<p style='color:#7a3e00'><b>{}</b></p>".format(
+                html.escape(
+                    self.tr(
+                        "Результат отмены неизвестен — проверьте в регистратуре/МИС, не "
+                        "отменяйте повторно без проверки."
                     )
                 )
             )
@@ -453,6 +511,14 @@ class JournalView(QDialog):
 
     def save_resolution(self) -> None:
         self.controller.save_resolution()
+
+    def cancel_current(self) -> Any:
+        """ "Отменить запись…" for the current row; the cancel dialog, or None."""
+        return self.controller.cancel_current()
+
+    def open_day_list(self) -> Any:
+        """ "Список на день…"; the day list window."""
+        return self.controller.open_day_list()
 
     def reject(self) -> None:
         """Esc while typing a note closes the note, not the window."""

@@ -4,15 +4,23 @@ Everything is built here and handed down: the one ``SettingsOwner``, and per ses
 ``Services`` from ``desktop_app.services.build_services`` (the only caller in the app). Start-up
 never loops: work mode that cannot start falls back to training once; a journal that cannot be
 opened (or a training mode that cannot start) is one dialog and a non-zero exit code.
+
+Start-up is measured by bench/bench_startup.py. A splash paints before the heavy imports; until
+the main window has painted, PySide6 reads no module sources (``skip_pyside_source_scan``), the
+cyclic garbage collector rests, the training panel waits (``Session.open_window(defer_training=
+True)``) and so does the sandbox's ASGI stack (built on the first request). Qt's own Russian,
+the desk palette and its focus frame are installed before any window is built.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -45,16 +53,64 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     # For bench/bench_startup.py: quit as soon as the window has painted once.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--exit-after-splash", action="store_true", help=argparse.SUPPRESS)
+    # For bench/bench_startup.py: print "painted <what> <time.perf_counter()>" at each first paint
+    # (the splash, the main window), so the bench times the paint itself, not the process exit.
+    parser.add_argument("--report-paint-times", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
-def _show_splash(app: object):  # -> QLabel
+def skip_pyside_source_scan() -> bool:
+    """Stop PySide6 from reading the source of every module imported after it.
+
+    PySide6's ``__feature__`` support (``shibokensupport.feature``) hooks ``__import__`` and,
+    for each newly imported module, runs ``inspect.getsource`` to find out whether the text
+    "PySide6" occurs in it (PYSIDE-2029): ~330 source files read and searched at each start
+    (measured with cProfile: ~45 ms). The answer only matters to a module that selects a
+    feature (``from __feature__ import snake_case``); this app selects none, so every module is
+    taken to "use PySide" — the answer that keeps features off everywhere, as they are. A
+    module that does select a feature is still set by PySide's own ``feature_import``.
+
+    Call it right after the first PySide6 import. Returns False (and changes nothing) when this
+    PySide6 has no such hook; tests/ui/test_d_startup.py pins the hook's name.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _module_uses_pyside  # type: ignore[attr-defined]
+    return True
+
+
+def _module_uses_pyside(module: object) -> bool:
+    """Every module counts as a PySide user (feature selection: "none"); no source is read."""
+    return True
+
+
+def _import_httpx_without_cli() -> None:
+    """Import httpx without its command-line tool (``httpx._main``: click and friends, ~15 ms
+    before the first paint, bench/bench_startup.py). The app never runs ``httpx.main``; it is
+    left as httpx's own stand-in for a missing CLI. ``httpx._main`` stays importable later."""
+    if "httpx" in sys.modules or "httpx._main" in sys.modules:
+        return
+    sys.modules["httpx._main"] = None  # type: ignore[assignment]  # -> ImportError: no CLI
+    try:
+        import httpx  # noqa: F401
+    finally:
+        if sys.modules.get("httpx._main", False) is None:
+            del sys.modules["httpx._main"]
+
+
+def _report_paint(what: str) -> None:
+    """``--report-paint-times``: one line the bench reads (perf_counter is system-wide)."""
+    _echo(f"painted {what} {time.perf_counter():.6f}")
+
+
+def _show_splash(app: object, *, report: bool = False):  # -> QLabel
     """Paint something at once: heavy imports (httpx, pydantic) come after the first paint.
 
     A plain frameless label, not ``QSplashScreen``: its ``show()`` blocks up to a second
     waiting for the window to be exposed (measured here with bench/bench_startup.py).
     """
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
     from PySide6.QtWidgets import QLabel
 
@@ -78,6 +134,17 @@ def _show_splash(app: object):  # -> QLabel
     splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
     splash.setPixmap(pixmap)
     splash.setAccessibleName("Запись вне расписания: загрузка")
+    if report:
+
+        class _FirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    watched.removeEventFilter(self)
+                    _report_paint("splash")
+                return False
+
+        watcher = _FirstPaint(splash)
+        splash.installEventFilter(watcher)
     splash.show()
     app.processEvents()  # type: ignore[attr-defined]
     return splash
@@ -100,16 +167,39 @@ def choose_mode(args: argparse.Namespace, settings: object) -> tuple[bool, str |
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desk app; the exit code is 0, or ``EXIT_CANNOT_START`` when it could not."""
     args = parse_args(argv if argv is not None else sys.argv[1:])
+    # Start-up allocates hundreds of thousands of objects (modules, classes, pydantic schemas)
+    # and none of them is garbage: the cyclic collector would only walk them, ~30 ms before
+    # the first paint (bench/bench_startup.py). It runs again once the main window has painted
+    # (or whenever run() ends); reference counting frees memory as usual meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if was_enabled:
+            gc.enable()
 
+
+#: The collector runs again at the main window's first paint, and at the latest after this.
+GC_RESUME_LATEST_MS = 5000
+
+
+def _resume_gc() -> None:
+    gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
+    skip_pyside_source_scan()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("DeskBooking")
     app.setOrganizationName("DeskBooking")
-    splash = _show_splash(app)
+    splash = _show_splash(app, report=args.report_paint_times)
     if args.exit_after_splash:
         return 0
 
+    _import_httpx_without_cli()
     from desktop_app.settings.store import data_dir
     from desktop_app.ui.platform.single_instance import SingleInstance
 
@@ -144,12 +234,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     font.setPointSizeF(11.0 * settings.font_scale)
     app.setFont(font)
     from desktop_app.i18n import install_translator
+    from desktop_app.ui.platform.palette import apply_palette
 
     install_translator(app, settings.language)
+    apply_palette(app)
     training, _url = choose_mode(args, settings)
 
     async def main() -> int:
-        from PySide6.QtCore import QCoreApplication, Qt
+        from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
         from desktop_app.ui.platform.dialogs import Message, Severity
         from desktop_app.ui.platform.session import Session
@@ -184,7 +276,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 if not fut.done():
                     fut.set_result(outcome)
 
-            window = session.open_window()
+            window = session.open_window(defer_training=True)
             current["window"] = window
             splash.close()
             instance.raise_requested.connect(window.bring_forward)
@@ -192,6 +284,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             window.switch_mode_requested.connect(lambda: finish("switch"))
             window.restart_requested.connect(lambda: finish("restart"))
             window.first_painted.connect(lambda: log.info("start-up: the main window is shown"))
+            # Queued: the collector's first pass (~30 ms over everything start-up allocated)
+            # runs after this frame, not inside the window's paintEvent ahead of its children.
+            window.first_painted.connect(_resume_gc, Qt.ConnectionType.QueuedConnection)
+            QTimer.singleShot(GC_RESUME_LATEST_MS, _resume_gc)  # a window that never paints
+            if args.report_paint_times:
+                window.first_painted.connect(lambda: _report_paint("main-window"))
             app.aboutToQuit.connect(lambda: finish("quit"))
             if args.exit_after_first_paint:
                 window.first_painted.connect(window.close, Qt.ConnectionType.QueuedConnection)

@@ -15,13 +15,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
-from desktop_app.settings.redact import MASK, redact
+from desktop_app.settings.redact import MASK, redact_credentials
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,14 @@ def _token_like(text: str) -> bool:
 
 
 def screen_text(text: str | None) -> str:
-    """``text`` as a dialog may show it: credentials (registered or JWT-shaped) masked."""
+    """``text`` as a dialog may show it: credentials (registered or JWT-shaped) masked.
+
+    The patient at the counter may be named with their birth date on screen (the log line of
+    the same message still masks it): only tokens and passwords are removed here.
+    """
     if not text:
         return ""
-    out = redact(text)
+    out = redact_credentials(text)
     return _JWT_SHAPED.sub(lambda m: MASK if _token_like(m.group(0)) else m.group(0), out)
 
 
@@ -131,6 +136,45 @@ class Dialogs:
         box.open()
         return await future
 
+    async def choose(
+        self, message: Message, buttons: Sequence[tuple[str, str]], default: str
+    ) -> str:
+        """Ask with several answers; returns the key of the button pressed.
+
+        ``buttons`` are ``(key, label)`` pairs in the order shown; the ``default`` key is the
+        default button and also what Esc (or closing the box) answers: make it the safe one.
+        """
+        keys = [key for key, _label in buttons]
+        if default not in keys:
+            raise ValueError(f"default {default!r} is not one of {keys}")
+        log.info("question: %s", screen_text(message.text))
+        box = self._box(message)
+        pressed: dict[object, str] = {}
+        default_button: QPushButton | None = None
+        for key, label in buttons:
+            role = (
+                QMessageBox.ButtonRole.RejectRole
+                if key == default
+                else QMessageBox.ButtonRole.AcceptRole
+            )
+            button = box.addButton(label, role)
+            button.setObjectName(f"choice_{key}")
+            pressed[button] = key
+            if key == default:
+                default_button = button
+        assert default_button is not None
+        box.setDefaultButton(default_button)
+        box.setEscapeButton(default_button)
+        future: asyncio.Future[str] = asyncio.get_event_loop().create_future()
+
+        def done(_result: int) -> None:
+            if not future.done():
+                future.set_result(pressed.get(box.clickedButton(), default))
+
+        box.finished.connect(done)
+        box.open()
+        return await future
+
 
 @dataclass
 class RecordingDialogs:
@@ -140,6 +184,10 @@ class RecordingDialogs:
     asked: list[Message] = field(default_factory=list)
     answers: list[bool] = field(default_factory=list)
     parent: QWidget | None = None
+    #: Answers (button keys) for ``choose``, in order; when empty the default is chosen.
+    choices: list[str] = field(default_factory=list)
+    #: The buttons each ``choose`` offered, and its default: ``(buttons, default)``.
+    offered: list[tuple[tuple[tuple[str, str], ...], str]] = field(default_factory=list)
 
     def show(self, message: Message) -> None:
         self.shown.append(message)
@@ -147,3 +195,10 @@ class RecordingDialogs:
     async def confirm(self, message: Message, yes: str, no: str) -> bool:
         self.asked.append(message)
         return self.answers.pop(0) if self.answers else False
+
+    async def choose(
+        self, message: Message, buttons: Sequence[tuple[str, str]], default: str
+    ) -> str:
+        self.asked.append(message)
+        self.offered.append((tuple(buttons), default))
+        return self.choices.pop(0) if self.choices else default

@@ -12,6 +12,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+
 from desktop_app.api import RegistryClient
 from desktop_app.journal import ShiftJournal
 from desktop_app.services import Services
@@ -25,7 +29,28 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The training panel's width at start (``desktop_app.ui.training.panel.PANEL_WIDTH``; not
+#: imported from there: that module and the exercises behind it come after the first paint).
+PANEL_WIDTH = 350
+
 __all__ = ["DialogSink", "Session"]
+
+
+def _placeholder_dock(window: QMainWindow) -> QDockWidget:
+    """Where the training panel will be, at its width, until it is built (no layout jump)."""
+    dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Обучение"), window)
+    dock.setObjectName("trainingPanelPlaceholder")
+    dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+    label = QLabel(QCoreApplication.translate("Session", "Загрузка упражнений…"), dock)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    dock.setWidget(label)
+    # As narrow as the panel may get (TrainingPanel sets the same minimum), so a small window
+    # splits the same way before and after the panel comes.
+    dock.setMinimumWidth(PANEL_WIDTH - 40)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+    return dock
 
 
 class DialogSink(Protocol):
@@ -78,26 +103,71 @@ class Session:
 
     # -- window ----------------------------------------------------------------------------------
 
-    def open_window(self, *, show: bool = True) -> MainWindow:
+    def open_window(self, *, show: bool = True, defer_training: bool = False) -> MainWindow:
+        """Build, show and start the window (and dock the training panel in training mode).
+
+        ``defer_training`` (the app's start-up): the training panel is built just after the
+        window's first paint — it costs ~40 ms of widgets and exercise texts the operator does
+        not need in the first frame (bench/bench_startup.py). Until then a light placeholder dock
+        of the panel's width holds its place, so nothing moves when the panel arrives;
+        ``training_panel`` is None until it has.
+        """
         from desktop_app.settings.store import config_dir
         from desktop_app.ui.desk.window import MainWindow
-        from desktop_app.ui.platform.geometry import restore_geometry, save_geometry
+        from desktop_app.ui.platform.geometry import (
+            place_first_start,
+            restore_geometry,
+            save_geometry,
+        )
+        from desktop_app.ui.platform.palette import apply_palette
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app)  # idempotent: windows built without app.py (tests) get it too
         window = MainWindow(self.services, dialogs=self.dialogs)
         self.window = window
         if not (self.persist and restore_geometry(window, config_dir())):
-            window.resize(1366, 768)
+            place_first_start(window)
         if self.persist:
             window.closed.connect(lambda: save_geometry(window, config_dir()))
+        placeholder: QDockWidget | None = None
+        if self.services.training and defer_training and show:
+            placeholder = _placeholder_dock(window)
+            dock = placeholder
+            window.first_painted.connect(
+                lambda: QTimer.singleShot(0, lambda: self._install_deferred_training(window, dock)),
+                Qt.ConnectionType.QueuedConnection,
+            )
         if show:
             window.show()
+            if placeholder is not None:  # the width the panel will get in the shown window
+                window.resizeDocks([placeholder], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         window.start()
-        if self.services.training:
-            from desktop_app.ui.training.controller import install_training
-
-            desk = self.services.training_desk or self.services.sandbox
-            self.training_panel = install_training(window, desk, progress_dir=self.progress_dir)
+        if self.services.training and not (defer_training and show):
+            self._install_training(window)
         return window
+
+    def _install_training(self, window: MainWindow) -> None:
+        from desktop_app.ui.training.controller import install_training
+
+        desk = self.services.training_desk or self.services.sandbox
+        self.training_panel = install_training(window, desk, progress_dir=self.progress_dir)
+
+    def _install_deferred_training(self, window: MainWindow, placeholder: QDockWidget) -> None:
+        """After the first paint: the panel in place of ``placeholder``, at its width. Skipped
+        once the window has gone (closed before this turn of the loop: the bench, a quick
+        quit, a mode switch)."""
+        if self.window is not window or not shiboken6.isValid(window) or not window.isVisible():
+            return
+        if not shiboken6.isValid(placeholder):
+            self._install_training(window)
+            return
+        width = placeholder.width()
+        self._install_training(window)
+        window.removeDockWidget(placeholder)
+        placeholder.deleteLater()
+        if self.training_panel is not None:
+            window.resizeDocks([self.training_panel], [width], Qt.Orientation.Horizontal)
 
     async def close(self) -> None:
         """Stop the window's tasks, then close the client and the journal."""

@@ -80,6 +80,8 @@ class SlipActions(QObject):
         chosen: Callable[[int], ChosenBooking | None] = lambda _attempt: None,
         zone: Callable[[], tzinfo | None] = lambda: None,
         reminder: Callable[[], str | None] = lambda: None,
+        patient_on_slip: Callable[[], bool] = lambda: False,
+        cancelled: Callable[[], bool] = lambda: False,
         spawn: Callable[[Coroutine[Any, Any, Any]], asyncio.Task] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,6 +96,9 @@ class SlipActions(QObject):
         self._chosen = chosen
         self._zone = zone
         self._reminder = reminder
+        self._patient_on_slip = patient_on_slip
+        #: The ticket on show was cancelled: it is never printed as a valid slip.
+        self._cancelled = cancelled
         self._open_dialogs: set[QWidget] = set()
         self._printing = False
         self._keep_printer: Any = None
@@ -127,7 +132,17 @@ class SlipActions(QObject):
         return ChosenBooking.from_journal_entry(entry) if entry is not None else None
 
     def slip_for(self, attempt_id: int | None, ticket: TicketVisitWithLpu) -> TicketSlip:
-        """The slip of the next copy of this ticket (copy number from the journal)."""
+        """The slip of the next copy of this ticket (copy number from the journal).
+
+        The patient (the operator's stub; the patient's part too if the settings say so) and a
+        cancellation come from the ticket's journal row.
+        """
+        entry = None
+        if attempt_id is not None and self.journal is not None:
+            try:
+                entry = self.journal.get(attempt_id)
+            except Exception:  # the slip still prints: without the stub rather than not at all
+                log.warning("journal: entry %s not read for its slip", attempt_id)
         return TicketSlip.from_ticket(
             ticket,
             printed_at=datetime.now().astimezone(),
@@ -137,6 +152,9 @@ class SlipActions(QObject):
             chosen=self.chosen_for(attempt_id),
             zone=self._zone(),
             reminder=self._reminder(),
+            patient=getattr(entry, "patient_label", None),
+            patient_on_slip=bool(self._patient_on_slip()),
+            cancelled=bool(getattr(entry, "is_cancelled", False)),
         )
 
     def layout_for(self, printer: QPrinter | None) -> SlipLayout:
@@ -154,6 +172,15 @@ class SlipActions(QObject):
                     Severity.INFO,
                     self.tr("Печать"),
                     self.tr("Нет талона для печати: сначала запишите пациента."),
+                )
+            )
+            return None
+        if self._cancelled():
+            self.dialogs.show(
+                Message(
+                    Severity.INFO,
+                    self.tr("Печать"),
+                    self.tr("Запись отменена: талон недействителен и не печатается."),
                 )
             )
             return None

@@ -21,7 +21,6 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-import segno
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
     QAction,
@@ -318,6 +317,8 @@ def choose_layout(setting: str | None, paper_mm: float | None, printer: str = ""
 
 def barcode_image(payload: str) -> QImage:
     """A QR code of ``payload`` as a crisp black-and-white image (8 px per module)."""
+    import segno  # on the first slip, not at start-up (bench/bench_startup.py)
+
     buffer = io.BytesIO()
     segno.make(payload, error="m", micro=False).save(buffer, kind="png", scale=8, border=2)
     image = QImage.fromData(buffer.getvalue())  # the format is read from the PNG header

@@ -2,17 +2,17 @@
 
 ``SettingsController`` fills the dialog from a copy of the settings, checks what the operator
 entered with the core's own rules (``check_server_url``, ``build_ssl_context``, the
-``AppSettings`` model), puts each refusal under its field and deletes a stored token on request.
-``SettingsFlow`` opens the dialog over the desk window, saves an accepted result through the
-session's ``SettingsOwner`` and says when the connection changed (the app then rebuilds the
-session). Nothing here lays widgets out: that is ``dialog.py`` and ``pages.py``.
+``AppSettings`` model) and puts each refusal under its field. ``SettingsFlow`` opens the dialog
+over the desk window, saves an accepted result through the session's ``SettingsOwner`` and says
+when the connection changed (the app then rebuilds the session). Nothing here lays widgets
+out: that is ``dialog.py`` and ``pages.py``.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDir, QObject, Qt, Signal
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop_app.services import Services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.network import SettingsError, build_ssl_context, check_server_url
-from desktop_app.settings.secrets import TokenStore
 from desktop_app.ui.platform.dialogs import Message, Severity
 from desktop_app.ui.printing.slip_printer import available_printers
-from desktop_app.ui.settings.pages import ERROR_COLOUR
 
 if TYPE_CHECKING:
     from desktop_app.ui.settings.dialog import SettingsDialog
@@ -35,6 +33,26 @@ log = logging.getLogger(__name__)
 DEFAULT_PATHS = {
     name: AppSettings.model_fields[name].default
     for name in ("booking_path", "clinics_path", "clinic_path", "resources_path")
+}
+#: The patient-token and cancellation calls as shipped (for "Как по умолчанию").
+CALL_FIELDS = (
+    "patient_token_method",
+    "patient_token_path",
+    "patient_token_lpu_param",
+    "patient_token_policy_param",
+    "patient_token_birth_param",
+    "patient_token_surname_param",
+    "patient_token_field",
+    "cancel_method",
+    "cancel_path",
+)
+DEFAULT_CALLS: dict[str, Any] = {
+    name: AppSettings.model_fields[name].default for name in CALL_FIELDS
+}
+#: The HTTP methods each call may use (the model's own choices).
+CALL_METHODS: dict[str, tuple[str, ...]] = {
+    name: tuple(str(m) for m in get_args(AppSettings.model_fields[name].annotation))
+    for name in ("patient_token_method", "cancel_method")
 }
 #: What a change of these needs: a new client, so the app rebuilds the session.
 CONNECTION_FIELDS = (
@@ -49,6 +67,7 @@ CONNECTION_FIELDS = (
     "clinics_path",
     "clinic_path",
     "resources_path",
+    *CALL_FIELDS,
 )
 
 
@@ -65,15 +84,12 @@ class SettingsController(QObject):
         self,
         view: SettingsDialog,
         settings: AppSettings,
-        token_store: TokenStore,
         *,
         printers: Sequence[str] | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self._settings = settings.model_copy(deep=True)
-        self._token_store = token_store
-        self.store_available = token_store.available()
         self._printers = list(printers) if printers is not None else available_printers()
         self._result: AppSettings | None = None
 
@@ -99,7 +115,23 @@ class SettingsController(QObject):
             edit.setText(getattr(s, key))
         self.view.connect_timeout.setValue(s.connect_timeout)
         self.view.read_timeout.setValue(s.read_timeout)
-        self.update_token_button()
+        self.view.patient_on_slip.setChecked(s.patient_on_slip)
+        self.view.booking_days_ahead.setValue(s.booking_days_ahead)
+        self.view.keep_doctor_on_new.setChecked(s.keep_doctor_on_new)
+        self.view.allow_surname_lookup.setChecked(s.allow_surname_lookup)
+        self._load_calls(s.model_dump())
+
+    def _load_calls(self, values: dict[str, Any]) -> None:
+        for combo, key in (
+            (self.view.patient_token_method, "patient_token_method"),
+            (self.view.cancel_method, "cancel_method"),
+        ):
+            value = str(values[key])
+            if combo.findData(value) < 0:  # a value this version does not offer: keep it
+                combo.addItem(value, value)
+            combo.setCurrentIndex(combo.findData(value))
+        for key, edit in self.view.call_edits.items():
+            edit.setText(str(values[key] or ""))
 
     def _fill_printers(self, chosen: str | None) -> None:
         self.view.printer.clear()
@@ -133,6 +165,13 @@ class SettingsController(QObject):
             **{key: edit.text() for key, edit in self.view.path_edits.items()},
             "connect_timeout": self.view.connect_timeout.value(),
             "read_timeout": self.view.read_timeout.value(),
+            "patient_on_slip": self.view.patient_on_slip.isChecked(),
+            "booking_days_ahead": self.view.booking_days_ahead.value(),
+            "keep_doctor_on_new": self.view.keep_doctor_on_new.isChecked(),
+            "allow_surname_lookup": self.view.allow_surname_lookup.isChecked(),
+            "patient_token_method": self.view.patient_token_method.currentData(),
+            "cancel_method": self.view.cancel_method.currentData(),
+            **{key: edit.text() for key, edit in self.view.call_edits.items()},
         }
 
     def collect(self) -> tuple[AppSettings | None, dict[str, str]]:
@@ -218,36 +257,15 @@ class SettingsController(QObject):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _token_urls(self) -> list[str]:
-        urls = [self.view.server_url.text().strip(), (self._settings.server_url or "").strip()]
-        return list(dict.fromkeys(url for url in urls if url))
-
-    def update_token_button(self) -> None:
-        self.view.forget_token_button.setEnabled(self.store_available and bool(self._token_urls()))
-
-    def forget_token(self) -> None:
-        """Delete the stored token of the entered (and of the previously saved) server."""
-        urls = self._token_urls()
-        if not urls:
-            return
-        ok = all([self._token_store.delete(url) for url in urls])
-        if ok:
-            self.view.token_status.setText(self.tr("Сохранённый токен удалён."))
-            self.view.token_status.setStyleSheet("")
-            self.view.token_forgotten.emit()
-        else:
-            self.view.token_status.setText(
-                self.tr(
-                    "Не удалось удалить токен из хранилища учётных данных. Подробности записаны "
-                    "в журнал программы."
-                )
-            )
-            self.view.token_status.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.view.token_status.show()
-
     def reset_paths(self) -> None:
         for key, edit in self.view.path_edits.items():
             edit.setText(str(DEFAULT_PATHS[key]))
+            self.clear_error(key)
+
+    def reset_calls(self) -> None:
+        """ "Как по умолчанию": the patient-token and cancellation calls as shipped."""
+        self._load_calls(DEFAULT_CALLS)
+        for key in CALL_FIELDS:
             self.clear_error(key)
 
     def browse_ca_file(self) -> None:
@@ -266,7 +284,6 @@ class SettingsController(QObject):
 class SettingsFlow(QObject):
     """The window's "Настройки…": open the dialog, save what was accepted, report back."""
 
-    token_forgotten = Signal()  # the stored token was deleted from the dialog
     restart_requested = Signal()  # connection settings changed: rebuild in the same mode
 
     def __init__(
@@ -286,21 +303,17 @@ class SettingsFlow(QObject):
     def open(self) -> SettingsDialog:
         from desktop_app.ui.settings.dialog import SettingsDialog
 
-        store = self.services.token_store or TokenStore()
-        dialog = SettingsDialog(self.services.settings.current, store, self._window)
+        dialog = SettingsDialog(self.services.settings.current, self._window)
         dialog.setObjectName("settingsDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setParent(dialog)  # lives as long as the dialog
         dialog.accepted.connect(lambda: self._accepted(dialog))
-        dialog.token_forgotten.connect(self.token_forgotten.emit)
         dialog.open()
         return dialog
 
     def _accepted(self, dialog: SettingsDialog) -> None:
         old = self.services.settings.current
-        # The dialog does not own "remember the token" (the form does, and "forget" in the
-        # dialog already cleared it): its snapshot must not switch it back on.
-        new = dialog.result_settings().model_copy(update={"remember_token": old.remember_token})
+        new = dialog.result_settings()
         problem = self.services.settings.replace(new)
         if problem is not None:
             self.dialogs.show(

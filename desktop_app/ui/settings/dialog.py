@@ -1,4 +1,4 @@
-"""The settings dialog: every desk setting on four tabs, checked before it is accepted.
+"""The settings dialog: every desk setting on five tabs, checked before it is accepted.
 
 Nothing here writes a file: the dialog hands back a new, validated :class:`AppSettings`
 (``result_settings``) and the caller saves it. A value the core refuses (``http://`` to another
@@ -6,22 +6,24 @@ computer, a broken path template, a missing CA file) is explained in Russian in 
 its field and the dialog stays open, so an operator on the phone with support can fix it there
 and then instead of meeting a crash or a silently ignored change.
 
-This module is the view (tabs, fields, sizes); the values, the checks and the token store are
+This module is the view (tabs, fields, sizes); the values and the checks are
 ``SettingsController``'s (``controller.py``), the page and row helpers are in ``pages.py``.
+
+No token is remembered any more (a token is one patient's, and the next patient must never be
+booked on it), so there is no "forget the token" here: the patient is looked up each time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QGroupBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,8 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.settings.model import SLIP_REMINDER_LIMIT, AppSettings
-from desktop_app.settings.secrets import NO_STORE_MESSAGE, TokenStore
-from desktop_app.ui.settings.controller import DEFAULT_PATHS, SettingsController
+from desktop_app.ui.settings.controller import (
+    CALL_METHODS,
+    DEFAULT_CALLS,
+    DEFAULT_PATHS,
+    SettingsController,
+)
 from desktop_app.ui.settings.pages import Pages, error_label, hint_label, narrow, page_height
 
 DATETIME_FORMATS = (("iso", "yyyy-MM-ddTHH:mm:ss"), ("space-millis", "yyyy-MM-dd HH:mm:ss.fff"))
@@ -46,16 +52,11 @@ class SettingsDialog(QDialog):
     """Edit a copy of the settings; ``result_settings()`` after ``accepted``.
 
     ``printers`` replaces the installed-printer list (tests; a caller that already has it).
-    ``token_forgotten`` is emitted after the stored token was deleted, so the session can drop
-    its in-memory copy too.
     """
-
-    token_forgotten = Signal()
 
     def __init__(
         self,
         settings: AppSettings,
-        token_store: TokenStore,
         parent: QWidget | None = None,
         *,
         printers: Sequence[str] | None = None,
@@ -64,7 +65,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Настройки"))
         self.setAccessibleName(self.tr("Настройки"))
-        self.controller = SettingsController(self, settings, token_store, printers=printers)
+        self.controller = SettingsController(self, settings, printers=printers)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
@@ -73,6 +74,7 @@ class SettingsDialog(QDialog):
         self._build_connection_tab()
         self._build_printing_tab()
         self._build_journal_tab()
+        self._build_patient_tab()
         self._build_advanced_tab()
 
         self.general_error = error_label(self, "settingsGeneralError")
@@ -138,7 +140,7 @@ class SettingsDialog(QDialog):
         return edit
 
     def _build_connection_tab(self) -> None:
-        page, form, outer = self.rows.page(self.tr("&Подключение"), "settingsConnectionTab")
+        page, form, _outer = self.rows.page(self.tr("&Подключение"), "settingsConnectionTab")
         self.server_url = self._line_edit(page, "server_url", "https://mis.example.ru/api")
         self.rows.row(
             form,
@@ -149,43 +151,6 @@ class SettingsDialog(QDialog):
             self.tr("Адрес сервера регистратуры"),
             hint=self.tr("Только https://. Адрес http:// допустим лишь для этого компьютера."),
         )
-        self.server_url.textChanged.connect(self.controller.update_token_button)
-
-        token_box = QGroupBox(self.tr("Токен доступа"), page)
-        token_box.setObjectName("settingsTokenGroup")
-        token_layout = QVBoxLayout(token_box)
-        token_layout.addWidget(
-            hint_label(
-                self.tr(
-                    "Сохранённый токен хранится в защищённом хранилище Windows, "
-                    "а не в файле настроек."
-                ),
-                token_box,
-            )
-        )
-        self.forget_token_button = QPushButton(self.tr("&Забыть сохранённый токен"), token_box)
-        self.forget_token_button.setObjectName("settingsForgetToken")
-        self.forget_token_button.setAccessibleName(self.tr("Забыть сохранённый токен"))
-        self.forget_token_button.setAutoDefault(False)
-        self.forget_token_button.clicked.connect(self.controller.forget_token)
-        button_row = QHBoxLayout()
-        button_row.addWidget(self.forget_token_button)
-        button_row.addStretch(1)
-        token_layout.addLayout(button_row)
-        self.token_status = QLabel(token_box)
-        self.token_status.setObjectName("settingsTokenStatus")
-        self.token_status.setWordWrap(True)
-        self.token_status.hide()
-        token_layout.addWidget(self.token_status)
-        self.no_store_label = QLabel(NO_STORE_MESSAGE, token_box)
-        self.no_store_label.setObjectName("settingsNoStore")
-        self.no_store_label.setWordWrap(True)
-        self.no_store_label.setStyleSheet("color: #7a3e00;")
-        self.no_store_label.setAccessibleName(self.tr("Хранилище токенов недоступно"))
-        self.no_store_label.setVisible(not self.controller.store_available)
-        token_layout.addWidget(self.no_store_label)
-        outer.insertWidget(outer.count() - 1, token_box)  # below the form, above the stretch
-
         self.use_system_proxy = QCheckBox(self.tr("&Использовать системный прокси"), page)
         self.use_system_proxy.setObjectName("settingsUseSystemProxy")
         self.use_system_proxy.setAccessibleName(self.tr("Использовать системный прокси"))
@@ -294,6 +259,173 @@ class SettingsDialog(QDialog):
             self.tr("Язык интерфейса"),
             hint=self.tr("Размер шрифта и язык применяются после перезапуска программы."),
         )
+
+        self.patient_on_slip = QCheckBox(self.tr("&ФИО пациента и на талоне для пациента"), page)
+        self.patient_on_slip.setObjectName("settingsPatientOnSlip")
+        self.patient_on_slip.setAccessibleName(self.tr("Печатать пациента на талоне пациента"))
+        self._check_row(
+            form,
+            self.patient_on_slip,
+            self.tr(
+                "Копия регистратуры всегда печатается с пациентом; талон, который уносит "
+                "пациент, — только с этой отметкой."
+            ),
+        )
+
+    def _check_row(self, form: QFormLayout, box: QCheckBox, hint: str | None = None) -> None:
+        """A check box row (its own mnemonic), with a grey hint under it."""
+        page = form.parentWidget()
+        holder = QWidget(page)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        column.addWidget(box)
+        if hint:
+            column.addWidget(hint_label(hint, holder))
+        form.addRow("", holder)
+
+    def _section(self, form: QFormLayout, title: str) -> None:
+        label = QLabel(title, form.parentWidget())
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        form.addRow(label)
+
+    def _build_patient_tab(self) -> None:
+        page, form, _outer = self.rows.page(self.tr("&Запись и пациент"), "settingsPatientTab")
+        self.booking_days_ahead = narrow(QSpinBox(page))
+        self.booking_days_ahead.setRange(1, 365)
+        self.booking_days_ahead.setSuffix(self.tr(" дн."))
+        self.rows.row(
+            form,
+            "booking_days_ahead",
+            self.tr("Запись на &сколько дней вперёд:"),
+            self.booking_days_ahead,
+            "settingsBookingDaysAhead",
+            self.tr("На сколько дней вперёд можно записать"),
+        )
+        self.keep_doctor_on_new = QCheckBox(self.tr("Оставлять &врача при новой записи (F2)"), page)
+        self.keep_doctor_on_new.setObjectName("settingsKeepDoctorOnNew")
+        self.keep_doctor_on_new.setAccessibleName(self.tr("Оставлять врача при новой записи"))
+        self._check_row(
+            form,
+            self.keep_doctor_on_new,
+            self.tr("Поликлиника остаётся всегда; данные пациента стираются всегда."),
+        )
+        self.allow_surname_lookup = QCheckBox(
+            self.tr("Искать пациента по &фамилии и дате рождения"), page
+        )
+        self.allow_surname_lookup.setObjectName("settingsAllowSurnameLookup")
+        self.allow_surname_lookup.setAccessibleName(
+            self.tr("Разрешить поиск пациента по фамилии и дате рождения")
+        )
+        self._check_row(
+            form,
+            self.allow_surname_lookup,
+            self.tr("Только если это разрешено в вашем регионе; иначе — по полису ОМС."),
+        )
+
+        self._section(form, self.tr("Запрос токена пациента (сервис авторизации)"))
+        self.patient_token_method = QComboBox(page)
+        self.rows.row(
+            form,
+            "patient_token_method",
+            self.tr("&Метод запроса токена:"),
+            self.patient_token_method,
+            "settingsPatientTokenMethod",
+            self.tr("HTTP-метод запроса токена пациента"),
+        )
+        self.call_edits: dict[str, QLineEdit] = {}
+        for key, caption, object_name, accessible, hint in (
+            (
+                "patient_token_path",
+                self.tr("П&уть запроса токена:"),
+                "settingsPatientTokenPath",
+                self.tr("Путь запроса токена пациента"),
+                self.tr("Может содержать {lpu} — GUID поликлиники."),
+            ),
+            (
+                "patient_token_lpu_param",
+                self.tr("Параметр &ЛПУ:"),
+                "settingsPatientTokenLpuParam",
+                self.tr("Имя параметра GUID поликлиники"),
+                self.tr("Пусто — GUID поликлиники не передаётся."),
+            ),
+            (
+                "patient_token_policy_param",
+                self.tr("Параметр &номера полиса:"),
+                "settingsPatientTokenPolicyParam",
+                self.tr("Имя параметра номера полиса"),
+                None,
+            ),
+            (
+                "patient_token_birth_param",
+                self.tr("Параметр даты &рождения:"),
+                "settingsPatientTokenBirthParam",
+                self.tr("Имя параметра даты рождения"),
+                self.tr("Дата передаётся как ГГГГ-ММ-ДД."),
+            ),
+            (
+                "patient_token_surname_param",
+                self.tr("Параметр фам&илии:"),
+                "settingsPatientTokenSurnameParam",
+                self.tr("Имя параметра фамилии"),
+                None,
+            ),
+            (
+                "patient_token_field",
+                self.tr("Поле с &токеном в ответе:"),
+                "settingsPatientTokenField",
+                self.tr("Поле ответа, в котором токен"),
+                self.tr(
+                    "Пусто — искать автоматически (token, access_token, lpuToken, в том "
+                    "числе внутри data/result); ответ-строка читается всегда."
+                ),
+            ),
+        ):
+            default = str(DEFAULT_CALLS[key]) or self.tr("автоматически")
+            edit = self._line_edit(page, key, default)
+            self.call_edits[key] = edit
+            self.rows.row(form, key, caption, edit, object_name, accessible, hint=hint)
+
+        self._section(form, self.tr("Запрос отмены записи"))
+        self.cancel_method = QComboBox(page)
+        self.rows.row(
+            form,
+            "cancel_method",
+            self.tr("Метод &отмены:"),
+            self.cancel_method,
+            "settingsCancelMethod",
+            self.tr("HTTP-метод запроса отмены записи"),
+        )
+        edit = self._line_edit(page, "cancel_path", str(DEFAULT_CALLS["cancel_path"]))
+        self.call_edits["cancel_path"] = edit
+        self.rows.row(
+            form,
+            "cancel_path",
+            self.tr("Путь запроса отм&ены:"),
+            edit,
+            "settingsCancelPath",
+            self.tr("Путь запроса отмены записи"),
+            hint=self.tr("Должен содержать {lpu} и {ticket} — GUID поликлиники и талона."),
+        )
+        for combo, key in (
+            (self.patient_token_method, "patient_token_method"),
+            (self.cancel_method, "cancel_method"),
+        ):
+            for method in CALL_METHODS[key]:
+                combo.addItem(method, method)
+        self.reset_calls_button = QPushButton(self.tr("&Как по умолчанию"), page)
+        self.reset_calls_button.setObjectName("settingsResetCalls")
+        self.reset_calls_button.setAccessibleName(
+            self.tr("Вернуть стандартные запросы токена и отмены")
+        )
+        self.reset_calls_button.setAutoDefault(False)
+        self.reset_calls_button.clicked.connect(self.controller.reset_calls)
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset_calls_button)
+        reset_row.addStretch(1)
+        form.addRow("", reset_row)
 
     def _build_journal_tab(self) -> None:
         page, form, _outer = self.rows.page(self.tr("&Журнал и оператор"), "settingsJournalTab")
@@ -425,12 +557,11 @@ class SettingsDialog(QDialog):
         if self.controller.accept():
             super().accept()
 
-    def forget_token(self) -> None:
-        """Delete the stored token of the entered (and of the previously saved) server."""
-        self.controller.forget_token()
-
     def reset_paths(self) -> None:
         self.controller.reset_paths()
+
+    def reset_calls(self) -> None:
+        self.controller.reset_calls()
 
 
 __all__ = ["SettingsDialog"]

@@ -127,7 +127,7 @@ class TrainingPanel(QDockWidget):
         self.name_box = QWidget(body)
         name_layout = QVBoxLayout(self.name_box)
         name_layout.setContentsMargins(0, 0, 0, 0)
-        name_label = QLabel(self.tr("&Стажёр (фамилия и имя):"), self.name_box)
+        name_label = QLabel(self.tr("Стажёр (фамилия и имя):"), self.name_box)
         row = QHBoxLayout()
         self.name_edit = QLineEdit(self.name_box)
         self.name_edit.setObjectName("traineeName")
@@ -214,7 +214,7 @@ class TrainingPanel(QDockWidget):
         layout.addWidget(line)
         self.reset_button = QPushButton(self.tr("С&бросить песочницу…"), body)
         self.reset_button.setObjectName("resetSandbox")
-        self.report_button = QPushButton(self.tr("Отчёт дл&я наставника…"), body)
+        self.report_button = QPushButton(self.tr("Отчёт для наставника…"), body)
         self.report_button.setObjectName("exportReport")
         layout.addWidget(self.reset_button)
         layout.addWidget(self.report_button)
@@ -377,20 +377,22 @@ class TrainingPanel(QDockWidget):
         768 px screen a separate box would squeeze the task to a few lines.
         """
         blocks = []
-        for paragraph in exercise.task.split("\n\n"):
+        for number, paragraph in enumerate(exercise.task.split("\n\n")):
             lines = []
             for line in paragraph.split("\n"):
                 key, sep, value = line.partition(": ")
-                if sep and key in _TASK_KEYS:
+                # The details under the task ("Пациент: …"), in whatever language it is in.
+                if sep and (key in _TASK_KEYS or number > 0):
                     lines.append(f"<b>{escape(key)}:</b> {escape(value)}")
                 else:
                     lines.append(escape(line))
             blocks.append(f"<p>{'<br>'.join(lines)}</p>")
         if self.hint_visible:
+            label = escape(self.tr("Подсказка:"))  # outside the f-string: lupdate reads it
             blocks.append(
                 '<table width="100%" cellpadding="6" cellspacing="0" bgcolor="#fff3c4" '
                 'style="border: 1px solid #d8b548;"><tr><td style="color: #3e2700;">'
-                f"<b>{escape(self.tr('Подсказка:'))}</b> {escape(exercise.hint)}"
+                f"<b>{label}</b> {escape(exercise.hint)}"
                 "</td></tr></table>"
             )
         self.task_view.setHtml("".join(blocks))

@@ -1,0 +1,224 @@
+"""Start-up work that is ours, removed from before the first paint (issue 11 §9).
+
+bench/bench_startup.py measures the figures; these tests pin what the savings rest on:
+
+* PySide6's ``__feature__`` import hook no longer reads the source of every module imported
+  after PySide6 (``skip_pyside_source_scan``; the hook's name is pinned to this PySide6);
+* training mode's in-process transport imports Starlette on its first request, not when the
+  session is built;
+* the training panel is built just after the window's first paint, in a placeholder of its
+  size, so nothing moves when it arrives;
+* the app reports its paint times for the bench (``--report-paint-times``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from desktop_app.sandbox import Sandbox
+from desktop_app.services import build_services
+from desktop_app.settings.model import AppSettings
+from desktop_app.settings.owner import SettingsOwner
+from desktop_app.ui.platform.dialogs import RecordingDialogs
+from desktop_app.ui.platform.session import Session
+from desktop_app.ui.training.panel import PANEL_WIDTH, TrainingPanel
+from tests.qtkit import close_session
+from tests.ui.asyncwait import wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+
+
+def test_pyside_no_longer_reads_the_source_of_each_imported_module() -> None:
+    done = run_python(
+        """
+        import inspect, sys
+        import PySide6.QtCore
+        import shibokensupport.feature as feature
+        assert callable(feature._mod_uses_pyside), "PySide6's hook moved: see app.py"
+        read = []
+        original = inspect.getsource
+        inspect.getsource = lambda obj: read.append(obj) or original(obj)
+        import json.decoder, email.parser  # imported after PySide6: the hook reads them
+        assert read, "the hook did not read sources: PySide6 changed, revisit app.py"
+        from desktop_app.ui.platform.app import skip_pyside_source_scan
+        assert skip_pyside_source_scan() is True
+        read.clear()
+        import csv, difflib, html.parser
+        assert read == [], read
+        # Features stay off everywhere (the answer "uses PySide" means: no feature selected).
+        assert feature.pyside_feature_dict["difflib"] == 0
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_training_transport_imports_starlette_on_its_first_request() -> None:
+    done = run_python(
+        """
+        import asyncio, sys
+        from desktop_app.sandbox import Sandbox
+        from desktop_app.services import build_training_client
+        client = build_training_client(Sandbox())
+        assert "starlette" not in sys.modules, "Starlette imported before any request"
+        clinics = asyncio.run(client.list_clinics())
+        assert "starlette" in sys.modules and len(clinics) == 12
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_the_app_reports_its_first_paints_in_order(tmp_path) -> None:
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    done = run_python(
+        """
+        import sys
+        from desktop_app.ui.platform.app import run
+        sys.exit(run(["--training", "--exit-after-first-paint", "--report-paint-times"]))
+        """,
+        DESKTOP_APP_HOME=str(home),
+        TMPDIR=str(tmp),
+    )
+    assert done.returncode == 0, done.stderr
+    stamps = {
+        line.split()[1]: float(line.split()[2])
+        for line in done.stdout.splitlines()
+        if line.startswith("painted ")
+    }
+    assert set(stamps) == {"splash", "main-window"}, done.stdout
+    assert stamps["splash"] < stamps["main-window"]
+    log = (home / "logs" / "desk-app.log").read_text(encoding="utf-8")
+    assert "start-up: the main window is shown" in log
+
+
+def test_the_collector_rests_during_start_up_and_runs_again_after(tmp_path) -> None:
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    done = run_python(
+        """
+        import gc, sys
+        import desktop_app.ui.platform.app as app
+        seen = {}
+        run_inner, resume = app._run, app._resume_gc
+
+        def spy_run(args):
+            seen["start-up"] = gc.isenabled()
+            return run_inner(args)
+
+        def spy_resume():
+            resume()
+            seen["after paint"] = gc.isenabled()
+
+        app._run, app._resume_gc = spy_run, spy_resume
+        code = app.run(["--training", "--exit-after-first-paint"])
+        assert code == 0, code
+        assert seen == {"start-up": False, "after paint": True}, seen
+        assert gc.isenabled()
+        print("ok")
+        """,
+        DESKTOP_APP_HOME=str(home),
+        TMPDIR=str(tmp),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "ok"
+
+
+@pytest.mark.asyncio
+async def test_the_training_panel_arrives_after_the_first_paint_without_moving_anything(
+    qtbot, tmp_path
+) -> None:
+    sandbox = Sandbox()
+    services = build_services(
+        SettingsOwner(AppSettings()),
+        training=True,
+        server_url=None,
+        log_path=tmp_path / "desk.log",
+        sandbox=sandbox,
+        journal_path=tmp_path / "journal.sqlite3",
+        today=lambda: sandbox.now().date(),
+    )
+    session = Session(services, dialogs=RecordingDialogs())
+    painted: list[bool] = []
+    try:
+        window = session.open_window(defer_training=True)
+        window.first_painted.connect(lambda: painted.append(session.training_panel is None))
+        assert session.training_panel is None  # not built before the first frame
+        placeholder = window.findChild(QDockWidget, "trainingPanelPlaceholder")
+        assert placeholder is not None and placeholder.isVisibleTo(window)
+        assert window.dockWidgetArea(placeholder) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert "Обучение" in placeholder.windowTitle()
+        await wait_until(lambda: painted, what="first paint")
+        central = window.centralWidget()
+        assert central is not None
+        central_before = central.geometry()
+        placeholder_width = placeholder.width()
+
+        await wait_until(lambda: session.training_panel is not None, what="training panel")
+        panel = session.training_panel
+        assert painted == [True]  # the window painted before the panel existed
+        assert isinstance(panel, TrainingPanel)
+        assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea
+        await wait_until(lambda: not shiboken6.isValid(placeholder), what="placeholder gone")
+        await wait_until(lambda: panel.isVisible(), what="panel shown")
+        # The panel took the placeholder's place: the form and the ticket did not move.
+        assert abs(panel.width() - placeholder_width) <= 2
+        assert abs(central.geometry().width() - central_before.width()) <= 2
+        assert placeholder_width >= PANEL_WIDTH - 40  # the panel's own minimum
+        # And it is wired as an eagerly built one is (desk events reach it).
+        assert window.findChildren(TrainingPanel) == [panel]
+    finally:
+        await close_session(session)
+
+
+@pytest.mark.asyncio
+async def test_a_window_closed_before_the_panel_comes_gets_none(qtbot, tmp_path) -> None:
+    sandbox = Sandbox()
+    services = build_services(
+        SettingsOwner(AppSettings()),
+        training=True,
+        server_url=None,
+        log_path=tmp_path / "desk.log",
+        sandbox=sandbox,
+        journal_path=tmp_path / "journal.sqlite3",
+        today=lambda: sandbox.now().date(),
+    )
+    session = Session(services, dialogs=RecordingDialogs())
+    try:
+        window = session.open_window(defer_training=True)
+        window.close()  # as --exit-after-first-paint or a quick quit does
+        await wait_until(lambda: not window.isVisible(), what="closed")
+        for _ in range(5):  # a few turns of the event loop: the deferred build would be done
+            await asyncio.sleep(0.02)
+        assert session.training_panel is None
+        assert window.findChildren(TrainingPanel) == []
+    finally:
+        await close_session(session)
