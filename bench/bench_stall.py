@@ -13,6 +13,7 @@ import os
 import statistics
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -83,16 +84,20 @@ async def main() -> None:
     window.form.resource_picker.choose_key(marks.procedure_room)
     window.directory._resource_accepted(window.form.resource_picker.chosen)
     window.form.date_edit.setDate(window.form.date_edit.date().addDays(1))
-    roster = [p["id"] for p in sandbox.patients()]
+    roster = sandbox.patients()
 
     meter = GapMeter()
     meter.start()
     started = time.perf_counter()
     done = 0
     for n in range(BOOKINGS):
+        patient = roster[n % len(roster)]
         window.form.patient_picker.setCurrentIndex(n % len(roster))
+        # The documents the patient hands over: the booking finds them (the lookup call) first.
+        window.form.patient_block.fill(patient["policy"], date.fromisoformat(patient["birthDate"]))
         if n % len(roster) == 0:
             sandbox.reset()  # the roster's patients may book again
+            services.booking.forget_open_attempts()  # as the training panel's reset does
         before = len(window.dialogs.shown)
         window.request_booking()
         await until(lambda: not window.booking_busy)

@@ -40,6 +40,10 @@ xdotool windowfocus --sync "$WIN"
 sleep 2
 xdotool type --delay 40 "ГП № 1"; xdotool key Return; sleep 1
 xdotool type --delay 40 "Чижов"; xdotool key Return; sleep 0.5
-xdotool key plus; xdotool key ctrl+Return; sleep 2
+xdotool key plus; xdotool key Return; sleep 0.3   # the date, then the patient at the counter
+xdotool key Return; sleep 0.3                      # Лебедев (the first of the roster): documents
+xdotool type --delay 40 "0000202600000001"; xdotool key Tab
+xdotool type --delay 40 "12041985"; xdotool key Return; sleep 1   # find the patient
+xdotool key Return; sleep 2                                        # book
 import -window root "$OUT"
 echo "saved $OUT"

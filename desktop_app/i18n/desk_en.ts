@@ -77,27 +77,27 @@ Contact your administrator.</translation>
 <context>
     <name>BookingController</name>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="246"/>
+        <location filename="../ui/desk/booking_controller.py" line="256"/>
         <source>действует до {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="258"/>
+        <location filename="../ui/desk/booking_controller.py" line="268"/>
         <source>— выберите из использованных ранее —</source>
         <translation>— choose a recently used one —</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="315"/>
+        <location filename="../ui/desk/booking_controller.py" line="325"/>
         <source>Проверьте данные</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="410"/>
+        <location filename="../ui/desk/booking_controller.py" line="423"/>
         <source>Выберите поликлинику из списка.</source>
         <translation>Choose a clinic from the list.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="413"/>
+        <location filename="../ui/desk/booking_controller.py" line="426"/>
         <source>Выберите врача или кабинет из списка.</source>
         <translation>Choose a doctor or room from the list.</translation>
     </message>
@@ -117,127 +117,127 @@ Contact your administrator.</translation>
         <translation>Documents: OMS policy {0}, date of birth {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="300"/>
+        <location filename="../ui/desk/booking_controller.py" line="310"/>
         <source>Список врачей загружается — запись продолжится сама.</source>
         <translation>Loading the doctor list — the booking will continue by itself.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="337"/>
+        <location filename="../ui/desk/booking_controller.py" line="350"/>
         <source>Пациент не найден — запись не отправлена.</source>
         <translation>Patient not found — the booking was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="340"/>
+        <location filename="../ui/desk/booking_controller.py" line="353"/>
         <source>Запись не отправлена: поликлиника не в сети.</source>
         <translation>The booking was not sent: the clinic is offline.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="355"/>
+        <location filename="../ui/desk/booking_controller.py" line="368"/>
         <source>Укажите пациента: полис ОМС и дату рождения (Enter — найти), или вставьте токен.</source>
         <translation>Enter the patient: OMS policy and date of birth (Enter to find), or paste a token.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="509"/>
+        <location filename="../ui/desk/booking_controller.py" line="522"/>
         <source>Возможна повторная запись</source>
         <translation>Possible duplicate booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="511"/>
+        <location filename="../ui/desk/booking_controller.py" line="524"/>
         <source>Для этого пациента к этому врачу на этот день уже была попытка записи с неизвестным результатом. Запись могла быть создана.</source>
         <translation>There was already a booking attempt with an unknown outcome for this patient, doctor and day. The booking may have been created.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="514"/>
+        <location filename="../ui/desk/booking_controller.py" line="527"/>
         <source>Сначала проверьте, есть ли у пациента запись. Записать ещё раз?</source>
         <translation>First check whether the patient already has an appointment. Book again?</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="516"/>
+        <location filename="../ui/desk/booking_controller.py" line="529"/>
         <source>Записать ещё раз</source>
         <translation>Book again</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="517"/>
+        <location filename="../ui/desk/booking_controller.py" line="530"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="526"/>
+        <location filename="../ui/desk/booking_controller.py" line="539"/>
         <source>Отправка записи…</source>
         <translation>Sending the booking…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="581"/>
+        <location filename="../ui/desk/booking_controller.py" line="594"/>
         <source>Записано: талон № {0}</source>
         <translation>Booked: slip No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="583"/>
+        <location filename="../ui/desk/booking_controller.py" line="596"/>
         <source> — талон не записан в журнал смены</source>
         <translation> — slip not saved to the shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="586"/>
+        <location filename="../ui/desk/booking_controller.py" line="599"/>
         <source>Запись, вероятно, создана, но талон не прочитан — проверьте запись.</source>
         <translation>The booking was probably created, but the slip could not be read — check the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="588"/>
+        <location filename="../ui/desk/booking_controller.py" line="601"/>
         <source>Результат записи неизвестен — проверьте, создана ли запись.</source>
         <translation>Booking outcome unknown — check whether the booking exists.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="590"/>
+        <location filename="../ui/desk/booking_controller.py" line="603"/>
         <source>Запись не создана: сервер отказал.</source>
         <translation>Not booked: the server refused.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="593"/>
+        <location filename="../ui/desk/booking_controller.py" line="606"/>
         <source>Запись не отправлена: у пациента уже есть запись к этому специалисту на этот день.</source>
         <translation>The booking was not sent: the patient already has a booking with this specialist on this day.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="596"/>
+        <location filename="../ui/desk/booking_controller.py" line="609"/>
         <source>Запись отменена оператором.</source>
         <translation>Booking cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="597"/>
+        <location filename="../ui/desk/booking_controller.py" line="610"/>
         <source>Запрос на запись не отправлен.</source>
         <translation>The booking request was not sent.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="636"/>
+        <location filename="../ui/desk/booking_controller.py" line="649"/>
         <source>Новая запись.</source>
         <translation>New booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="645"/>
+        <location filename="../ui/desk/booking_controller.py" line="658"/>
         <source>Нет записи, которую можно отменить.</source>
         <translation>There is no booking to cancel.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="677"/>
+        <location filename="../ui/desk/booking_controller.py" line="690"/>
         <source>Запись отменена: талон № {0}.</source>
         <translation>Booking cancelled: slip No. {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="679"/>
+        <location filename="../ui/desk/booking_controller.py" line="692"/>
         <source>Запись отменена.</source>
         <translation>Booking cancelled.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="682"/>
+        <location filename="../ui/desk/booking_controller.py" line="695"/>
         <source>Результат отмены неизвестен — проверьте запись.</source>
         <translation>Cancellation outcome unknown — check the booking.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="684"/>
+        <location filename="../ui/desk/booking_controller.py" line="697"/>
         <source>Запись не отменена: сервер отказал.</source>
         <translation>Not cancelled: the server refused.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_controller.py" line="686"/>
+        <location filename="../ui/desk/booking_controller.py" line="699"/>
         <source>Отмена не отправлена.</source>
         <translation>The cancellation was not sent.</translation>
     </message>
@@ -3729,7 +3729,7 @@ Day: {day}</translation>
     <name>TicketView</name>
     <message>
         <location filename="../ui/desk/ticket_view.py" line="94"/>
-        <location filename="../ui/desk/ticket_view.py" line="351"/>
+        <location filename="../ui/desk/ticket_view.py" line="352"/>
         <source>Талон записи</source>
         <translation>Appointment slip</translation>
     </message>
@@ -3858,17 +3858,17 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
         <translation>Booked:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="318"/>
+        <location filename="../ui/desk/ticket_view.py" line="319"/>
         <source>время назначит поликлиника</source>
         <translation>time to be set by the clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="325"/>
+        <location filename="../ui/desk/ticket_view.py" line="326"/>
         <source>тел. {0}</source>
         <translation>tel. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="350"/>
+        <location filename="../ui/desk/ticket_view.py" line="351"/>
         <source>Талон записи — запись отменена</source>
         <translation>Appointment slip — booking cancelled</translation>
     </message>

@@ -374,3 +374,27 @@ async def test_more_rows_line_sits_inside_the_list_and_moves_nothing(qtbot) -> N
     assert not picker.more.isVisibleTo(picker)
     assert picker.list.geometry() == geometry
     assert picker.match_count == 1
+
+
+async def test_ctrl_enter_while_the_doctor_list_loads_books_once_it_is_there(
+    qtbot, tmp_path
+) -> None:
+    """The patient first, then the clinic, the doctor, Enter and Ctrl+Enter before the list
+    came: the booking waits for the list and goes to the doctor typed, once."""
+    async with open_desk(tmp_path) as desk:
+        form = desk.form
+        form.date_edit.setFocus()
+        qtbot.keyClick(form.date_edit, Qt.Key.Key_Plus)
+        choose_patient(qtbot, desk, "adult")
+        therapist, name = await _clinic_then_slow_doctors(qtbot, desk)
+        type_text(form.resource_picker.edit, name.lower())
+        qtbot.keyClick(form.resource_picker.edit, Qt.Key.Key_Return)
+        ctrl_enter(qtbot, form.resource_picker.edit)
+        assert desk.window.resource is None and desk.posts() == 0
+        assert "загружается" in desk.window.status_text.text()
+        await wait_until(
+            lambda: desk.window.ticket_view.card.isVisible(), timeout=15, what="ticket"
+        )
+        assert desk.posts() == 1
+        assert desk.sandbox.bookings[-1].resource_guid == therapist
+        assert not desk.dialogs.shown

@@ -127,7 +127,9 @@ def test_the_card_shows_the_busy_type_by_name(view) -> None:
 def test_the_patient_is_shown_prominently_when_known(view) -> None:
     view.show()
     view.show_ticket(ticket(), training=False, patient=PATIENT)
-    assert view.patient.isVisible() and view.patient.text() == PATIENT
+    assert view.patient.isVisible() and view.patient_text == PATIENT
+    # "д. р. ДД.ММ.ГГГГ" is kept on one line (no-break spaces) when the name wraps.
+    assert view.patient.text() == PATIENT.replace("д. р. ", "д.\u00a0р.\u00a0")
     assert view.patient_caption.isVisible() and view.patient_caption.text() == "Пациент:"
     assert view.patient.font().bold()
     assert view.patient.font().pointSizeF() > view.clinic.font().pointSizeF()

@@ -117,7 +117,7 @@ class BookingController(QObject):
         block.set_lookup(self.lookup)
         block.set_sources(lpu_guid=self._chosen_lpu, today=services.today)
         block.set_allow_surname(bool(self._setting("allow_surname_lookup", False)))
-        block.identified.connect(lambda _identity: form.book_button.setFocus())
+        block.identified.connect(self._patient_identified)
         self.cancel_flow = CancelFlow(
             services.cancel,
             dialogs,
@@ -225,6 +225,16 @@ class BookingController(QObject):
         patient = self.form.patient_picker.itemData(index)
         self.form.set_patient_note(self._note_of(patient) if patient else "")
 
+    def _patient_identified(self, _identity: PatientIdentity) -> None:
+        """The patient was found: their name in view, the focus on the Book button."""
+        from PySide6.QtCore import QTimer
+
+        self.form.book_button.setFocus()
+        # Once the result line has its new height (the next turn of the event loop).
+        QTimer.singleShot(
+            0, self, lambda: self.form.show_field(self.form.patient_block.result_label)
+        )
+
     def _chosen_lpu(self) -> str | None:
         """The clinic the next booking is for (chosen in the list, or a pasted GUID)."""
         f = self.form
@@ -323,7 +333,10 @@ class BookingController(QObject):
     def _resources_loading(self, loading: bool) -> None:
         if not loading and self._book_when_loaded:
             self._book_when_loaded = False
-            self.request_booking()
+            from PySide6.QtCore import QTimer
+
+            # After the list has taken the Enter typed while it loaded (the same turn).
+            QTimer.singleShot(0, self, self.request_booking)
 
     async def _identify_and_book(self, base: BookingRequest, chosen: ChosenBooking) -> None:
         """Find the patient (the lookup call when needed), check the clinic, then book."""

@@ -145,7 +145,7 @@ class TicketView(QFrame):
             f"color: {CANCELLED_COLOUR}; border: 2px solid {CANCELLED_COLOUR}; padding: 2px 6px;"
         )
         self.cancelled_mark.hide()
-        self.patient = value("ticketPatient", 1.2, self.tr("Пациент"))
+        self.patient = value("ticketPatient", 1.05, self.tr("Пациент"))
         self.number = value("ticketNumber", 3.0, self.tr("Номер талона"))
         self.room = value("ticketRoom", 2.0, self.tr("Кабинет"))
         self.floor = value("ticketFloor", 2.0, self.tr("Этаж"))
@@ -297,7 +297,8 @@ class TicketView(QFrame):
         zone = zone or DEFAULT_ZONE
         dash = "—"
         self.patient_text = (patient or "").strip() or None
-        self.patient.setText(self.patient_text or "")
+        # "д. р. 12.04.1985" stays on one line when the name wraps.
+        self.patient.setText((self.patient_text or "").replace("д. р. ", "д.\u00a0р.\u00a0"))
         self.patient.setVisible(self.patient_text is not None)
         self.patient_caption.setVisible(self.patient_text is not None)
         self.number.setText(ticket.num or dash)
