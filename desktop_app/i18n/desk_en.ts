@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../ui/desk/help.py" line="145"/>
+        <location filename="../ui/desk/help.py" line="156"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="147"/>
+        <location filename="../ui/desk/help.py" line="158"/>
         <source>Запись вне расписания, версия {0}</source>
         <translation>Unscheduled booking, version {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="149"/>
+        <location filename="../ui/desk/help.py" line="160"/>
         <source>Программа для регистратуры поликлиники: запись пациента на приём вне расписания через региональную регистратуру и печать талона.</source>
         <translation>A program for the clinic reception desk: books patients for unscheduled appointments through the regional booking service and prints the slip.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="153"/>
+        <location filename="../ui/desk/help.py" line="164"/>
         <source>Горячие клавиши — F1 (меню «Справка»).</source>
         <translation>Keyboard shortcuts — F1 (the “Help” menu).</translation>
     </message>
@@ -3480,42 +3480,57 @@ Day: {day}</translation>
         <translation>go to the field or button with the underlined letter — in any keyboard layout</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="125"/>
-        <source>новая запись: талон и врач очищаются, поликлиника остаётся</source>
-        <translation>new booking: the slip and doctor are cleared, the clinic stays</translation>
+        <location filename="../ui/desk/help.py" line="126"/>
+        <source>Enter в дате рождения</source>
+        <translation>Enter in the birth date</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="126"/>
+        <location filename="../ui/desk/help.py" line="127"/>
+        <source>найти пациента по полису ОМС и дате рождения</source>
+        <translation>find the patient by OMS policy and birth date</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/help.py" line="132"/>
+        <source>новая запись: талон, врач и все данные пациента очищаются, поликлиника остаётся</source>
+        <translation>new booking: the slip, the doctor and all patient data are cleared, the clinic stays</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/help.py" line="136"/>
         <source>печать талона на выбранный принтер</source>
         <translation>print the slip on the selected printer</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="127"/>
+        <location filename="../ui/desk/help.py" line="137"/>
         <source>печать с выбором принтера</source>
         <translation>print with a choice of printer</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="128"/>
+        <location filename="../ui/desk/help.py" line="138"/>
         <source>журнал смены</source>
         <translation>shift journal</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="129"/>
+        <location filename="../ui/desk/help.py" line="139"/>
+        <source>список записанных на день, по врачам</source>
+        <translation>the day&apos;s list of bookings, by doctor</translation>
+    </message>
+    <message>
+        <location filename="../ui/desk/help.py" line="140"/>
         <source>эта справка</source>
         <translation>this help</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="130"/>
+        <location filename="../ui/desk/help.py" line="141"/>
         <source>выход из программы</source>
         <translation>exit the program</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="133"/>
+        <location filename="../ui/desk/help.py" line="144"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../ui/desk/help.py" line="134"/>
+        <location filename="../ui/desk/help.py" line="145"/>
         <source>Всю запись можно сделать с клавиатуры, без мыши.</source>
         <translation>The whole booking can be done with the keyboard, without a mouse.</translation>
     </message>

@@ -154,7 +154,9 @@ async def test_f1_opens_the_shortcuts_and_esc_closes_them(qtbot, tmp_path) -> No
         text = dialog.text()
         for line in (
             "Ctrl+Enter — записать из любого поля",
-            "F2 — новая запись: талон и врач очищаются, поликлиника остаётся",
+            "F2 — новая запись: талон, врач и все данные пациента очищаются, поликлиника остаётся",
+            "Enter в дате рождения — найти пациента по полису ОМС и дате рождения",
+            "Ctrl+D — список записанных на день, по врачам",
             "+ − — следующий, предыдущий день в поле даты",
             "Ctrl+P — печать талона на выбранный принтер",
             "Ctrl+J — журнал смены",
@@ -163,7 +165,7 @@ async def test_f1_opens_the_shortcuts_and_esc_closes_them(qtbot, tmp_path) -> No
             assert line in text, line
         assert "в любой раскладке клавиатуры" in text
         assert dialog.close_button.text() == "Закрыть"
-        assert dialog.body.text().count("<tr>") == 13
+        assert dialog.body.text().count("<tr>") == 15
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         await wait_until(lambda: not _open(window, "shortcutHelp"), what="closed by Esc")
         # The menu item opens the same help; its button closes it.
