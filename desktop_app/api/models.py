@@ -96,6 +96,9 @@ class WireModel(BaseModel):
         serialize_by_alias=True,
         extra="ignore",
         frozen=True,
+        # The validators are built on a model's first use (the first answer read), not at
+        # import: ~15 ms off the start-up before the window paints (bench/bench_startup.py).
+        defer_build=True,
     )
 
     @classmethod

@@ -27,49 +27,49 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/platform/app.py" line="421"/>
+        <location filename="../ui/platform/app.py" line="427"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="380"/>
+        <location filename="../ui/platform/app.py" line="386"/>
         <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
 Закройте другую копию программы и запустите её снова.</source>
         <translation>The shift journal {0} is in use by another program — the program is probably already running.
 Close the other copy of the program and start it again.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="386"/>
+        <location filename="../ui/platform/app.py" line="392"/>
         <source>Не удалось открыть журнал смены {0}.
 Обратитесь к администратору: нет прав на запись в папку {1}.</source>
         <translation>The shift journal {0} could not be opened.
 Contact your administrator: there is no permission to write to the folder {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="392"/>
+        <location filename="../ui/platform/app.py" line="398"/>
         <source>Журнал смены {0} создан более новой версией программы.
 Запустите новую версию программы или обратитесь к администратору.</source>
         <translation>The shift journal {0} was created by a newer version of the program.
 Start the newer version of the program or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="397"/>
+        <location filename="../ui/platform/app.py" line="403"/>
         <source>Не удалось открыть журнал смены {0}: {1}
 Обратитесь к администратору.</source>
         <translation>The shift journal {0} could not be opened: {1}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="406"/>
+        <location filename="../ui/platform/app.py" line="412"/>
         <source>Учебный режим не запущен: {0}
 Обратитесь к администратору.</source>
         <translation>Training mode did not start: {0}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="435"/>
+        <location filename="../ui/platform/app.py" line="441"/>
         <source>Программа не может начать работу</source>
         <translation>The program cannot start</translation>
     </message>
@@ -2043,7 +2043,7 @@ Day: {day}</translation>
     <message>
         <location filename="../ui/journal/view.py" line="98"/>
         <location filename="../ui/journal/view.py" line="99"/>
-        <location filename="../ui/platform/app.py" line="369"/>
+        <location filename="../ui/platform/app.py" line="375"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
@@ -2602,12 +2602,12 @@ Day: {day}</translation>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="415"/>
+        <location filename="../ui/platform/app.py" line="421"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="256"/>
+        <location filename="../ui/platform/app.py" line="262"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
@@ -3538,93 +3538,93 @@ Day: {day}</translation>
 <context>
     <name>SlipActions</name>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="173"/>
-        <location filename="../ui/printing/slip_actions.py" line="182"/>
+        <location filename="../ui/printing/slip_actions.py" line="183"/>
+        <location filename="../ui/printing/slip_actions.py" line="192"/>
         <source>Печать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="174"/>
+        <location filename="../ui/printing/slip_actions.py" line="184"/>
         <source>Нет талона для печати: сначала запишите пациента.</source>
         <translation>No slip to print: book the patient first.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="183"/>
+        <location filename="../ui/printing/slip_actions.py" line="193"/>
         <source>Запись отменена: талон недействителен и не печатается.</source>
         <translation>Booking cancelled: the slip is no longer valid and is not printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="243"/>
+        <location filename="../ui/printing/slip_actions.py" line="253"/>
         <source>б/н</source>
         <translation>no number</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="246"/>
+        <location filename="../ui/printing/slip_actions.py" line="256"/>
         <source>Талон № {0} сохранён в PDF: {1}</source>
         <translation>Ticket No. {0} saved as PDF: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="248"/>
+        <location filename="../ui/printing/slip_actions.py" line="258"/>
         <source>В PDF сохранён дубликат № {0} талона № {1}: {2}</source>
         <translation>Duplicate No. {0} of ticket No. {1} saved as PDF: {2}</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="255"/>
+        <location filename="../ui/printing/slip_actions.py" line="265"/>
         <source>Отправлено на принтер «{0}»: талон № {1}. Проверьте, вышел ли талон.</source>
         <translation>Sent to printer “{0}”: ticket No. {1}. Check that the slip came out.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="259"/>
+        <location filename="../ui/printing/slip_actions.py" line="269"/>
         <source>Отправлено на принтер «{0}»: дубликат № {1} талона № {2}. Проверьте, вышел ли талон.</source>
         <translation>Sent to printer “{0}”: duplicate No. {1} of ticket No. {2}. Check that the slip came out.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="265"/>
+        <location filename="../ui/printing/slip_actions.py" line="275"/>
         <source>Талон № {0} напечатан.</source>
         <translation>Ticket No. {0} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="267"/>
+        <location filename="../ui/printing/slip_actions.py" line="277"/>
         <source>Напечатан дубликат № {0} талона № {1}.</source>
         <translation>Duplicate No. {0} of ticket No. {1} printed.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="270"/>
+        <location filename="../ui/printing/slip_actions.py" line="280"/>
         <source> (из журнала)</source>
         <translation> (from the journal)</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="275"/>
+        <location filename="../ui/printing/slip_actions.py" line="285"/>
         <source>Талон не напечатан и не засчитан.</source>
         <translation>The slip was not printed and not counted.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="280"/>
+        <location filename="../ui/printing/slip_actions.py" line="290"/>
         <source>Размер талона не подходит к бумаге</source>
         <translation>The slip size does not fit the paper</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="282"/>
+        <location filename="../ui/printing/slip_actions.py" line="292"/>
         <source>Талон остаётся на экране.</source>
         <translation>The ticket stays on screen.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="289"/>
+        <location filename="../ui/printing/slip_actions.py" line="299"/>
         <source>Талон не напечатан</source>
         <translation>Slip not printed</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="292"/>
+        <location filename="../ui/printing/slip_actions.py" line="302"/>
         <source>Талон остаётся на экране: его можно напечатать ещё раз или сохранить в PDF.</source>
         <translation>The slip stays on screen: you can print it again or save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="328"/>
+        <location filename="../ui/printing/slip_actions.py" line="338"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/printing/slip_actions.py" line="330"/>
+        <location filename="../ui/printing/slip_actions.py" line="340"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

@@ -222,3 +222,45 @@ async def test_a_window_closed_before_the_panel_comes_gets_none(qtbot, tmp_path)
         assert window.findChildren(TrainingPanel) == []
     finally:
         await close_session(session)
+
+
+def test_what_waits_until_after_the_main_window_has_painted(tmp_path) -> None:
+    """Printing, the exercise catalogue, the wire models' validators and pydantic's plugin scan
+    are not paid before the main window paints; all of them work afterwards (the print and
+    training tests use them)."""
+    done = run_python(
+        """
+        import sys
+        import desktop_app.ui.platform.app as app
+        from desktop_app.api import Clinic
+
+        seen = {}
+
+        def report(what):
+            if what == "main-window":
+                seen.update(
+                    modules=sorted(
+                        m for m in (
+                            "PySide6.QtPrintSupport",
+                            "desktop_app.printing.slip",
+                            "desktop_app.ui.printing.slip_printer",
+                            "desktop_app.training.exercises",
+                            "desktop_app.training.detectors",
+                            "desktop_app.training.progress",
+                            "desktop_app.training.report",
+                        )
+                        if m in sys.modules and not type(sys.modules[m]).__name__ == "_LazyModule"
+                    ),
+                    clinic_built=bool(getattr(Clinic, "__pydantic_complete__", True)),
+                )
+
+        app._report_paint = report
+        code = app.run(["--training", "--exit-after-first-paint", "--report-paint-times"])
+        import os
+        print(code, seen["modules"], seen["clinic_built"], os.environ["PYDANTIC_DISABLE_PLUGINS"])
+        """,
+        DESKTOP_APP_HOME=str(tmp_path / "home"),
+        TMPDIR=str(tmp_path),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "0 [] False __all__"

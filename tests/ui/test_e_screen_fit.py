@@ -12,12 +12,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.sandbox import MSK, Sandbox
 from desktop_app.ui.platform import geometry
 from desktop_app.ui.platform.geometry import (
     MAXIMIZE_BELOW,
@@ -247,7 +249,10 @@ async def test_a_window_sized_too_large_is_fitted_to_its_screen_on_show(
 
 @pytest.mark.asyncio
 async def test_the_splitter_and_the_form_do_not_move(qtbot, tmp_path) -> None:
-    async with open_desk(tmp_path) as desk:
+    # The sandbox's morning: therapist 1 works 08:00-14:00, so after 14:00 (Moscow) a booking
+    # for today is a 4009 and no ticket would appear; the test must not depend on the hour.
+    morning = datetime.combine(datetime.now(MSK).date(), time(9), MSK)
+    async with open_desk(tmp_path, sandbox=Sandbox(clock=lambda: morning)) as desk:
         window, form = desk.window, desk.form
         splitter = window.splitter
         sizes = splitter.sizes()

@@ -7,9 +7,10 @@ opened (or a training mode that cannot start) is one dialog and a non-zero exit 
 
 Start-up is measured by bench/bench_startup.py. A splash paints before the heavy imports; until
 the main window has painted, PySide6 reads no module sources (``skip_pyside_source_scan``), the
-cyclic garbage collector rests, the training panel waits (``Session.open_window(defer_training=
-True)``) and so does the sandbox's ASGI stack (built on the first request). Qt's own Russian,
-the desk palette and its focus frame are installed before any window is built.
+cyclic garbage collector rests, pydantic scans no plugins, the training panel waits
+(``Session.open_window(defer_training=True)``) and so do the sandbox's ASGI stack (built on the
+first request), printing and the exercise catalogue (docs/ARCHITECTURE.md, "Start-up"). Qt's
+own Russian, the desk palette and its focus frame are installed before any window is built.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported anywhere
+# The app uses no pydantic plugins; without this, pydantic scans every installed package's
+# entry points when it builds the first model (before the window paints).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 if TYPE_CHECKING:  # kept out of the import before the splash (bench/bench_startup.py)
     from desktop_app.journal import JournalError
@@ -189,9 +193,11 @@ def _resume_gc() -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import PySide6  # noqa: F401  # installs PySide's import hook, which the next line quiets
+
+    skip_pyside_source_scan()  # before QtWidgets: its own import would read three sources
     from PySide6.QtWidgets import QApplication
 
-    skip_pyside_source_scan()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("DeskBooking")
     app.setOrganizationName("DeskBooking")

@@ -22,17 +22,25 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.api import TicketVisitWithLpu
-from desktop_app.printing import ChosenBooking, SlipLayout, TicketSlip
+from desktop_app.lazy import lazy_module
+from desktop_app.printing.fill import ChosenBooking
 from desktop_app.ui.platform.dialogs import Message, Severity
-from desktop_app.ui.printing import slip_printer
-from desktop_app.ui.printing.queue_state import QueueState
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.api import TicketVisitWithLpu
+    from desktop_app.printing import SlipLayout, TicketSlip
+    from desktop_app.ui.printing import slip_printer
+else:
+    # Qt's print support, the slip's HTML and the queue checks load on the first print, not
+    # with the window (bench/bench_startup.py).
+    slip_printer = lazy_module("desktop_app.ui.printing.slip_printer")
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +151,8 @@ class SlipActions(QObject):
                 entry = self.journal.get(attempt_id)
             except Exception:  # the slip still prints: without the stub rather than not at all
                 log.warning("journal: entry %s not read for its slip", attempt_id)
+        from desktop_app.printing.slip import TicketSlip
+
         return TicketSlip.from_ticket(
             ticket,
             printed_at=datetime.now().astimezone(),
@@ -460,6 +470,8 @@ class SlipActions(QObject):
             self._printing = False
             self.busy_changed.emit(False)
             self._keep_printer = printer  # released only after the worker is done with it
+        from desktop_app.ui.printing.queue_state import QueueState
+
         how = IssuedHow.SENT if status.state is QueueState.UNKNOWN else IssuedHow.PRINTED
         self._issued(attempt_id, ticket, slip, how, printer=name, from_journal=from_journal)
         return True
