@@ -320,7 +320,7 @@ Contact your administrator.</translation>
         <translation>Patient:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="552"/>
+        <location filename="../ui/desk/booking_form.py" line="556"/>
         <source>Можно с {0} по {1}. + / − — следующий / предыдущий день; F4 или Alt+↓ — календарь</source>
         <translation>Allowed from {0} to {1}. + / −: next / previous day; F4 or Alt+↓: calendar</translation>
     </message>
@@ -2673,133 +2673,133 @@ Day: {day}</translation>
 <context>
     <name>PatientBlock</name>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="257"/>
+        <location filename="../ui/desk/patient_block.py" line="258"/>
         <source>Полис ОМС (ЕНП), 16 цифр</source>
         <translation>OMS policy (ENP), 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="258"/>
+        <location filename="../ui/desk/patient_block.py" line="259"/>
         <source>16 цифр, можно с пробелами</source>
         <translation>16 digits, spaces allowed</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="269"/>
+        <location filename="../ui/desk/patient_block.py" line="270"/>
         <source>Поли&amp;с ОМС (ЕНП):</source>
         <translation>OMS polic&amp;y (ENP):</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="279"/>
+        <location filename="../ui/desk/patient_block.py" line="280"/>
         <source>Фамилия пациента</source>
         <translation>Patient&apos;s surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="280"/>
+        <location filename="../ui/desk/patient_block.py" line="281"/>
         <source>если нет полиса</source>
         <translation>if there is no policy</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="282"/>
+        <location filename="../ui/desk/patient_block.py" line="283"/>
         <source>&amp;Фамилия:</source>
         <translation>&amp;Surname:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="288"/>
+        <location filename="../ui/desk/patient_block.py" line="289"/>
         <source>Дата рождения, ДД.ММ.ГГГГ</source>
         <translation>Date of birth, DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="290"/>
+        <location filename="../ui/desk/patient_block.py" line="291"/>
         <source>ДД.ММ.ГГГГ — точки ставятся сами</source>
         <translation>DD.MM.YYYY — the dots are added automatically</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="296"/>
+        <location filename="../ui/desk/patient_block.py" line="297"/>
         <source>Дата рождени&amp;я:</source>
         <translation>Date &amp;of birth:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="308"/>
+        <location filename="../ui/desk/patient_block.py" line="309"/>
         <source>Найденный пациент</source>
         <translation>Patient found</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="309"/>
+        <location filename="../ui/desk/patient_block.py" line="310"/>
         <source>Вставить то&amp;кен…</source>
         <translation>Paste &amp;token…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="311"/>
+        <location filename="../ui/desk/patient_block.py" line="312"/>
         <source>Вставить токен пациента вручную</source>
         <translation>Paste the patient token manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="323"/>
+        <location filename="../ui/desk/patient_block.py" line="324"/>
         <source>Токен пациента</source>
         <translation>Patient token</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="325"/>
+        <location filename="../ui/desk/patient_block.py" line="326"/>
         <source>вставьте токен (Ctrl+V) и нажмите Enter</source>
         <translation>paste the token (Ctrl+V) and press Enter</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="326"/>
+        <location filename="../ui/desk/patient_block.py" line="327"/>
         <source>Токен:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="400"/>
-        <location filename="../ui/desk/patient_block.py" line="674"/>
+        <location filename="../ui/desk/patient_block.py" line="401"/>
+        <location filename="../ui/desk/patient_block.py" line="675"/>
         <source>полис …{0}, д. р. {1}</source>
         <translation>policy …{0}, b. {1}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="446"/>
+        <location filename="../ui/desk/patient_block.py" line="447"/>
         <source>Токен отклонён — найдите пациента снова.</source>
         <translation>Token rejected — find the patient again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="498"/>
+        <location filename="../ui/desk/patient_block.py" line="499"/>
         <source>{0} из 16 цифр</source>
         <translation>{0} of 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="501"/>
+        <location filename="../ui/desk/patient_block.py" line="502"/>
         <source>Полис — 16 цифр, введено {0}</source>
         <translation>The policy has 16 digits; {0} entered</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="514"/>
+        <location filename="../ui/desk/patient_block.py" line="515"/>
         <source>Введите дату рождения: ДД.ММ.ГГГГ</source>
         <translation>Enter the date of birth: DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="516"/>
+        <location filename="../ui/desk/patient_block.py" line="517"/>
         <source>Нет такой даты рождения — проверьте цифры</source>
         <translation>No such date of birth — check the digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="573"/>
+        <location filename="../ui/desk/patient_block.py" line="574"/>
         <source>Введите полис ОМС или фамилию</source>
         <translation>Enter the OMS policy or the surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="575"/>
+        <location filename="../ui/desk/patient_block.py" line="576"/>
         <source>Введите полис ОМС (16 цифр)</source>
         <translation>Enter the OMS policy (16 digits)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="599"/>
+        <location filename="../ui/desk/patient_block.py" line="600"/>
         <source>Токен вставлен вручную</source>
         <translation>Token pasted manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="646"/>
+        <location filename="../ui/desk/patient_block.py" line="647"/>
         <source>Поиск пациента…</source>
         <translation>Searching for the patient…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="655"/>
+        <location filename="../ui/desk/patient_block.py" line="656"/>
         <source>Пациент не найден</source>
         <translation>Patient not found</translation>
     </message>

@@ -287,3 +287,45 @@ async def test_the_splitter_and_the_form_do_not_move(qtbot, tmp_path) -> None:
         ctrl_enter(qtbot, form.patient_picker)
         await wait_until(lambda: window.ticket_view.card.isVisible(), what="ticket")
         assert splitter.sizes() == sizes
+
+
+@pytest.mark.asyncio
+async def test_the_lookup_answer_is_scrolled_into_view_on_a_small_screen(qtbot, tmp_path) -> None:
+    """At 125-150 % (here: a small window) the form scrolls; the patient's found line, under
+    the birth date, must not be left below the fold where the operator cannot see it."""
+    from PySide6.QtCore import Qt
+
+    from tests.qtkit import type_text
+
+    async with open_desk(tmp_path) as desk:
+        window, form = desk.window, desk.form
+        block = form.patient_block
+        window.resize(1100, 520)
+        await wait_until(
+            lambda: form.fields_scroll.verticalScrollBar().maximum() > 0, what="scroll"
+        )
+        bar = form.fields_scroll.verticalScrollBar()
+        viewport = form.fields_scroll.viewport()
+
+        def result_in_view() -> bool:
+            top = block.result_label.mapTo(viewport, QPoint(0, 0)).y()
+            return top >= 0 and top + block.result_label.height() <= viewport.height()
+
+        marks = desk.sandbox.landmarks()
+        await choose_clinic_and_doctor(
+            qtbot,
+            desk,
+            desk.clinic_short(marks.main_clinic),
+            surname(desk.resource_fio(marks.therapist)),
+        )
+        block.policy_edit.setFocus()
+        bar.setValue(0)  # the operator is at the top of the form
+        assert not result_in_view()
+        type_text(block.policy_edit, "0000202600000001")
+        qtbot.keyClick(block.policy_edit, Qt.Key.Key_Tab)
+        type_text(block.birth_edit, "12041985")
+        bar.setValue(0)
+        qtbot.keyClick(block.birth_edit, Qt.Key.Key_Return)
+        await wait_until(lambda: block.identity is not None, timeout=10, what="identified")
+        await wait_until(result_in_view, what="the found line in view")
+        assert block.result_label.text().startswith("✔ Лебедев А. П.")

@@ -504,6 +504,10 @@ class BookingForm(QWidget):
         inner.addWidget(self.manual_box)
         inner.addWidget(when_box)
         self.fields_scroll.setWidget(fields)
+        # A lookup's answer (found, not found) must not sit under the fold of a scrolled form.
+        self._follow_result = False
+        self.patient_block.result_shown.connect(self._bring_result_into_view)
+        self.patient_block.result_label.installEventFilter(self)  # its size settles later
         fields.installEventFilter(self)  # its minimum changes: so does the form's
         outer.addWidget(self.fields_scroll, 1)
         outer.addWidget(self.book_button)
@@ -580,6 +584,19 @@ class BookingForm(QWidget):
             self._notes.append(text)
             self._fit_note()
 
+    def _bring_result_into_view(self) -> None:
+        """A lookup's answer was shown: keep its line in view of a scrolled form while the
+        fields settle (its text wraps, the bold font arrives with the style), until the focus
+        moves on to another step."""
+        self._follow_result = True
+        QTimer.singleShot(0, self, self._show_result_line)
+
+    def _show_result_line(self) -> None:
+        label = self.patient_block.result_label
+        if self._follow_result and label.isVisible():
+            self.fields_scroll.ensureWidgetVisible(label, 0, 0)
+            self.fields_scroll.horizontalScrollBar().setValue(0)
+
     def _fit_note(self) -> None:
         label = self.patient_note
         metrics = label.fontMetrics()
@@ -621,7 +638,14 @@ class BookingForm(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.patient_note:
             self._fit_note()
+        elif watched is self.patient_block.result_label:
+            if self._follow_result and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+                QTimer.singleShot(0, self, self._show_result_line)
         elif event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            if self.fields_scroll.isAncestorOf(watched) and not self.patient_block.isAncestorOf(
+                watched
+            ):
+                self._follow_result = False  # on to another step: its field leads
             self.show_field(watched)
             # Again once pending layout changes are done (the focus often moves together
             # with a change that resizes the fields: a status shown, a list filled).
@@ -633,6 +657,7 @@ class BookingForm(QWidget):
     def _show_if_focused(self, widget: QWidget) -> None:
         if shiboken6.isValid(widget) and widget.hasFocus():
             self.show_field(widget)
+            self._show_result_line()  # a lookup's answer below the field stays in view
 
     def show_field(self, widget: QWidget) -> None:
         """Scroll the form so the field's whole step (clinic, doctor, date and patient) is in

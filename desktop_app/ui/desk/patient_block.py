@@ -225,6 +225,7 @@ class PatientBlock(QWidget):
     identified = Signal(object)  # PatientIdentity
     cleared = Signal()
     busy_changed = Signal(bool)
+    result_shown = Signal()  # the result line changed: a scrolled form brings it into view
 
     def __init__(
         self,
@@ -691,10 +692,15 @@ class PatientBlock(QWidget):
         self.busy_changed.emit(busy)
 
     def _show_result(self, text: str, colour: str, *, found: bool = False) -> None:
+        # Bold through the font, not the style sheet: the wrapped line's height is then
+        # measured with the font it is drawn in (a style sheet's font arrives later and clipped
+        # the last line at 125 %).
+        font = self.result_label.font()
+        font.setBold(found)
+        self.result_label.setFont(font)
+        self.result_label.setStyleSheet(f"color: {colour};")
         self.result_label.setText(f"✔ {text}" if found and text else text)
-        self.result_label.setStyleSheet(
-            f"color: {colour};" + (" font-weight: bold;" if found else "")
-        )
+        self.result_shown.emit()
 
 
 __all__ = [
