@@ -14,7 +14,10 @@ OUT="${1:-resources/screenshots/main-window.png}"
 SIZE="${2:-1366x768}"
 SCALE="${3:-1}"
 # Every run its own temporary folder and app home: runs side by side never share state.
-export TMPDIR="$(mktemp -d)"
+# A plain assignment, so `set -e` stops here if mktemp fails (an `export "$(…)"` would not,
+# and the app would then keep its data in "/home").
+RUN_DIR="$(mktemp -d)"
+export TMPDIR="$RUN_DIR"
 export DESKTOP_APP_HOME="${DESKTOP_APP_HOME:-$TMPDIR/home}"
 # A display number nobody uses.
 NUM=97

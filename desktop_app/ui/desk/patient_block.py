@@ -306,6 +306,8 @@ class PatientBlock(QWidget):
         self.result_label.setObjectName("patientResult")
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
+        # Top-aligned: should its box come out short, the surname line is the one kept whole.
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.result_label.setAccessibleName(self.tr("Найденный пациент"))
         self.paste_button = QPushButton(self.tr("Вставить то&кен…"), self)
         self.paste_button.setObjectName("patientPasteToken")
