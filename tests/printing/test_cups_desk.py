@@ -37,11 +37,10 @@ from tests.printing.test_cups_queue import (
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
     Desk,
-    choose_clinic_and_doctor,
+    choose_main_therapist,
     choose_patient,
     ctrl_enter,
     open_desk,
-    surname,
 )
 
 QUEUE = "PDF58"
@@ -100,13 +99,7 @@ def _wait_for_new_pdf(before: set[int]) -> Path:
 
 async def _booked(qtbot, desk: Desk, **settings: object) -> str:
     desk.window.services.settings.update(printer_name=QUEUE, **settings)
-    marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(
-        qtbot,
-        desk,
-        desk.clinic_short(marks.main_clinic),
-        surname(desk.resource_fio(marks.therapist)),
-    )
+    await choose_main_therapist(qtbot, desk)
     desk.form.date_edit.setFocus()
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     choose_patient(qtbot, desk, "adult")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.api import RegistryClient
-from desktop_app.sandbox import Sandbox
+from desktop_app.sandbox import Landmarks, Sandbox
 from desktop_app.services import build_services
 from desktop_app.settings.model import AppSettings
 from desktop_app.settings.owner import SettingsOwner
@@ -121,6 +121,18 @@ async def choose_clinic_and_doctor(qtbot, desk: Desk, clinic_text: str, doctor_t
     type_text(form.resource_picker.edit, doctor_text)
     qtbot.keyClick(form.resource_picker.edit, Qt.Key.Key_Return)
     await wait_until(lambda: desk.window.resource is not None, what="doctor chosen")
+
+
+async def choose_main_therapist(qtbot, desk: Desk) -> Landmarks:
+    """The sandbox's main clinic and its therapist 1, by keys; returns the landmarks."""
+    marks = desk.sandbox.landmarks()
+    await choose_clinic_and_doctor(
+        qtbot,
+        desk,
+        desk.clinic_short(marks.main_clinic),
+        surname(desk.resource_fio(marks.therapist)),
+    )
+    return marks
 
 
 def choose_patient(qtbot, desk: Desk, patient_id: str) -> None:

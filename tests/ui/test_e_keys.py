@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.settings.model import AppSettings
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
-    choose_clinic_and_doctor,
+    choose_main_therapist,
     choose_patient,
     ctrl_enter,
     open_desk,
     open_http_desk,
-    surname,
 )
 
 pytestmark = pytest.mark.asyncio
@@ -28,13 +27,7 @@ def qdate(day) -> QDate:
 
 async def _to_the_date(qtbot, desk) -> None:
     """Clinic → Enter → doctor → Enter: the focus is on the date."""
-    marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(
-        qtbot,
-        desk,
-        desk.clinic_short(marks.main_clinic),
-        surname(desk.resource_fio(marks.therapist)),
-    )
+    await choose_main_therapist(qtbot, desk)
     assert desk.form.date_edit.hasFocus()
 
 

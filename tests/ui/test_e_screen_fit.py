@@ -28,7 +28,12 @@ from desktop_app.ui.platform.geometry import (
     starts_maximized,
 )
 from tests.ui.asyncwait import wait_until
-from tests.ui.desk import choose_clinic_and_doctor, choose_patient, ctrl_enter, open_desk, surname
+from tests.ui.desk import (
+    choose_main_therapist,
+    choose_patient,
+    ctrl_enter,
+    open_desk,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -276,13 +281,7 @@ async def test_the_splitter_and_the_form_do_not_move(qtbot, tmp_path) -> None:
             assert form.patient_note.toolTip() == form.patient_note.text()
         assert len(heights) == 1
         # A ticket appearing does not move the splitter.
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot,
-            desk,
-            desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        await choose_main_therapist(qtbot, desk)
         choose_patient(qtbot, desk, "adult")
         ctrl_enter(qtbot, form.patient_picker)
         await wait_until(lambda: window.ticket_view.card.isVisible(), what="ticket")
@@ -311,13 +310,7 @@ async def test_the_lookup_answer_is_scrolled_into_view_on_a_small_screen(qtbot, 
             top = block.result_label.mapTo(viewport, QPoint(0, 0)).y()
             return top >= 0 and top + block.result_label.height() <= viewport.height()
 
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot,
-            desk,
-            desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        await choose_main_therapist(qtbot, desk)
         block.policy_edit.setFocus()
         bar.setValue(0)  # the operator is at the top of the form
         assert not result_in_view()

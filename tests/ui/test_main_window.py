@@ -15,6 +15,7 @@ from desktop_app.ui.platform.dialogs import Severity
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
     choose_clinic_and_doctor,
+    choose_main_therapist,
     choose_patient,
     ctrl_enter,
     open_desk,
@@ -33,13 +34,7 @@ def _tomorrow(qtbot, desk) -> None:
 
 async def _choose_therapist(qtbot, desk):
     """ГП № 1 and its first therapist, typed into the pickers; returns the landmarks."""
-    marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(
-        qtbot,
-        desk,
-        desk.clinic_short(marks.main_clinic),
-        surname(desk.resource_fio(marks.therapist)),
-    )
+    marks = await choose_main_therapist(qtbot, desk)
     return marks
 
 

@@ -39,12 +39,11 @@ from desktop_app.ui.printing.queue_state import PrinterStatus, QueueState
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
     Desk,
-    choose_clinic_and_doctor,
+    choose_main_therapist,
     choose_patient,
     ctrl_enter,
     open_desk,
     open_http_desk,
-    surname,
 )
 from tests.ui.test_printing_flow import pdf_text
 
@@ -88,13 +87,7 @@ async def _book(
     ``again``: the form still holds the clinic, doctor and day of the previous booking.
     """
     if not again:
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot,
-            desk,
-            desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        await choose_main_therapist(qtbot, desk)
         desk.form.date_edit.setFocus()
         qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     if at is not None:

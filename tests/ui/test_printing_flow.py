@@ -11,7 +11,12 @@ from PySide6.QtCore import Qt
 
 from desktop_app.booking import DeskEventKind
 from tests.ui.asyncwait import wait_until
-from tests.ui.desk import choose_clinic_and_doctor, choose_patient, ctrl_enter, open_desk, surname
+from tests.ui.desk import (
+    choose_main_therapist,
+    choose_patient,
+    ctrl_enter,
+    open_desk,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -25,13 +30,7 @@ def pdf_text(path: Path) -> str:
 
 
 async def _booked_desk(qtbot, desk) -> None:
-    marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(
-        qtbot,
-        desk,
-        desk.clinic_short(marks.main_clinic),
-        surname(desk.resource_fio(marks.therapist)),
-    )
+    await choose_main_therapist(qtbot, desk)
     desk.form.date_edit.setFocus()
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     choose_patient(qtbot, desk, "adult")

@@ -17,12 +17,11 @@ from desktop_app.ui.printing import slip_printer
 from tests.ui.asyncwait import wait_until
 from tests.ui.desk import (
     Desk,
-    choose_clinic_and_doctor,
+    choose_main_therapist,
     choose_patient,
     ctrl_enter,
     open_desk,
     open_http_desk,
-    surname,
 )
 from tests.ui.test_printing_flow import pdf_text
 
@@ -30,13 +29,7 @@ pytestmark = pytest.mark.asyncio
 
 
 async def _book(qtbot, desk: Desk, *, token: str | None = None) -> None:
-    marks = desk.sandbox.landmarks()
-    await choose_clinic_and_doctor(
-        qtbot,
-        desk,
-        desk.clinic_short(marks.main_clinic),
-        surname(desk.resource_fio(marks.therapist)),
-    )
+    await choose_main_therapist(qtbot, desk)
     desk.form.date_edit.setFocus()
     qtbot.keyClick(desk.form.date_edit, Qt.Key.Key_Plus)
     if token is None:

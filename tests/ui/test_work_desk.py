@@ -24,7 +24,7 @@ from desktop_app.ui.platform.dialogs import RecordingDialogs
 from desktop_app.ui.platform.session import Session
 from tests.qtkit import close_session, type_text
 from tests.ui.asyncwait import wait_until
-from tests.ui.desk import Desk, choose_clinic_and_doctor, ctrl_enter, surname
+from tests.ui.desk import Desk, choose_main_therapist, ctrl_enter, surname
 from tests.ui.test_f_kit import Clock
 
 pytestmark = pytest.mark.asyncio
@@ -201,13 +201,7 @@ async def test_a_token_from_the_environment_serves_the_first_booking_and_f2_clea
     async with work_desk(tmp_path, initial_token=sandbox_token) as desk:
         form = desk.form
         assert form.token_edit.text() == sandbox_token and form.token_edit.isVisible()
-        marks = desk.sandbox.landmarks()
-        await choose_clinic_and_doctor(
-            qtbot,
-            desk,
-            desk.clinic_short(marks.main_clinic),
-            surname(desk.resource_fio(marks.therapist)),
-        )
+        await choose_main_therapist(qtbot, desk)
         qtbot.keyClick(form.date_edit, Qt.Key.Key_Plus)
         ctrl_enter(qtbot, form.date_edit)
         await wait_until(lambda: desk.window.ticket_view.ticket is not None, what="ticket")
