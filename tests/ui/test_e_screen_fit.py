@@ -322,3 +322,53 @@ async def test_the_lookup_answer_is_scrolled_into_view_on_a_small_screen(qtbot, 
         await wait_until(lambda: block.identity is not None, timeout=10, what="identified")
         await wait_until(result_in_view, what="the found line in view")
         assert block.result_label.text().startswith("✔ Лебедев А. П.")
+
+
+def _clipped_labels(root: QWidget) -> list[str]:
+    """Shown word-wrapped labels under ``root`` that are lower than their text needs."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        f"{label.objectName() or label.text()[:30]!r}: {label.height()} < "
+        f"{label.heightForWidth(label.width())}"
+        for label in root.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.hasHeightForWidth()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [QSize(820, 520), QSize(1000, 560)])
+async def test_the_found_line_gets_the_height_its_wrapped_lines_need(qtbot, tmp_path, size) -> None:
+    """A narrow field column (125-150 % with the training panel) wraps the found patient's
+    line onto two or three lines; the form grows (and scrolls) for them instead of clipping
+    the last one. The clinic step used to take its list's preferred height out of the
+    date-and-patient step."""
+    from PySide6.QtCore import Qt
+
+    from tests.qtkit import type_text
+
+    async with open_desk(tmp_path) as desk:
+        window, form = desk.window, desk.form
+        block = form.patient_block
+        window.resize(size)
+        await choose_main_therapist(qtbot, desk)
+        block.policy_edit.setFocus()
+        type_text(block.policy_edit, "0000202600000001")
+        qtbot.keyClick(block.policy_edit, Qt.Key.Key_Tab)
+        type_text(block.birth_edit, "12041985")
+        qtbot.keyClick(block.birth_edit, Qt.Key.Key_Return)
+        await wait_until(lambda: block.identity is not None, timeout=10, what="identified")
+        label = block.result_label
+        lines = label.heightForWidth(label.width()) // label.fontMetrics().lineSpacing()
+        assert lines >= 2, "the column is meant to be narrow enough to wrap the line"
+        await wait_until(
+            lambda: not _clipped_labels(form.fields_scroll.widget()),
+            what=f"no clipped label: {_clipped_labels(form.fields_scroll.widget())}",
+        )
+        assert label.text().startswith("✔ Лебедев А. П.")
+        # The whole line can be scrolled to: the fields are as high as their layout needs.
+        fields = form.fields_scroll.widget()
+        assert label.mapTo(fields, QPoint(0, label.height())).y() <= fields.height()

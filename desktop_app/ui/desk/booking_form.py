@@ -252,10 +252,15 @@ def _compact(layout: QVBoxLayout | QFormLayout) -> None:
     layout.setSpacing(4)
 
 
-class _FieldsLayout(QVBoxLayout):
-    """The scrolled fields' layout. Its height for a width is the *minimum* height for it, so
-    the scroll area sizes the fields by what they need (wrapped rows included), and the lists
-    take the room there is instead of their preferred height scrolling it away."""
+class _MinimumHfwLayout(QVBoxLayout):
+    """A column whose height for a width is its *minimum* height for it.
+
+    The scrolled fields use it, so the scroll area sizes them by what they need (wrapped rows
+    included) and the lists take the room there is instead of their preferred height scrolling
+    it away. The clinic step uses it too: a box laid out by height-for-width gets that height
+    as its minimum in the fields' column, and the clinic step's preferred height (its list at
+    full height) would then squeeze the date-and-patient step below what its wrapped lines
+    need — the found patient's line came out clipped at 125-150 %."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -300,7 +305,7 @@ class BookingForm(QWidget):
         fields.setObjectName("formFields")
         fields.setAutoFillBackground(False)
         self.fields_scroll.viewport().setAutoFillBackground(False)
-        inner = _FieldsLayout(fields)
+        inner = _MinimumHfwLayout(fields)
         inner.setContentsMargins(0, 0, 4, 0)
         inner.setSpacing(4)
 
@@ -308,7 +313,7 @@ class BookingForm(QWidget):
         # sits beside it (below it when narrow).
         clinic_box = QGroupBox(fields)
         clinic_box.setObjectName("clinicStep")
-        clinic_layout = QVBoxLayout(clinic_box)
+        clinic_layout = _MinimumHfwLayout(clinic_box)
         _compact(clinic_layout)
         clinic_head = QWidget(clinic_box)
         head = FlowLayout(clinic_head, spacing=12)
