@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop_app.settings.redact import redact
+from desktop_app.text.translate import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +32,14 @@ BACKUP_COUNT = 5
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 #: Russian text for the crash dialog; ``summary`` and ``log_path`` are what ``show`` receives.
-CRASH_MESSAGE = (
+CRASH_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreCrash",
     "Произошла непредвиденная ошибка: {summary}\n\n"
     "Последнее действие могло не выполниться — проверьте его результат в журнале смены. "
-    "Подробности записаны в файл {log_path}; передайте его специалисту поддержки."
+    "Подробности записаны в файл {log_path}; передайте его специалисту поддержки.",
 )
 #: Fallback summary when even the exception's text cannot be produced.
-UNKNOWN_ERROR_SUMMARY = "неизвестная ошибка"
+UNKNOWN_ERROR_SUMMARY = QT_TRANSLATE_NOOP("CoreCrash", "неизвестная ошибка")
 _SUMMARY_LIMIT = 300
 
 _HANDLER_TAG = "_desk_app_handler"
@@ -137,11 +139,11 @@ def _summary(exc_type: type[BaseException], exc: BaseException | None) -> str:
         lines = traceback.format_exception_only(exc_type, exc)
         text = " ".join(" ".join(lines).split())
     except Exception:
-        text = getattr(exc_type, "__name__", "") or UNKNOWN_ERROR_SUMMARY
+        text = getattr(exc_type, "__name__", "") or translate("CoreCrash", UNKNOWN_ERROR_SUMMARY)
     text = redact(text)
     if len(text) > _SUMMARY_LIMIT:
         text = text[: _SUMMARY_LIMIT - 1] + "…"
-    return text or UNKNOWN_ERROR_SUMMARY
+    return text or translate("CoreCrash", UNKNOWN_ERROR_SUMMARY)
 
 
 def _handle(

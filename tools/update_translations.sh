@@ -30,7 +30,8 @@ QM="desktop_app/i18n/desk_en.qm"
 shopt -s globstar nullglob
 # Every UI module in every feature folder, listed file by file (tests and tools stay out), and
 # the Qt-free core's translatable texts (desktop_app.text.translate / QT_TRANSLATE_NOOP).
-SOURCES=(desktop_app/ui/**/*.py desktop_app/text/*.py desktop_app/training/exercises.py desktop_app/booking/cancel.py)
+SOURCES=(desktop_app/ui/**/*.py desktop_app/text/*.py desktop_app/training/exercises.py desktop_app/training/progress.py
+  desktop_app/booking/cancel.py desktop_app/settings/*.py desktop_app/journal/shift_journal.py desktop_app/logs.py)
 
 $LUPDATE -extensions py -no-obsolete -locations absolute \
   -source-language ru -target-language en \

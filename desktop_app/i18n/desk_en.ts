@@ -27,49 +27,49 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/platform/app.py" line="427"/>
+        <location filename="../ui/platform/app.py" line="429"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="386"/>
+        <location filename="../ui/platform/app.py" line="388"/>
         <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
 Закройте другую копию программы и запустите её снова.</source>
         <translation>The shift journal {0} is in use by another program — the program is probably already running.
 Close the other copy of the program and start it again.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="392"/>
+        <location filename="../ui/platform/app.py" line="394"/>
         <source>Не удалось открыть журнал смены {0}.
 Обратитесь к администратору: нет прав на запись в папку {1}.</source>
         <translation>The shift journal {0} could not be opened.
 Contact your administrator: there is no permission to write to the folder {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="398"/>
+        <location filename="../ui/platform/app.py" line="400"/>
         <source>Журнал смены {0} создан более новой версией программы.
 Запустите новую версию программы или обратитесь к администратору.</source>
         <translation>The shift journal {0} was created by a newer version of the program.
 Start the newer version of the program or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="403"/>
+        <location filename="../ui/platform/app.py" line="405"/>
         <source>Не удалось открыть журнал смены {0}: {1}
 Обратитесь к администратору.</source>
         <translation>The shift journal {0} could not be opened: {1}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="412"/>
+        <location filename="../ui/platform/app.py" line="414"/>
         <source>Учебный режим не запущен: {0}
 Обратитесь к администратору.</source>
         <translation>Training mode did not start: {0}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="441"/>
+        <location filename="../ui/platform/app.py" line="443"/>
         <source>Программа не может начать работу</source>
         <translation>The program cannot start</translation>
     </message>
@@ -245,157 +245,157 @@ Contact your administrator.</translation>
 <context>
     <name>BookingForm</name>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="317"/>
+        <location filename="../ui/desk/booking_form.py" line="322"/>
         <source>название, адрес или код МО</source>
         <translation>name, address or facility code</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="319"/>
+        <location filename="../ui/desk/booking_form.py" line="324"/>
         <source>Поиск поликлиники</source>
         <translation>Clinic search</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="335"/>
+        <location filename="../ui/desk/booking_form.py" line="340"/>
         <source>фамилия, специальность или кабинет</source>
         <translation>surname, specialty or room</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="337"/>
+        <location filename="../ui/desk/booking_form.py" line="342"/>
         <source>Поиск врача</source>
         <translation>Doctor search</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="347"/>
+        <location filename="../ui/desk/booking_form.py" line="352"/>
         <source>Ввод GUID вручную</source>
         <translation>Manual GUID entry</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="353"/>
+        <location filename="../ui/desk/booking_form.py" line="358"/>
         <source>Ранее использованные врачи</source>
         <translation>Recently used doctors</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="363"/>
+        <location filename="../ui/desk/booking_form.py" line="368"/>
         <source>GUID поликлиники</source>
         <translation>Clinic GUID</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="367"/>
+        <location filename="../ui/desk/booking_form.py" line="372"/>
         <source>GUID врача</source>
         <translation>Doctor GUID</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="371"/>
+        <location filename="../ui/desk/booking_form.py" line="376"/>
         <source>Название для памяти</source>
         <translation>Name to remember it by</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="372"/>
+        <location filename="../ui/desk/booking_form.py" line="377"/>
         <source>например: ГП № 3, терапевт Смирнова</source>
         <translation>e.g. Polyclinic No. 3, GP Smirnova</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="373"/>
+        <location filename="../ui/desk/booking_form.py" line="378"/>
         <source>GUID &amp;ЛПУ:</source>
         <translation>Clinic &amp;GUID:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="411"/>
+        <location filename="../ui/desk/booking_form.py" line="416"/>
         <source>Ошибка в дате</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="415"/>
+        <location filename="../ui/desk/booking_form.py" line="420"/>
         <source>Указать вре&amp;мя</source>
         <translation>Spe&amp;cify time</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="467"/>
+        <location filename="../ui/desk/booking_form.py" line="472"/>
         <source>Учебный пациент у стойки</source>
         <translation>Training patient at the desk</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="474"/>
+        <location filename="../ui/desk/booking_form.py" line="479"/>
         <source>Пациент:</source>
         <translation>Patient:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="556"/>
+        <location filename="../ui/desk/booking_form.py" line="561"/>
         <source>Можно с {0} по {1}. + / − — следующий / предыдущий день; F4 или Alt+↓ — календарь</source>
         <translation>Allowed from {0} to {1}. + / −: next / previous day; F4 or Alt+↓: calendar</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="358"/>
+        <location filename="../ui/desk/booking_form.py" line="363"/>
         <source>Сохран&amp;ённые:</source>
         <translation>Sa&amp;ved:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="315"/>
+        <location filename="../ui/desk/booking_form.py" line="320"/>
         <source>1. &amp;Поиск поликлиники:</source>
         <translation>&amp;1. Clinic search:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="333"/>
+        <location filename="../ui/desk/booking_form.py" line="338"/>
         <source>2. &amp;Врач или кабинет:</source>
         <translation>&amp;2. Doctor or room:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="374"/>
+        <location filename="../ui/desk/booking_form.py" line="379"/>
         <source>GUID р&amp;есурса:</source>
         <translation>&amp;Resource GUID:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="375"/>
+        <location filename="../ui/desk/booking_form.py" line="380"/>
         <source>Под каким &amp;именем запомнить:</source>
         <translation>Save &amp;under name:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="379"/>
+        <location filename="../ui/desk/booking_form.py" line="384"/>
         <source>3. Дата и пациент</source>
         <translation>3. Date and patient</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="393"/>
+        <location filename="../ui/desk/booking_form.py" line="398"/>
         <source>Дата приёма</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="401"/>
+        <location filename="../ui/desk/booking_form.py" line="406"/>
         <source>&amp;Дата:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="417"/>
+        <location filename="../ui/desk/booking_form.py" line="422"/>
         <source>Указать время приёма</source>
         <translation>Set the appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="418"/>
+        <location filename="../ui/desk/booking_form.py" line="423"/>
         <source>Без времени поликлиника назначит ближайшее свободное</source>
         <translation>Without a time, the clinic assigns the nearest free slot</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="421"/>
+        <location filename="../ui/desk/booking_form.py" line="426"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="442"/>
+        <location filename="../ui/desk/booking_form.py" line="447"/>
         <source>Учебный пациент</source>
         <translation>Training patient</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="465"/>
+        <location filename="../ui/desk/booking_form.py" line="470"/>
         <source>Па&amp;циент:</source>
         <translation>P&amp;atient:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="490"/>
+        <location filename="../ui/desk/booking_form.py" line="495"/>
         <source>&amp;Записать  (Ctrl+Enter)</source>
         <translation>&amp;Book  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/booking_form.py" line="492"/>
+        <location filename="../ui/desk/booking_form.py" line="497"/>
         <source>Записать пациента</source>
         <translation>Book the patient</translation>
     </message>
@@ -533,6 +533,278 @@ Contact your administrator.</translation>
     </message>
 </context>
 <context>
+    <name>CoreCrash</name>
+    <message>
+        <location filename="../logs.py" line="35"/>
+        <source>Произошла непредвиденная ошибка: {summary}
+
+Последнее действие могло не выполниться — проверьте его результат в журнале смены. Подробности записаны в файл {log_path}; передайте его специалисту поддержки.</source>
+        <translation>An unexpected error occurred: {summary}
+
+The last action may not have completed — check its result in the shift journal. The details are in the file {log_path}; give it to your support specialist.</translation>
+    </message>
+    <message>
+        <location filename="../logs.py" line="42"/>
+        <source>неизвестная ошибка</source>
+        <translation>unknown error</translation>
+    </message>
+</context>
+<context>
+    <name>CoreJournal</name>
+    <message>
+        <location filename="../journal/shift_journal.py" line="59"/>
+        <source>Программа была закрыта до получения ответа сервера: запись могла быть создана. Проверьте её, прежде чем записывать пациента снова.</source>
+        <translation>The program was closed before the server answered: the booking may have been created. Check it before booking the patient again.</translation>
+    </message>
+    <message>
+        <location filename="../journal/shift_journal.py" line="64"/>
+        <source>Программа была закрыта до получения ответа сервера на отмену: запись могла быть отменена. Проверьте её в регистратуре.</source>
+        <translation>The program was closed before the server answered the cancellation: the booking may have been cancelled. Check it with the registry.</translation>
+    </message>
+    <message>
+        <location filename="../journal/shift_journal.py" line="69"/>
+        <source>Не удалось открыть журнал смены {path}: {reason}. Возможно, программа уже запущена на этом компьютере или нет доступа к папке.</source>
+        <translation>The shift journal {path} could not be opened: {reason}. The program may already be running on this computer, or there is no access to the folder.</translation>
+    </message>
+    <message>
+        <location filename="../journal/shift_journal.py" line="74"/>
+        <source>Журнал смены {path} повреждён и не может быть прочитан.</source>
+        <translation>The shift journal {path} is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../journal/shift_journal.py" line="77"/>
+        <source>Журнал смены {path} создан более новой версией программы (версия журнала {found}, эта программа понимает версию {supported}). Обновите программу.</source>
+        <translation>The shift journal {path} was created by a newer version of the program (journal version {found}, this program understands version {supported}). Update the program.</translation>
+    </message>
+    <message>
+        <location filename="../journal/shift_journal.py" line="82"/>
+        <source>Журнал смены был повреждён. Он сохранён как {moved} (его можно передать специалисту поддержки), начат новый журнал: прежние записи в нём не видны.</source>
+        <translation>The shift journal was damaged. It was saved as {moved} (you can give it to your support specialist) and a new journal was started: earlier entries are not shown in it.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreSettings</name>
+    <message>
+        <location filename="../settings/model.py" line="72"/>
+        <source>Шаблон пути «{template}» должен содержать ровно такие подстановки: {expected}.</source>
+        <translation>The path template “{template}” must contain exactly these placeholders: {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="75"/>
+        <source>Шаблон пути «{template}» должен быть относительным путём на сервере регистратуры (без http://, «..», «?», «#» и пробелов).</source>
+        <translation>The path template “{template}” must be a relative path on the registry server (no http://, “..”, “?”, “#” or spaces).</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="80"/>
+        <source>Шаблон пути «{template}» может содержать только такие подстановки: {expected}.</source>
+        <translation>The path template “{template}” may contain only these placeholders: {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="83"/>
+        <source>Имя параметра запроса «{name}» должно состоять из латинских букв, цифр и знаков «_», «-», «.».</source>
+        <translation>The query parameter name “{name}” may contain only Latin letters, digits and “_”, “-”, “.”.</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="88"/>
+        <source>Имя параметра запроса не может быть пустым.</source>
+        <translation>The query parameter name cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="91"/>
+        <source>Поле токена в ответе «{name}» должно быть именем поля или путём через точку (например, data.access_token); пустое значение — искать автоматически.</source>
+        <translation>The token field of the answer “{name}” must be a field name or a dotted path (for example, data.access_token); leave it empty to find it automatically.</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="96"/>
+        <source>Адрес прокси-сервера «{url}» не распознан. Пример: http://proxy.clinic.local:3128</source>
+        <translation>The proxy server address “{url}” is not recognised. Example: http://proxy.clinic.local:3128</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="100"/>
+        <source>никаких</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../settings/model.py" line="101"/>
+        <source>Имя пользователя и пароль прокси-сервера нельзя хранить в настройках: файл настроек не защищён. Укажите адрес прокси без них.</source>
+        <translation>The proxy server&apos;s user name and password cannot be kept in the settings: the settings file is not protected. Enter the proxy address without them.</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="31"/>
+        <source>Адрес {url} использует незашифрованное соединение (http). Без шифрования можно подключаться только к этому компьютеру (127.0.0.1, localhost, ::1). Данные пациентов должны передаваться только по защищённому протоколу: укажите адрес, начинающийся с https://.</source>
+        <translation>The address {url} uses an unencrypted connection (http). Without encryption you may connect only to this computer (127.0.0.1, localhost, ::1). Patient data must travel over a secure protocol: enter an address that starts with https://.</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="37"/>
+        <source>Адрес сервера «{url}» не распознан: {reason}. Пример правильного адреса: https://mis.example.ru/api</source>
+        <translation>The server address “{url}” is not recognised: {reason}. Example of a correct address: https://mis.example.ru/api</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="42"/>
+        <source>адрес не указан</source>
+        <translation>no address given</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="43"/>
+        <source>адрес должен начинаться с https:// (или http:// для этого компьютера)</source>
+        <translation>the address must start with https:// (or http:// for this computer)</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="46"/>
+        <source>в адресе нет имени сервера</source>
+        <translation>the address has no server name</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="47"/>
+        <source>неверный номер порта</source>
+        <translation>wrong port number</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="48"/>
+        <source>в адресе есть пробелы</source>
+        <translation>the address contains spaces</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="49"/>
+        <source>в адресе не должно быть имени пользователя или пароля</source>
+        <translation>the address must not contain a user name or password</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="52"/>
+        <source>в адресе сервера не должно быть параметров после «?» или «#»</source>
+        <translation>the server address must not have parameters after “?” or “#”</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="55"/>
+        <source>Файл сертификата удостоверяющего центра не найден: {path}. Проверьте путь в настройках или уберите его, чтобы использовать только сертификаты Windows.</source>
+        <translation>The certificate authority file was not found: {path}. Check the path in the settings or remove it to use only the Windows certificates.</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="60"/>
+        <source>Файл {path} не удалось загрузить как сертификат удостоверяющего центра (ожидается файл .pem, .crt или .cer): {reason}</source>
+        <translation>The file {path} could not be loaded as a certificate authority certificate (a .pem, .crt or .cer file is expected): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="65"/>
+        <location filename="../settings/store.py" line="66"/>
+        <source>нет доступа к файлу</source>
+        <translation>no access to the file</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="66"/>
+        <source>в файле нет корректного сертификата</source>
+        <translation>the file holds no valid certificate</translation>
+    </message>
+    <message>
+        <location filename="../settings/network.py" line="69"/>
+        <source>Не указан адрес сервера регистратуры. Укажите его в настройках.</source>
+        <translation>The registry server address is not set. Enter it in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="37"/>
+        <source>Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по умолчанию. Повреждённый файл сохранён как {moved} — его можно передать специалисту поддержки.</source>
+        <translation>The settings file {path} could not be read ({reason}). Default settings are used. The damaged file was saved as {moved} — you can give it to your support specialist.</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="43"/>
+        <source>Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по умолчанию. Переместить повреждённый файл не удалось: при сохранении настроек он будет заменён.</source>
+        <translation>The settings file {path} could not be read ({reason}). Default settings are used. The damaged file could not be moved: it will be replaced when the settings are saved.</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="49"/>
+        <source>В файле настроек {path} был найден токен или пароль. Хранить их там небезопасно: значение не загружено и удалено из файла.</source>
+        <translation>A token or password was found in the settings file {path}. Keeping them there is unsafe: the value was not loaded and was removed from the file.</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="54"/>
+        <source>В файле настроек {path} был найден токен или пароль. Значение не загружено, но удалить его из файла не удалось: удалите файл или сохраните настройки заново.</source>
+        <translation>A token or password was found in the settings file {path}. The value was not loaded, but it could not be removed from the file: delete the file or save the settings again.</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="61"/>
+        <source>файл не в кодировке UTF-8</source>
+        <translation>the file is not in UTF-8 encoding</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="62"/>
+        <source>нарушен формат JSON</source>
+        <translation>the JSON format is broken</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="63"/>
+        <source>в файле нет набора настроек</source>
+        <translation>the file holds no settings</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="64"/>
+        <source>недопустимые значения настроек</source>
+        <translation>invalid settings values</translation>
+    </message>
+    <message>
+        <location filename="../settings/store.py" line="65"/>
+        <source>вместо файла находится папка</source>
+        <translation>there is a folder instead of the file</translation>
+    </message>
+    <message>
+        <location filename="../settings/secrets.py" line="36"/>
+        <source>Запомнить токен нельзя: на этом компьютере недоступно защищённое хранилище учётных данных (диспетчер учётных данных Windows). Токен будет храниться только в памяти, до закрытия программы; после перезапуска его нужно будет ввести снова.</source>
+        <translation>The token cannot be remembered: no secure credential store is available on this computer (Windows Credential Manager). The token is kept only in memory until the program is closed; after a restart it has to be entered again.</translation>
+    </message>
+    <message>
+        <location filename="../settings/secrets.py" line="42"/>
+        <source>Не удалось сохранить токен в хранилище учётных данных. Токен будет храниться только до закрытия программы.</source>
+        <translation>The token could not be saved in the credential store. It is kept only until the program is closed.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreTraining</name>
+    <message>
+        <location filename="../training/progress.py" line="59"/>
+        <source>Файл с прогрессом стажёра «{name}» не удалось прочитать ({reason}). Обучение начато заново; старый файл сохранён как {moved}.</source>
+        <translation>The progress file of trainee “{name}” could not be read ({reason}). Training started afresh; the old file was saved as {moved}.</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="64"/>
+        <source>Файл с прогрессом стажёра «{name}» не удалось прочитать ({reason}). Обучение начато заново; при сохранении файл будет заменён.</source>
+        <translation>The progress file of trainee “{name}” could not be read ({reason}). Training started afresh; the file will be replaced when progress is saved.</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="69"/>
+        <source>Не удалось сохранить прогресс обучения в {path}: {reason}. Выполненные упражнения отмечены только до закрытия программы.</source>
+        <translation>Training progress could not be saved to {path}: {reason}. Completed exercises are marked only until the program is closed.</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="74"/>
+        <source>Стажёр «{new}» уже есть на этом компьютере. Выберите другое имя или продолжите обучение под именем «{new}».</source>
+        <translation>Trainee “{new}” already exists on this computer. Choose another name or continue training as “{new}”.</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="79"/>
+        <source>файл не в кодировке UTF-8</source>
+        <translation>the file is not in UTF-8 encoding</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="80"/>
+        <source>нарушен формат JSON</source>
+        <translation>the JSON format is broken</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="81"/>
+        <source>недопустимые данные</source>
+        <translation>invalid data</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="82"/>
+        <source>в файле записан другой стажёр</source>
+        <translation>the file belongs to another trainee</translation>
+    </message>
+    <message>
+        <location filename="../training/progress.py" line="83"/>
+        <source>нет доступа к файлу</source>
+        <translation>no access to the file</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../ui/platform/crash.py" line="81"/>
@@ -540,12 +812,12 @@ Contact your administrator.</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/platform/crash.py" line="89"/>
+        <location filename="../ui/platform/crash.py" line="93"/>
         <source>Открыть папку с журналом</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../ui/platform/crash.py" line="94"/>
+        <location filename="../ui/platform/crash.py" line="98"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
@@ -2043,7 +2315,7 @@ Day: {day}</translation>
     <message>
         <location filename="../ui/journal/view.py" line="98"/>
         <location filename="../ui/journal/view.py" line="99"/>
-        <location filename="../ui/platform/app.py" line="375"/>
+        <location filename="../ui/platform/app.py" line="377"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
@@ -2314,57 +2586,57 @@ Day: {day}</translation>
         <translation>For support</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="426"/>
+        <location filename="../ui/journal/view.py" line="428"/>
         <source>Почему результат неизвестен</source>
         <translation>Why the outcome is unknown</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="427"/>
+        <location filename="../ui/journal/view.py" line="431"/>
         <source>Отметка о проверке</source>
         <translation>Check note</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="428"/>
+        <location filename="../ui/journal/view.py" line="432"/>
         <source>Проверено</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="429"/>
+        <location filename="../ui/journal/view.py" line="433"/>
         <source>Причина отмены</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="430"/>
+        <location filename="../ui/journal/view.py" line="434"/>
         <source>Отменена</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="431"/>
+        <location filename="../ui/journal/view.py" line="435"/>
         <source>Отмена: ответ сервера</source>
         <translation>Cancellation: server response</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="445"/>
+        <location filename="../ui/journal/view.py" line="449"/>
         <source>Ответ сервера не получен: запись могла быть создана. Проверьте её в регистратуре, прежде чем записывать пациента снова, и отметьте результат.</source>
         <translation>No response from the server: the booking may have been created. Check with the clinic&apos;s reception before booking the patient again, and record the outcome.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="452"/>
+        <location filename="../ui/journal/view.py" line="456"/>
         <source>Запись отменена: талон недействителен.</source>
         <translation>Booking cancelled: the slip is no longer valid.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="458"/>
+        <location filename="../ui/journal/view.py" line="462"/>
         <source>Результат отмены неизвестен — проверьте в регистратуре/МИС, не отменяйте повторно без проверки.</source>
         <translation>Cancellation outcome unknown — check with the reception or in the MIS; do not cancel again without checking.</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="467"/>
+        <location filename="../ui/journal/view.py" line="471"/>
         <source>Дополнено по данным записи: {0}</source>
         <translation>Filled in from the booking request: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/journal/view.py" line="470"/>
+        <location filename="../ui/journal/view.py" line="474"/>
         <source>Сервер не прислал эти данные; талон заполнен тем, что выбрал регистратор, и они отмечены на нём «*».</source>
         <translation>The server did not send these details; the slip was filled in with what the operator chose, and they are marked “*” on it.</translation>
     </message>
@@ -2602,12 +2874,12 @@ Day: {day}</translation>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="421"/>
+        <location filename="../ui/platform/app.py" line="423"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="262"/>
+        <location filename="../ui/platform/app.py" line="263"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
@@ -2718,88 +2990,88 @@ Day: {day}</translation>
         <translation>Date &amp;of birth:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="309"/>
+        <location filename="../ui/desk/patient_block.py" line="311"/>
         <source>Найденный пациент</source>
         <translation>Patient found</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="310"/>
+        <location filename="../ui/desk/patient_block.py" line="312"/>
         <source>Вставить то&amp;кен…</source>
         <translation>Paste &amp;token…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="312"/>
+        <location filename="../ui/desk/patient_block.py" line="314"/>
         <source>Вставить токен пациента вручную</source>
         <translation>Paste the patient token manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="324"/>
+        <location filename="../ui/desk/patient_block.py" line="326"/>
         <source>Токен пациента</source>
         <translation>Patient token</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="326"/>
+        <location filename="../ui/desk/patient_block.py" line="328"/>
         <source>вставьте токен (Ctrl+V) и нажмите Enter</source>
         <translation>paste the token (Ctrl+V) and press Enter</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="327"/>
+        <location filename="../ui/desk/patient_block.py" line="329"/>
         <source>Токен:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="401"/>
-        <location filename="../ui/desk/patient_block.py" line="675"/>
+        <location filename="../ui/desk/patient_block.py" line="403"/>
+        <location filename="../ui/desk/patient_block.py" line="677"/>
         <source>полис …{0}, д. р. {1}</source>
         <translation>policy …{0}, b. {1}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="447"/>
+        <location filename="../ui/desk/patient_block.py" line="449"/>
         <source>Токен отклонён — найдите пациента снова.</source>
         <translation>Token rejected — find the patient again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="499"/>
+        <location filename="../ui/desk/patient_block.py" line="501"/>
         <source>{0} из 16 цифр</source>
         <translation>{0} of 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="502"/>
+        <location filename="../ui/desk/patient_block.py" line="504"/>
         <source>Полис — 16 цифр, введено {0}</source>
         <translation>The policy has 16 digits; {0} entered</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="515"/>
+        <location filename="../ui/desk/patient_block.py" line="517"/>
         <source>Введите дату рождения: ДД.ММ.ГГГГ</source>
         <translation>Enter the date of birth: DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="517"/>
+        <location filename="../ui/desk/patient_block.py" line="519"/>
         <source>Нет такой даты рождения — проверьте цифры</source>
         <translation>No such date of birth — check the digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="574"/>
+        <location filename="../ui/desk/patient_block.py" line="576"/>
         <source>Введите полис ОМС или фамилию</source>
         <translation>Enter the OMS policy or the surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="576"/>
+        <location filename="../ui/desk/patient_block.py" line="578"/>
         <source>Введите полис ОМС (16 цифр)</source>
         <translation>Enter the OMS policy (16 digits)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="600"/>
+        <location filename="../ui/desk/patient_block.py" line="602"/>
         <source>Токен вставлен вручную</source>
         <translation>Token pasted manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="647"/>
+        <location filename="../ui/desk/patient_block.py" line="649"/>
         <source>Поиск пациента…</source>
         <translation>Searching for the patient…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="656"/>
+        <location filename="../ui/desk/patient_block.py" line="658"/>
         <source>Пациент не найден</source>
         <translation>Patient not found</translation>
     </message>

@@ -37,6 +37,7 @@ from pydantic import ValidationError
 from desktop_app.api import TicketVisitWithLpu
 from desktop_app.files import broken_name
 from desktop_app.settings.redact import redact, redact_credentials
+from desktop_app.text.translate import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -55,27 +56,40 @@ DAY_STATUSES: tuple[Status, ...] = ("booked", "cancelled", "unknown", "sent")
 
 # -- user-facing messages (Russian) ------------------------------------------------------------
 
-INTERRUPTED_DETAIL = (
+INTERRUPTED_DETAIL = QT_TRANSLATE_NOOP(
+    "CoreJournal",
     "Программа была закрыта до получения ответа сервера: запись могла быть создана. "
-    "Проверьте её, прежде чем записывать пациента снова."
+    "Проверьте её, прежде чем записывать пациента снова.",
 )
-CANCEL_INTERRUPTED_DETAIL = (
+CANCEL_INTERRUPTED_DETAIL = QT_TRANSLATE_NOOP(
+    "CoreJournal",
     "Программа была закрыта до получения ответа сервера на отмену: запись могла быть "
-    "отменена. Проверьте её в регистратуре."
+    "отменена. Проверьте её в регистратуре.",
 )
-JOURNAL_UNREADABLE_MESSAGE = (
+JOURNAL_UNREADABLE_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreJournal",
     "Не удалось открыть журнал смены {path}: {reason}. Возможно, программа уже запущена "
-    "на этом компьютере или нет доступа к папке."
+    "на этом компьютере или нет доступа к папке.",
 )
-JOURNAL_CORRUPT_MESSAGE = "Журнал смены {path} повреждён и не может быть прочитан."
-JOURNAL_TOO_NEW_MESSAGE = (
+JOURNAL_CORRUPT_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreJournal", "Журнал смены {path} повреждён и не может быть прочитан."
+)
+JOURNAL_TOO_NEW_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreJournal",
     "Журнал смены {path} создан более новой версией программы (версия журнала {found}, "
-    "эта программа понимает версию {supported}). Обновите программу."
+    "эта программа понимает версию {supported}). Обновите программу.",
 )
-JOURNAL_RECOVERED_MESSAGE = (
+JOURNAL_RECOVERED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreJournal",
     "Журнал смены был повреждён. Он сохранён как {moved} (его можно передать специалисту "
-    "поддержки), начат новый журнал: прежние записи в нём не видны."
+    "поддержки), начат новый журнал: прежние записи в нём не видны.",
 )
+
+
+def _tr(text: str) -> str:
+    """``text`` (one of the constants above) in the UI's language."""
+    return translate("CoreJournal", text)
+
 
 _HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 #: A slip field name as ``TicketSlip`` spells it (``day``, ``time_range``, ``doctor``).
@@ -382,18 +396,20 @@ class ShiftJournal:
     def _error(self, exc: sqlite3.Error) -> JournalError:
         if isinstance(exc, sqlite3.OperationalError):
             return JournalError(
-                JOURNAL_UNREADABLE_MESSAGE.format(path=self.path, reason=exc),
+                _tr(JOURNAL_UNREADABLE_MESSAGE).format(path=self.path, reason=exc),
                 reason=_failure_of(exc),
                 path=self.path,
             )
-        return JournalCorruptError(JOURNAL_CORRUPT_MESSAGE.format(path=self.path), path=self.path)
+        return JournalCorruptError(
+            _tr(JOURNAL_CORRUPT_MESSAGE).format(path=self.path), path=self.path
+        )
 
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise JournalError(
-                JOURNAL_UNREADABLE_MESSAGE.format(path=self.path, reason=exc),
+                _tr(JOURNAL_UNREADABLE_MESSAGE).format(path=self.path, reason=exc),
                 reason="no_access",
                 path=self.path,
             ) from None
@@ -423,7 +439,7 @@ class ShiftJournal:
         found = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
         if found > SCHEMA_VERSION:
             raise JournalTooNewError(
-                JOURNAL_TOO_NEW_MESSAGE.format(
+                _tr(JOURNAL_TOO_NEW_MESSAGE).format(
                     path=self.path, found=found, supported=SCHEMA_VERSION
                 ),
                 path=self.path,
@@ -477,12 +493,12 @@ class ShiftJournal:
                         side.rename(moved.with_name(moved.name + suffix))
             except OSError as exc:
                 raise JournalError(
-                    JOURNAL_UNREADABLE_MESSAGE.format(path=path, reason=exc),
+                    _tr(JOURNAL_UNREADABLE_MESSAGE).format(path=path, reason=exc),
                     reason="no_access",
                     path=path,
                 ) from None
             log.warning("journal: corrupt %s moved to %s", path, moved)
-            return cls(path, **kwargs), JOURNAL_RECOVERED_MESSAGE.format(moved=moved)
+            return cls(path, **kwargs), _tr(JOURNAL_RECOVERED_MESSAGE).format(moved=moved)
 
     # -- lifecycle -------------------------------------------------------------------------------
 

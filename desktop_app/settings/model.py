@@ -27,6 +27,7 @@ from pydantic import (
 
 from desktop_app.api import ClientSettings
 from desktop_app.printing.fill import REMINDER_LIMIT as SLIP_REMINDER_LIMIT
+from desktop_app.text.translate import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -68,31 +69,45 @@ PATH_PLACEHOLDERS_OPTIONAL: dict[str, frozenset[str]] = {
 
 # -- user-facing messages (Russian); pydantic wraps them in ValidationError ----------------------
 
-PATH_TEMPLATE_MESSAGE = (
-    "Шаблон пути «{template}» должен содержать ровно такие подстановки: {expected}."
+PATH_TEMPLATE_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings", "Шаблон пути «{template}» должен содержать ровно такие подстановки: {expected}."
 )
-PATH_TEMPLATE_FORM_MESSAGE = (
+PATH_TEMPLATE_FORM_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Шаблон пути «{template}» должен быть относительным путём на сервере регистратуры "
-    "(без http://, «..», «?», «#» и пробелов)."
+    "(без http://, «..», «?», «#» и пробелов).",
 )
-PATH_TEMPLATE_OPTIONAL_MESSAGE = (
-    "Шаблон пути «{template}» может содержать только такие подстановки: {expected}."
+PATH_TEMPLATE_OPTIONAL_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings", "Шаблон пути «{template}» может содержать только такие подстановки: {expected}."
 )
-QUERY_NAME_MESSAGE = (
-    "Имя параметра запроса «{name}» должно состоять из латинских букв, цифр и знаков «_», «-», «.»."
+QUERY_NAME_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
+    "Имя параметра запроса «{name}» должно состоять из латинских букв, цифр и знаков "
+    "«_», «-», «.».",
 )
-QUERY_NAME_REQUIRED_MESSAGE = "Имя параметра запроса не может быть пустым."
-TOKEN_FIELD_MESSAGE = (
+QUERY_NAME_REQUIRED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings", "Имя параметра запроса не может быть пустым."
+)
+TOKEN_FIELD_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Поле токена в ответе «{name}» должно быть именем поля или путём через точку "
-    "(например, data.access_token); пустое значение — искать автоматически."
+    "(например, data.access_token); пустое значение — искать автоматически.",
 )
-PROXY_URL_MESSAGE = (
-    "Адрес прокси-сервера «{url}» не распознан. Пример: http://proxy.clinic.local:3128"
+PROXY_URL_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
+    "Адрес прокси-сервера «{url}» не распознан. Пример: http://proxy.clinic.local:3128",
 )
-PROXY_CREDENTIALS_MESSAGE = (
+NO_PLACEHOLDERS = QT_TRANSLATE_NOOP("CoreSettings", "никаких")
+PROXY_CREDENTIALS_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Имя пользователя и пароль прокси-сервера нельзя хранить в настройках: файл настроек не "
-    "защищён. Укажите адрес прокси без них."
+    "защищён. Укажите адрес прокси без них.",
 )
+
+
+def _tr(text: str) -> str:
+    """``text`` (one of the constants above) in the UI's language."""
+    return translate("CoreSettings", text)
 
 
 def find_secret_keys(data: Any, prefix: str = "") -> list[str]:
@@ -181,9 +196,9 @@ def _check_template(field: str, value: str) -> str:
         or any(ch in template for ch in "?#\\")
         or any(ch.isspace() for ch in template)
     ):
-        raise ValueError(PATH_TEMPLATE_FORM_MESSAGE.format(template=value))
-    expected_text = ", ".join(f"{{{p}}}" for p in sorted(expected)) or "никаких"
-    form = PATH_TEMPLATE_OPTIONAL_MESSAGE if optional else PATH_TEMPLATE_MESSAGE
+        raise ValueError(_tr(PATH_TEMPLATE_FORM_MESSAGE).format(template=value))
+    expected_text = ", ".join(f"{{{p}}}" for p in sorted(expected)) or _tr(NO_PLACEHOLDERS)
+    form = _tr(PATH_TEMPLATE_OPTIONAL_MESSAGE) if optional else _tr(PATH_TEMPLATE_MESSAGE)
     message = form.format(template=value, expected=expected_text)
     seen: list[str] = []
     try:
@@ -209,10 +224,10 @@ def _check_query_name(value: str, *, required: bool) -> str:
     name = value.strip()
     if not name:
         if required:
-            raise ValueError(QUERY_NAME_REQUIRED_MESSAGE)
+            raise ValueError(_tr(QUERY_NAME_REQUIRED_MESSAGE))
         return ""
     if not _QUERY_NAME_RE.fullmatch(name):
-        raise ValueError(QUERY_NAME_MESSAGE.format(name=value))
+        raise ValueError(_tr(QUERY_NAME_MESSAGE).format(name=value))
     return name
 
 
@@ -341,7 +356,7 @@ class AppSettings(_NoSecretsModel):
     def _token_field(cls, value: str) -> str:
         name = value.strip()
         if name and not _TOKEN_FIELD_RE.fullmatch(name):
-            raise ValueError(TOKEN_FIELD_MESSAGE.format(name=value))
+            raise ValueError(_tr(TOKEN_FIELD_MESSAGE).format(name=value))
         return name
 
     @field_validator("proxy_url")
@@ -356,9 +371,9 @@ class AppSettings(_NoSecretsModel):
         except ValueError:
             ok = False
         if not ok:
-            raise ValueError(PROXY_URL_MESSAGE.format(url=value))
+            raise ValueError(_tr(PROXY_URL_MESSAGE).format(url=value))
         if parts.username is not None or parts.password is not None:
-            raise ValueError(PROXY_CREDENTIALS_MESSAGE)
+            raise ValueError(_tr(PROXY_CREDENTIALS_MESSAGE))
         return value
 
     @field_validator("known_clinics", "known_resources", mode="before")

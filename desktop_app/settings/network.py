@@ -21,38 +21,59 @@ from urllib.parse import urlsplit, urlunsplit
 
 import truststore
 
+from desktop_app.text.translate import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from desktop_app.settings.model import AppSettings
 
 # -- user-facing messages (Russian) ------------------------------------------------------------
 
-INSECURE_URL_MESSAGE = (
+INSECURE_URL_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Адрес {url} использует незашифрованное соединение (http). Без шифрования можно "
     "подключаться только к этому компьютеру (127.0.0.1, localhost, ::1). Данные пациентов "
-    "должны передаваться только по защищённому протоколу: укажите адрес, начинающийся с https://."
+    "должны передаваться только по защищённому протоколу: укажите адрес, начинающийся с https://.",
 )
-INVALID_URL_MESSAGE = (
+INVALID_URL_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Адрес сервера «{url}» не распознан: {reason}. Пример правильного адреса: "
-    "https://mis.example.ru/api"
+    "https://mis.example.ru/api",
 )
-URL_EMPTY_REASON = "адрес не указан"
-URL_SCHEME_REASON = "адрес должен начинаться с https:// (или http:// для этого компьютера)"
-URL_HOST_REASON = "в адресе нет имени сервера"
-URL_PORT_REASON = "неверный номер порта"
-URL_SPACES_REASON = "в адресе есть пробелы"
-URL_CREDENTIALS_REASON = "в адресе не должно быть имени пользователя или пароля"
-URL_QUERY_REASON = "в адресе сервера не должно быть параметров после «?» или «#»"
-CA_FILE_MISSING_MESSAGE = (
+URL_EMPTY_REASON = QT_TRANSLATE_NOOP("CoreSettings", "адрес не указан")
+URL_SCHEME_REASON = QT_TRANSLATE_NOOP(
+    "CoreSettings", "адрес должен начинаться с https:// (или http:// для этого компьютера)"
+)
+URL_HOST_REASON = QT_TRANSLATE_NOOP("CoreSettings", "в адресе нет имени сервера")
+URL_PORT_REASON = QT_TRANSLATE_NOOP("CoreSettings", "неверный номер порта")
+URL_SPACES_REASON = QT_TRANSLATE_NOOP("CoreSettings", "в адресе есть пробелы")
+URL_CREDENTIALS_REASON = QT_TRANSLATE_NOOP(
+    "CoreSettings", "в адресе не должно быть имени пользователя или пароля"
+)
+URL_QUERY_REASON = QT_TRANSLATE_NOOP(
+    "CoreSettings", "в адресе сервера не должно быть параметров после «?» или «#»"
+)
+CA_FILE_MISSING_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Файл сертификата удостоверяющего центра не найден: {path}. Проверьте путь в настройках "
-    "или уберите его, чтобы использовать только сертификаты Windows."
+    "или уберите его, чтобы использовать только сертификаты Windows.",
 )
-CA_FILE_INVALID_MESSAGE = (
+CA_FILE_INVALID_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Файл {path} не удалось загрузить как сертификат удостоверяющего центра "
-    "(ожидается файл .pem, .crt или .cer): {reason}"
+    "(ожидается файл .pem, .crt или .cer): {reason}",
 )
-CA_FILE_UNREADABLE_REASON = "нет доступа к файлу"
-CA_FILE_BAD_CONTENT_REASON = "в файле нет корректного сертификата"
-NO_SERVER_URL_MESSAGE = "Не указан адрес сервера регистратуры. Укажите его в настройках."
+CA_FILE_UNREADABLE_REASON = QT_TRANSLATE_NOOP("CoreSettings", "нет доступа к файлу")
+CA_FILE_BAD_CONTENT_REASON = QT_TRANSLATE_NOOP(
+    "CoreSettings", "в файле нет корректного сертификата"
+)
+NO_SERVER_URL_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings", "Не указан адрес сервера регистратуры. Укажите его в настройках."
+)
+
+
+def _tr(text: str) -> str:
+    """``text`` (one of the constants above) in the UI's language."""
+    return translate("CoreSettings", text)
 
 
 class SettingsError(Exception):
@@ -89,12 +110,12 @@ def build_ssl_context(extra_ca_file: str | Path | None = None) -> ssl.SSLContext
         return ctx
     path = Path(str(extra_ca_file).strip()).expanduser()
     if not path.is_file():
-        raise SettingsError(CA_FILE_MISSING_MESSAGE.format(path=path))
+        raise SettingsError(_tr(CA_FILE_MISSING_MESSAGE).format(path=path))
     try:
         data = path.read_bytes()
     except OSError:
         raise SettingsError(
-            CA_FILE_INVALID_MESSAGE.format(path=path, reason=CA_FILE_UNREADABLE_REASON)
+            _tr(CA_FILE_INVALID_MESSAGE).format(path=path, reason=_tr(CA_FILE_UNREADABLE_REASON))
         ) from None
     try:
         if b"-----BEGIN" in data:
@@ -103,7 +124,7 @@ def build_ssl_context(extra_ca_file: str | Path | None = None) -> ssl.SSLContext
             ctx.load_verify_locations(cadata=data)
     except (ssl.SSLError, ValueError, UnicodeDecodeError, TypeError):
         raise SettingsError(
-            CA_FILE_INVALID_MESSAGE.format(path=path, reason=CA_FILE_BAD_CONTENT_REASON)
+            _tr(CA_FILE_INVALID_MESSAGE).format(path=path, reason=_tr(CA_FILE_BAD_CONTENT_REASON))
         ) from None
     return ctx
 
@@ -132,7 +153,7 @@ def is_loopback(host: str | None) -> bool:
 
 
 def _invalid(url: str, reason: str) -> InvalidUrlError:
-    return InvalidUrlError(INVALID_URL_MESSAGE.format(url=url, reason=reason))
+    return InvalidUrlError(_tr(INVALID_URL_MESSAGE).format(url=url, reason=reason))
 
 
 def check_server_url(url: str) -> str:
@@ -143,41 +164,41 @@ def check_server_url(url: str) -> str:
     """
     text = (url or "").strip()
     if not text:
-        raise _invalid(text, URL_EMPTY_REASON)
+        raise _invalid(text, _tr(URL_EMPTY_REASON))
     if any(ch.isspace() for ch in text):
-        raise _invalid(text, URL_SPACES_REASON)
+        raise _invalid(text, _tr(URL_SPACES_REASON))
     try:
         parts = urlsplit(text)
     except ValueError:
-        raise _invalid(text, URL_HOST_REASON) from None
+        raise _invalid(text, _tr(URL_HOST_REASON)) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.netloc:
-        raise _invalid(text, URL_SCHEME_REASON)
+        raise _invalid(text, _tr(URL_SCHEME_REASON))
     if parts.username is not None or parts.password is not None:
-        raise _invalid(text, URL_CREDENTIALS_REASON)
+        raise _invalid(text, _tr(URL_CREDENTIALS_REASON))
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        raise _invalid(text, URL_QUERY_REASON)
+        raise _invalid(text, _tr(URL_QUERY_REASON))
     host = parts.hostname
     if not host:
-        raise _invalid(text, URL_HOST_REASON)
+        raise _invalid(text, _tr(URL_HOST_REASON))
     try:
         port = parts.port
     except ValueError:
-        raise _invalid(text, URL_PORT_REASON) from None
+        raise _invalid(text, _tr(URL_PORT_REASON)) from None
     if ":" in host:  # IPv6 literal
         try:
             ipaddress.ip_address(host.split("%", 1)[0])
         except ValueError:
-            raise _invalid(text, URL_HOST_REASON) from None
+            raise _invalid(text, _tr(URL_HOST_REASON)) from None
         netloc = f"[{host}]"
     else:
         if not all(ch.isalnum() or ch in "-._" for ch in host):
-            raise _invalid(text, URL_HOST_REASON)
+            raise _invalid(text, _tr(URL_HOST_REASON))
         netloc = host
     if port is not None:
         netloc = f"{netloc}:{port}"
     if scheme == "http" and not is_loopback(host):
-        raise InsecureUrlError(INSECURE_URL_MESSAGE.format(url=text))
+        raise InsecureUrlError(_tr(INSECURE_URL_MESSAGE).format(url=text))
     return urlunsplit((scheme, netloc, parts.path.rstrip("/"), "", ""))
 
 
@@ -204,7 +225,7 @@ def client_kwargs(settings: AppSettings) -> dict[str, Any]:
     templates) so the UI cannot forget one of them. Raises :class:`SettingsError` subclasses.
     """
     if not settings.server_url:
-        raise InvalidUrlError(NO_SERVER_URL_MESSAGE)
+        raise InvalidUrlError(_tr(NO_SERVER_URL_MESSAGE))
     base_url = check_server_url(settings.server_url)
     proxy, trust_env = proxy_for(settings)
     return {

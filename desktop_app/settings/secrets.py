@@ -21,6 +21,7 @@ import keyring.errors
 
 from desktop_app.settings.network import SettingsError, check_server_url
 from desktop_app.settings.redact import redact
+from desktop_app.text.translate import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,16 @@ _MAX_CHUNKS = 64
 
 # -- user-facing messages (Russian) ------------------------------------------------------------
 
-NO_STORE_MESSAGE = (
+NO_STORE_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Запомнить токен нельзя: на этом компьютере недоступно защищённое хранилище учётных данных "
     "(диспетчер учётных данных Windows). Токен будет храниться только в памяти, до закрытия "
-    "программы; после перезапуска его нужно будет ввести снова."
+    "программы; после перезапуска его нужно будет ввести снова.",
 )
-SAVE_FAILED_MESSAGE = (
+SAVE_FAILED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Не удалось сохранить токен в хранилище учётных данных. Токен будет храниться только до "
-    "закрытия программы."
+    "закрытия программы.",
 )
 
 

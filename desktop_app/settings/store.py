@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from desktop_app.files import broken_name
 from desktop_app.settings.model import AppSettings, find_secret_keys
+from desktop_app.text.translate import QT_TRANSLATE_NOOP, LaterText
 
 log = logging.getLogger(__name__)
 
@@ -33,30 +34,36 @@ SETTINGS_FILE_NAME = "settings.json"
 
 # -- user-facing messages (Russian) ------------------------------------------------------------
 
-SETTINGS_BROKEN_MESSAGE = (
+SETTINGS_BROKEN_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по "
     "умолчанию. Повреждённый файл сохранён как {moved} — его можно передать специалисту "
-    "поддержки."
+    "поддержки.",
 )
-SETTINGS_BROKEN_NOT_MOVED_MESSAGE = (
+SETTINGS_BROKEN_NOT_MOVED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по "
     "умолчанию. Переместить повреждённый файл не удалось: при сохранении настроек он будет "
-    "заменён."
+    "заменён.",
 )
-SECRETS_REMOVED_MESSAGE = (
+SECRETS_REMOVED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "В файле настроек {path} был найден токен или пароль. Хранить их там небезопасно: "
-    "значение не загружено и удалено из файла."
+    "значение не загружено и удалено из файла.",
 )
-SECRETS_NOT_REMOVED_MESSAGE = (
+SECRETS_NOT_REMOVED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreSettings",
     "В файле настроек {path} был найден токен или пароль. Значение не загружено, но удалить "
-    "его из файла не удалось: удалите файл или сохраните настройки заново."
+    "его из файла не удалось: удалите файл или сохраните настройки заново.",
 )
-REASON_NOT_UTF8 = "файл не в кодировке UTF-8"
-REASON_BAD_JSON = "нарушен формат JSON"
-REASON_NOT_OBJECT = "в файле нет набора настроек"
-REASON_BAD_VALUES = "недопустимые значения настроек"
-REASON_IS_DIRECTORY = "вместо файла находится папка"
-REASON_UNREADABLE = "нет доступа к файлу"
+#: The context of these texts in desk_en.ts.
+_CONTEXT = "CoreSettings"
+REASON_NOT_UTF8 = QT_TRANSLATE_NOOP("CoreSettings", "файл не в кодировке UTF-8")
+REASON_BAD_JSON = QT_TRANSLATE_NOOP("CoreSettings", "нарушен формат JSON")
+REASON_NOT_OBJECT = QT_TRANSLATE_NOOP("CoreSettings", "в файле нет набора настроек")
+REASON_BAD_VALUES = QT_TRANSLATE_NOOP("CoreSettings", "недопустимые значения настроек")
+REASON_IS_DIRECTORY = QT_TRANSLATE_NOOP("CoreSettings", "вместо файла находится папка")
+REASON_UNREADABLE = QT_TRANSLATE_NOOP("CoreSettings", "нет доступа к файлу")
 
 
 # -- folders -------------------------------------------------------------------------------------
@@ -158,9 +165,10 @@ def _set_aside(path: Path, reason: str, now: datetime | None) -> str:
         log.exception("settings: could not move %s aside", path)
         moved = None
     log.warning("settings: %s unreadable (%s); defaults used; moved to %s", path, reason, moved)
+    why = LaterText(_CONTEXT, reason)
     if moved is None:
-        return SETTINGS_BROKEN_NOT_MOVED_MESSAGE.format(path=path, reason=reason)
-    return SETTINGS_BROKEN_MESSAGE.format(path=path, reason=reason, moved=moved)
+        return LaterText(_CONTEXT, SETTINGS_BROKEN_NOT_MOVED_MESSAGE, path=path, reason=why)
+    return LaterText(_CONTEXT, SETTINGS_BROKEN_MESSAGE, path=path, reason=why, moved=moved)
 
 
 def load_settings(
@@ -168,8 +176,9 @@ def load_settings(
 ) -> tuple[AppSettings, str | None]:
     """Read settings; never raises.
 
-    Returns ``(settings, message)``: ``message`` is ``None`` normally, or a Russian sentence for
-    the operator when the file was broken (defaults are used; the file was renamed to
+    Returns ``(settings, message)``: ``message`` is ``None`` normally, or a sentence for the
+    operator (a ``LaterText``: Russian, translated by ``in_ui_language`` when shown) when the
+    file was broken (defaults are used; the file was renamed to
     ``settings.json.broken-YYYYmmdd-HHMMSS``) or held a credential (it was removed).
     """
     path = Path(path) if path is not None else settings_path()
@@ -194,8 +203,8 @@ def load_settings(
         save_settings(settings, path)
     except OSError as exc:
         log.warning("settings: could not rewrite %s: %s", path, exc)
-        return settings, SECRETS_NOT_REMOVED_MESSAGE.format(path=path)
-    return settings, SECRETS_REMOVED_MESSAGE.format(path=path)
+        return settings, LaterText(_CONTEXT, SECRETS_NOT_REMOVED_MESSAGE, path=path)
+    return settings, LaterText(_CONTEXT, SECRETS_REMOVED_MESSAGE, path=path)
 
 
 def save_settings(settings: AppSettings, path: Path | None = None) -> Path:

@@ -27,7 +27,9 @@ from collections.abc import Callable
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
+    "LaterText",
     "Translate",
+    "in_ui_language",
     "install_translate",
     "translate",
 ]
@@ -69,3 +71,39 @@ def translate(context: str, text: str) -> str:
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for lupdate under ``context``; returns it unchanged (translate it later)."""
     return text
+
+
+class LaterText(str):
+    """A core message formed before the UI's language is known, translated when it is shown.
+
+    The settings file's notice is the case: it is written while the settings (and with them the
+    language) are being read, before any translator exists. The value is the Russian text (what
+    the log and the tests read); :func:`in_ui_language` gives it in the UI's language later.
+    ``source`` is a constant marked with ``QT_TRANSLATE_NOOP(context, …)``; arguments that are
+    themselves ``LaterText`` (a reason inside a sentence) are translated too.
+    """
+
+    context: str
+    source: str
+    arguments: dict[str, object]
+
+    def __new__(cls, context: str, source: str, **arguments: object) -> LaterText:
+        text = super().__new__(cls, source.format(**{k: str(v) for k, v in arguments.items()}))
+        text.context, text.source, text.arguments = context, source, dict(arguments)
+        return text
+
+    def translated(self) -> str:
+        values = {
+            k: in_ui_language(v) if isinstance(v, str) else v for k, v in self.arguments.items()
+        }
+        try:
+            return translate(self.context, self.source).format(**values)
+        except (KeyError, IndexError, ValueError):  # a translation with broken placeholders
+            log.error("translation of %r in %s has bad placeholders", self.source, self.context)
+            return str(self)
+
+
+def in_ui_language(text: str) -> str:
+    """``text`` as the operator should read it now: a :class:`LaterText` translated, any other
+    text unchanged."""
+    return text.translated() if isinstance(text, LaterText) else text

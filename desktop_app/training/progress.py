@@ -34,6 +34,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from desktop_app.files import broken_name
+from desktop_app.text.translate import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -55,27 +56,36 @@ MAX_NAME_LENGTH = 100
 MAX_MISTAKES = 300
 _SLUG_LENGTH = 40
 
-BROKEN_MESSAGE = (
+BROKEN_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreTraining",
     "Файл с прогрессом стажёра «{name}» не удалось прочитать ({reason}). Обучение начато "
-    "заново; старый файл сохранён как {moved}."
+    "заново; старый файл сохранён как {moved}.",
 )
-BROKEN_NOT_MOVED_MESSAGE = (
+BROKEN_NOT_MOVED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreTraining",
     "Файл с прогрессом стажёра «{name}» не удалось прочитать ({reason}). Обучение начато "
-    "заново; при сохранении файл будет заменён."
+    "заново; при сохранении файл будет заменён.",
 )
-SAVE_FAILED_MESSAGE = (
+SAVE_FAILED_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreTraining",
     "Не удалось сохранить прогресс обучения в {path}: {reason}. Выполненные упражнения "
-    "отмечены только до закрытия программы."
+    "отмечены только до закрытия программы.",
 )
-RENAME_TAKEN_MESSAGE = (
+RENAME_TAKEN_MESSAGE = QT_TRANSLATE_NOOP(
+    "CoreTraining",
     "Стажёр «{new}» уже есть на этом компьютере. Выберите другое имя или продолжите обучение "
-    "под именем «{new}»."
+    "под именем «{new}».",
 )
-REASON_NOT_UTF8 = "файл не в кодировке UTF-8"
-REASON_BAD_JSON = "нарушен формат JSON"
-REASON_BAD_VALUES = "недопустимые данные"
-REASON_OTHER_TRAINEE = "в файле записан другой стажёр"
-REASON_UNREADABLE = "нет доступа к файлу"
+REASON_NOT_UTF8 = QT_TRANSLATE_NOOP("CoreTraining", "файл не в кодировке UTF-8")
+REASON_BAD_JSON = QT_TRANSLATE_NOOP("CoreTraining", "нарушен формат JSON")
+REASON_BAD_VALUES = QT_TRANSLATE_NOOP("CoreTraining", "недопустимые данные")
+REASON_OTHER_TRAINEE = QT_TRANSLATE_NOOP("CoreTraining", "в файле записан другой стажёр")
+REASON_UNREADABLE = QT_TRANSLATE_NOOP("CoreTraining", "нет доступа к файлу")
+
+
+def _tr(text: str) -> str:
+    """``text`` (one of the constants above) in the UI's language."""
+    return translate("CoreTraining", text)
 
 
 def _now() -> datetime:
@@ -259,9 +269,9 @@ class ProgressStore:
             log.warning(
                 "training progress %s unreadable (%s); starting afresh", path, problem.reason
             )
-            template = BROKEN_MESSAGE if moved is not None else BROKEN_NOT_MOVED_MESSAGE
+            template = _tr(BROKEN_MESSAGE) if moved is not None else _tr(BROKEN_NOT_MOVED_MESSAGE)
             warning = template.format(
-                name=trainee, reason=problem.reason, moved=moved.name if moved else ""
+                name=trainee, reason=_tr(problem.reason), moved=moved.name if moved else ""
             )
             return LoadedProgress(self._fresh(trainee), path, warning)
         return LoadedProgress(progress, path)
@@ -283,7 +293,9 @@ class ProgressStore:
         except OSError as exc:
             log.warning("could not save training progress to %s: %s", path, exc)
             raise ProgressError(
-                SAVE_FAILED_MESSAGE.format(path=path, reason=exc.strerror or type(exc).__name__)
+                _tr(SAVE_FAILED_MESSAGE).format(
+                    path=path, reason=exc.strerror or type(exc).__name__
+                )
             ) from exc
         finally:
             if tmp is not None:
@@ -307,7 +319,7 @@ class ProgressStore:
             raise ValueError("empty trainee name")
         old_path, new_path = self.path_for(old_name), self.path_for(new_name)
         if new_path != old_path and (new_path.exists() or new_path.is_symlink()):
-            raise ProgressError(RENAME_TAKEN_MESSAGE.format(new=new_name))
+            raise ProgressError(_tr(RENAME_TAKEN_MESSAGE).format(new=new_name))
         current = progress if progress is not None else self.load(old_name).progress
         renamed = current.model_copy(deep=True)
         if new_name != current.trainee:

@@ -28,13 +28,15 @@ I18N = ROOT / "desktop_app" / "i18n"
 TS = I18N / "desk_en.ts"
 QM = I18N / "desk_en.qm"
 UI_SOURCES = sorted((ROOT / "desktop_app" / "ui").rglob("*.py"))
-#: The Qt-free core's translatable texts (desktop_app.text.translate, QT_TRANSLATE_NOOP): read
-#: by lupdate like the UI (tools/update_translations.sh lists the same files).
-CORE_SOURCES = [
-    *sorted((ROOT / "desktop_app" / "text").glob("*.py")),
-    ROOT / "desktop_app" / "training" / "exercises.py",
-    ROOT / "desktop_app" / "booking" / "cancel.py",
-]
+#: The Qt-free core's translatable texts (desktop_app.text.translate, QT_TRANSLATE_NOOP): every
+#: core file that marks a text, read by lupdate like the UI (tools/update_translations.sh lists
+#: the same files; tests/i18n/test_e_core_texts.py checks that it does).
+CORE_SOURCES = sorted(
+    path
+    for path in (ROOT / "desktop_app").rglob("*.py")
+    if "ui" not in path.relative_to(ROOT / "desktop_app").parts[:1]
+    and (path.parent.name == "text" or "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8"))
+)
 
 # A real string, so the runtime check fails if contexts or the .qm ever drift apart.
 KNOWN_CONTEXT = "SettingsDialog"

@@ -12,6 +12,7 @@ path is a folder.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -185,3 +186,25 @@ def test_work_mode_fallback_whose_training_also_fails_exits(
     assert len(started.log_lines_with("work mode could not start")) == 1
     assert len(started.log_lines_with(" ERROR ")) == 2  # one per failure, no retry
     assert_bounded(started)
+
+
+def test_the_settings_files_notice_is_in_the_language_the_file_chooses(
+    home: Path, tmp_path: Path
+) -> None:
+    """The notice is written while the settings (and so the language) are read, before any
+    translator exists; the English desk still reads it in English."""
+    config = home / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(
+        json.dumps({"language": "en", "server_token": "eyJabc.def.ghi"}), encoding="utf-8"
+    )
+
+    started = start_app(home, tmp_path / "tmp", "--training")
+
+    assert started.code == 0, started.stdout
+    dialogs = started.dialogs()
+    assert len(dialogs) == 1, dialogs
+    assert dialogs[0].startswith("DIALOG [warning] Settings: A token or password was found")
+    assert "eyJabc" not in started.stdout and "eyJabc" not in "\n".join(started.log)
+    saved = json.loads((config / "settings.json").read_text(encoding="utf-8"))
+    assert "server_token" not in saved and saved["language"] == "en"

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.journal import JournalEntry, ShiftJournal
-from desktop_app.text import day_text, hhmm, stamp, time_range
+from desktop_app.text import day_text, hhmm, stamp, time_range, translate
 from desktop_app.ui.journal.controller import HISTORY_LIMIT, JournalController
 from desktop_app.ui.journal.model import (
     JournalTableModel,
@@ -423,7 +423,11 @@ class JournalView(QDialog):
             p for p in (f"HTTP {e.error_status}" if e.error_status else "", e.error_kind) if p
         )
         add(self.tr("Для поддержки"), technical)
-        add(self.tr("Почему результат неизвестен"), e.unknown_detail)
+        # Stored in Russian by the core (``INTERRUPTED_DETAIL``…); shown in the UI's language.
+        add(
+            self.tr("Почему результат неизвестен"),
+            translate("CoreJournal", e.unknown_detail) if e.unknown_detail else e.unknown_detail,
+        )
         add(self.tr("Отметка о проверке"), e.resolution_note)
         add(self.tr("Проверено"), stamp(local(e.resolved_at)))
         add(self.tr("Причина отмены"), e.cancel_reason)

@@ -249,6 +249,7 @@ def _run(args: argparse.Namespace) -> int:
     async def main() -> int:
         from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
+        from desktop_app.text.translate import in_ui_language
         from desktop_app.ui.platform.dialogs import Message, Severity
         from desktop_app.ui.platform.session import Session
 
@@ -260,7 +261,8 @@ def _run(args: argparse.Namespace) -> int:
         notices: list[Message] = []
         if settings_warning:
             title = QCoreApplication.translate("MainWindow", "Настройки")
-            notices.append(Message(Severity.WARNING, title, settings_warning))
+            # Formed before the language was known: translated now (desktop_app.text).
+            notices.append(Message(Severity.WARNING, title, in_ui_language(settings_warning)))
         while True:
             # Each pass is one session, started by the operator (start, mode switch, restart
             # after new connection settings); a failure ends the app instead of retrying.

@@ -33,6 +33,7 @@ from desktop_app.logs import (
     install_excepthook,
 )
 from desktop_app.settings.redact import redact
+from desktop_app.text.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,9 @@ class CrashReporter(QObject):
         title = QCoreApplication.translate("CrashDialog", "Непредвиденная ошибка")
         box.setWindowTitle(title)
         box.setAccessibleName(title)
-        box.setText(CRASH_MESSAGE.format(summary=summary, log_path=log_path))
+        box.setText(
+            translate("CoreCrash", CRASH_MESSAGE).format(summary=summary, log_path=log_path)
+        )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # QMessageBox wraps narrowly; a long log path then breaks after every "/" or "\\".
         box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 34em; }")
@@ -135,7 +138,7 @@ def _summary(exc: BaseException) -> str:
     text = redact(text)
     if len(text) > _SUMMARY_LIMIT:
         text = text[: _SUMMARY_LIMIT - 1] + "…"
-    return text or UNKNOWN_ERROR_SUMMARY
+    return text or translate("CoreCrash", UNKNOWN_ERROR_SUMMARY)
 
 
 def install_loop_exception_handler(
