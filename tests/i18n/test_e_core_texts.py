@@ -164,3 +164,47 @@ def test_a_core_check_speaks_the_ui_language(english) -> None:
 
 def test_plain_text_passes_through_in_ui_language() -> None:
     assert in_ui_language("обычный текст") == "обычный текст"
+
+
+def test_the_english_settings_dialog_refuses_bad_values_in_english(english, qtbot) -> None:
+    """The checks are the core's (network rules, path templates, proxy): typed by keys into
+    the English dialog, their refusals under the fields are English."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from desktop_app.settings.model import AppSettings
+    from desktop_app.ui.settings.dialog import SettingsDialog
+
+    dialog = SettingsDialog(AppSettings(language="en"), printers=["Till-80"])
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClicks(dialog.server_url, "http://mis.example.ru")
+    proxy = dialog.proxy_url
+    qtbot.keyClick(proxy, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(proxy, "not a proxy")
+    booking = dialog.path_edits["booking_path"]
+    qtbot.keyClick(booking, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(booking, "visit/{lpu}/{date}")
+    qtbot.keyClick(dialog.server_url, Qt.Key.Key_Return)
+
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    shown = {
+        name: dialog.findChild(QLabel, name).text()
+        for name in ("settingsServerUrlError", "settingsProxyUrlError", "settingsBookingPathError")
+    }
+    assert shown["settingsServerUrlError"].startswith(
+        "The address http://mis.example.ru uses an unencrypted connection"
+    )
+    assert shown["settingsProxyUrlError"] == (
+        "The proxy server address “not a proxy” is not recognised. "
+        "Example: http://proxy.clinic.local:3128"
+    )
+    assert shown["settingsBookingPathError"] == (
+        "The path template “visit/{lpu}/{date}” must contain exactly these placeholders: "
+        "{date}, {lpu}, {resource}."
+    )
+    for text in shown.values():
+        assert not CYRILLIC.search(text), text
+    dialog.reject()
