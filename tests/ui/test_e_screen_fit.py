@@ -44,7 +44,7 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 font_scale = float(sys.argv[2])
 app = QApplication([])
@@ -108,6 +108,14 @@ async def main():
             b.objectName(): b.sizeHint().width()
             for b in window.print_row.findChildren(QPushButton)
         },
+        # Shown word-wrapped labels lower than their text needs (a line cut off).
+        "clipped": [
+            [label.objectName() or label.text()[:40], label.height(),
+             label.heightForWidth(label.width())]
+            for label in window.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.hasHeightForWidth()
+            and label.height() < label.heightForWidth(label.width())
+        ],
     }
     out.write_text(json.dumps(report), encoding="utf-8")
     window.close()
@@ -197,6 +205,8 @@ def test_the_first_window_fits_the_screen_with_every_control_in_it(
     # The window's minimum fits the screen, so the layout could never be forced larger.
     screen = report["screen"]
     assert report["minimum"][0] <= screen[2] and report["minimum"][1] <= screen[3], report
+    # Reflowed, not clipped: every wrapped text in the window has the height its lines need.
+    assert report["clipped"] == [], report["clipped"]
 
 
 def test_first_start_geometry_is_a_share_of_the_screen_capped_and_centred() -> None:
@@ -372,3 +382,44 @@ async def test_the_found_line_gets_the_height_its_wrapped_lines_need(qtbot, tmp_
         # The whole line can be scrolled to: the fields are as high as their layout needs.
         fields = form.fields_scroll.widget()
         assert label.mapTo(fields, QPoint(0, label.height())).y() <= fields.height()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("size", "font_scale"),
+    [
+        (QSize(1093, 574), 1.0),  # 1366×768 at 125 %, less the task bar
+        (QSize(910, 485), 1.0),  # 1366×768 at 150 %
+        (QSize(1366, 728), 1.5),  # the app's own font scale at 150 %
+    ],
+)
+async def test_after_a_booking_no_wrapped_text_in_the_window_is_cut_off(
+    qtbot, tmp_path, size, font_scale
+) -> None:
+    """The booked state — ticket card, found patient, status — at the issue's scales: every
+    word-wrapped text in the window (form, ticket card, training panel) has the height its
+    lines need, so reflowing never cuts off a line."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = QFont(app.font())
+    font = QFont(original)
+    font.setPointSizeF(11.0 * font_scale)
+    app.setFont(font)
+    morning = datetime.combine(datetime.now(MSK).date(), time(9), MSK)
+    try:
+        async with open_desk(tmp_path, sandbox=Sandbox(clock=lambda: morning)) as desk:
+            window, form = desk.window, desk.form
+            window.resize(size)
+            await choose_main_therapist(qtbot, desk)
+            choose_patient(qtbot, desk, "adult")
+            ctrl_enter(qtbot, form.patient_picker)
+            await wait_until(lambda: window.ticket_view.card.isVisible(), what="ticket")
+            await wait_until(
+                lambda: not _clipped_labels(window),
+                what=f"no clipped label: {_clipped_labels(window)}",
+            )
+    finally:
+        app.setFont(original)
