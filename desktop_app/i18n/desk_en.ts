@@ -27,49 +27,49 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/platform/app.py" line="429"/>
+        <location filename="../ui/platform/app.py" line="453"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="388"/>
+        <location filename="../ui/platform/app.py" line="412"/>
         <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
 Закройте другую копию программы и запустите её снова.</source>
         <translation>The shift journal {0} is in use by another program — the program is probably already running.
 Close the other copy of the program and start it again.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="394"/>
+        <location filename="../ui/platform/app.py" line="418"/>
         <source>Не удалось открыть журнал смены {0}.
 Обратитесь к администратору: нет прав на запись в папку {1}.</source>
         <translation>The shift journal {0} could not be opened.
 Contact your administrator: there is no permission to write to the folder {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="400"/>
+        <location filename="../ui/platform/app.py" line="424"/>
         <source>Журнал смены {0} создан более новой версией программы.
 Запустите новую версию программы или обратитесь к администратору.</source>
         <translation>The shift journal {0} was created by a newer version of the program.
 Start the newer version of the program or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="405"/>
+        <location filename="../ui/platform/app.py" line="429"/>
         <source>Не удалось открыть журнал смены {0}: {1}
 Обратитесь к администратору.</source>
         <translation>The shift journal {0} could not be opened: {1}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="414"/>
+        <location filename="../ui/platform/app.py" line="438"/>
         <source>Учебный режим не запущен: {0}
 Обратитесь к администратору.</source>
         <translation>Training mode did not start: {0}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="443"/>
+        <location filename="../ui/platform/app.py" line="467"/>
         <source>Программа не может начать работу</source>
         <translation>The program cannot start</translation>
     </message>
@@ -686,7 +686,7 @@ The last action may not have completed — check its result in the shift journal
     </message>
     <message>
         <location filename="../settings/network.py" line="65"/>
-        <location filename="../settings/store.py" line="66"/>
+        <location filename="../settings/store.py" line="83"/>
         <source>нет доступа к файлу</source>
         <translation>no access to the file</translation>
     </message>
@@ -701,47 +701,47 @@ The last action may not have completed — check its result in the shift journal
         <translation>The registry server address is not set. Enter it in the settings.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="37"/>
+        <location filename="../settings/store.py" line="54"/>
         <source>Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по умолчанию. Повреждённый файл сохранён как {moved} — его можно передать специалисту поддержки.</source>
         <translation>The settings file {path} could not be read ({reason}). Default settings are used. The damaged file was saved as {moved} — you can give it to your support specialist.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="43"/>
+        <location filename="../settings/store.py" line="60"/>
         <source>Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по умолчанию. Переместить повреждённый файл не удалось: при сохранении настроек он будет заменён.</source>
         <translation>The settings file {path} could not be read ({reason}). Default settings are used. The damaged file could not be moved: it will be replaced when the settings are saved.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="49"/>
+        <location filename="../settings/store.py" line="66"/>
         <source>В файле настроек {path} был найден токен или пароль. Хранить их там небезопасно: значение не загружено и удалено из файла.</source>
         <translation>A token or password was found in the settings file {path}. Keeping them there is unsafe: the value was not loaded and was removed from the file.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="54"/>
+        <location filename="../settings/store.py" line="71"/>
         <source>В файле настроек {path} был найден токен или пароль. Значение не загружено, но удалить его из файла не удалось: удалите файл или сохраните настройки заново.</source>
         <translation>A token or password was found in the settings file {path}. The value was not loaded, but it could not be removed from the file: delete the file or save the settings again.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="61"/>
+        <location filename="../settings/store.py" line="78"/>
         <source>файл не в кодировке UTF-8</source>
         <translation>the file is not in UTF-8 encoding</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="62"/>
+        <location filename="../settings/store.py" line="79"/>
         <source>нарушен формат JSON</source>
         <translation>the JSON format is broken</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="63"/>
+        <location filename="../settings/store.py" line="80"/>
         <source>в файле нет набора настроек</source>
         <translation>the file holds no settings</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="64"/>
+        <location filename="../settings/store.py" line="81"/>
         <source>недопустимые значения настроек</source>
         <translation>invalid settings values</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="65"/>
+        <location filename="../settings/store.py" line="82"/>
         <source>вместо файла находится папка</source>
         <translation>there is a folder instead of the file</translation>
     </message>
@@ -807,17 +807,17 @@ The last action may not have completed — check its result in the shift journal
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../ui/platform/crash.py" line="81"/>
+        <location filename="../ui/platform/crash.py" line="82"/>
         <source>Непредвиденная ошибка</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../ui/platform/crash.py" line="93"/>
+        <location filename="../ui/platform/crash.py" line="92"/>
         <source>Открыть папку с журналом</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../ui/platform/crash.py" line="98"/>
+        <location filename="../ui/platform/crash.py" line="97"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
@@ -2315,7 +2315,7 @@ Day: {day}</translation>
     <message>
         <location filename="../ui/journal/view.py" line="98"/>
         <location filename="../ui/journal/view.py" line="99"/>
-        <location filename="../ui/platform/app.py" line="377"/>
+        <location filename="../ui/platform/app.py" line="401"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
@@ -2874,12 +2874,12 @@ Day: {day}</translation>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="423"/>
+        <location filename="../ui/platform/app.py" line="447"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="263"/>
+        <location filename="../ui/platform/app.py" line="287"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
@@ -3962,6 +3962,24 @@ Day: {day}</translation>
         <location filename="../ui/printing/slip_printer.py" line="194"/>
         <source>Система сообщает: {reason}.</source>
         <translation>The system says: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <location filename="../ui/platform/app.py" line="133"/>
+        <source>Запись вне расписания</source>
+        <translation>Unscheduled booking</translation>
+    </message>
+    <message>
+        <location filename="../ui/platform/app.py" line="141"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../ui/platform/app.py" line="148"/>
+        <source>Запись вне расписания: загрузка</source>
+        <translation>Unscheduled booking: loading</translation>
     </message>
 </context>
 <context>

@@ -17,20 +17,37 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
 from pydantic import ValidationError
 
 from desktop_app.files import broken_name
 from desktop_app.settings.model import AppSettings, find_secret_keys
+from desktop_app.settings.paths import (  # the folders live there (no pydantic: the splash)
+    APP_AUTHOR,
+    APP_NAME,
+    HOME_ENV,
+    SETTINGS_FILE_NAME,
+    config_dir,
+    data_dir,
+    log_dir,
+    settings_path,
+)
 from desktop_app.text.translate import QT_TRANSLATE_NOOP, LaterText
+
+__all__ = [
+    "APP_AUTHOR",
+    "APP_NAME",
+    "HOME_ENV",
+    "SETTINGS_FILE_NAME",
+    "config_dir",
+    "data_dir",
+    "load_settings",
+    "log_dir",
+    "save_settings",
+    "settings_path",
+]
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "DeskBooking"
-APP_AUTHOR = "DeskBooking"
-#: Overrides every folder: ``$DESKTOP_APP_HOME/{config,data,logs}`` (tests, CI, portable use).
-HOME_ENV = "DESKTOP_APP_HOME"
-SETTINGS_FILE_NAME = "settings.json"
 
 # -- user-facing messages (Russian) ------------------------------------------------------------
 
@@ -64,42 +81,6 @@ REASON_NOT_OBJECT = QT_TRANSLATE_NOOP("CoreSettings", "в файле нет на
 REASON_BAD_VALUES = QT_TRANSLATE_NOOP("CoreSettings", "недопустимые значения настроек")
 REASON_IS_DIRECTORY = QT_TRANSLATE_NOOP("CoreSettings", "вместо файла находится папка")
 REASON_UNREADABLE = QT_TRANSLATE_NOOP("CoreSettings", "нет доступа к файлу")
-
-
-# -- folders -------------------------------------------------------------------------------------
-
-
-def _home() -> Path | None:
-    value = os.environ.get(HOME_ENV, "").strip()
-    return Path(value).expanduser() if value else None
-
-
-def config_dir() -> Path:
-    """Folder of ``settings.json`` (not created here: reading must not need write access)."""
-    home = _home()
-    if home is not None:
-        return home / "config"
-    return platformdirs.user_config_path(APP_NAME, APP_AUTHOR)
-
-
-def data_dir() -> Path:
-    """Folder of the shift journal and other app data."""
-    home = _home()
-    if home is not None:
-        return home / "data"
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
-
-
-def log_dir() -> Path:
-    """Folder of the log files (shown to the operator after a crash)."""
-    home = _home()
-    if home is not None:
-        return home / "logs"
-    return platformdirs.user_log_path(APP_NAME, APP_AUTHOR)
-
-
-def settings_path() -> Path:
-    return config_dir() / SETTINGS_FILE_NAME
 
 
 # -- load / save ---------------------------------------------------------------------------------

@@ -264,3 +264,65 @@ def test_what_waits_until_after_the_main_window_has_painted(tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "0 [] False __all__"
+
+
+# -- the splash speaks the desk's language ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "ru"),  # no settings file yet: a first start
+        ('{"language": "en"}', "en"),
+        ('\ufeff{"language": "en", "font_scale": 1.2}', "en"),  # Notepad's BOM
+        ('{"language": "de"}', "ru"),
+        ('{"language": ["en"]}', "ru"),
+        ('["en"]', "ru"),
+        ('{"language": "en"', "ru"),  # cut off
+        ("\xff\xfe{", "ru"),  # not UTF-8
+    ],
+)
+def test_the_language_is_peeked_from_the_settings_file_without_raising(
+    tmp_path: Path, content: str | None, expected: str
+) -> None:
+    from desktop_app.settings.paths import saved_language
+
+    path = tmp_path / "settings.json"
+    if content is not None:
+        path.write_bytes(content.encode("latin-1") if "\xff" in content else content.encode())
+    assert saved_language(path) == expected
+    assert saved_language(tmp_path) == "ru"  # a folder where the file should be
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Unscheduled booking: loading"), ("ru", "Запись вне расписания: загрузка")],
+)
+def test_the_splash_is_in_the_language_of_the_settings_file(
+    qapp, tmp_path: Path, monkeypatch, language: str, title: str
+) -> None:
+    """The splash paints before the settings are loaded; an English desk still gets an English
+    splash (and its translator from the first frame on)."""
+    from desktop_app.i18n import install_translator
+    from desktop_app.text.translate import install_translate
+    from desktop_app.ui.platform.app import _show_splash, _splash_language
+
+    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path))
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text(
+        f'{{"language": "{language}"}}', encoding="utf-8"
+    )
+    previous = install_translate(None)
+    install_translate(previous)
+    try:
+        _splash_language(qapp)
+        splash = _show_splash(qapp)
+        try:
+            assert splash.accessibleName() == title
+            assert not splash.pixmap().isNull()
+        finally:
+            splash.close()
+            splash.deleteLater()
+    finally:
+        install_translator(qapp, "ru")
+        install_translate(previous)

@@ -112,9 +112,10 @@ def _show_splash(app: object, *, report: bool = False):  # -> QLabel
     """Paint something at once: heavy imports (httpx, pydantic) come after the first paint.
 
     A plain frameless label, not ``QSplashScreen``: its ``show()`` blocks up to a second
-    waiting for the window to be exposed (measured here with bench/bench_startup.py).
+    waiting for the window to be exposed (measured here with bench/bench_startup.py). Its texts
+    are in the language the settings file asks for (``_splash_language``).
     """
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
     from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
     from PySide6.QtWidgets import QLabel
 
@@ -127,17 +128,25 @@ def _show_splash(app: object, *, report: bool = False):  # -> QLabel
     font.setBold(True)
     painter.setFont(font)
     painter.drawText(
-        pixmap.rect().adjusted(0, 0, 0, -40), Qt.AlignmentFlag.AlignCenter, "Запись вне расписания"
+        pixmap.rect().adjusted(0, 0, 0, -40),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("Splash", "Запись вне расписания"),
     )
     font.setPointSize(11)
     font.setBold(False)
     painter.setFont(font)
-    painter.drawText(pixmap.rect().adjusted(0, 60, 0, 0), Qt.AlignmentFlag.AlignCenter, "Загрузка…")
+    painter.drawText(
+        pixmap.rect().adjusted(0, 60, 0, 0),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("Splash", "Загрузка…"),
+    )
     painter.end()
     splash = QLabel()
     splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
     splash.setPixmap(pixmap)
-    splash.setAccessibleName("Запись вне расписания: загрузка")
+    splash.setAccessibleName(
+        QCoreApplication.translate("Splash", "Запись вне расписания: загрузка")
+    )
     if report:
 
         class _FirstPaint(QObject):
@@ -152,6 +161,20 @@ def _show_splash(app: object, *, report: bool = False):  # -> QLabel
     splash.show()
     app.processEvents()  # type: ignore[attr-defined]
     return splash
+
+
+def _splash_language(app: object) -> None:
+    """An English desk gets an English splash: the language is peeked from the settings file
+    (stdlib only; ``settings.paths.saved_language``) and its translator installed before the
+    first paint. Russian, the source language, needs nothing here. The loaded settings decide
+    the language again (``install_translator`` after ``load_settings``)."""
+    from desktop_app.settings.paths import saved_language
+
+    language = saved_language()
+    if language != "ru":
+        from desktop_app.i18n import install_translator
+
+        install_translator(app, language)  # type: ignore[arg-type]
 
 
 def choose_mode(args: argparse.Namespace, settings: object) -> tuple[bool, str | None]:
@@ -201,6 +224,7 @@ def _run(args: argparse.Namespace) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("DeskBooking")
     app.setOrganizationName("DeskBooking")
+    _splash_language(app)
     splash = _show_splash(app, report=args.report_paint_times)
     if args.exit_after_splash:
         return 0
