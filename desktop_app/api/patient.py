@@ -62,6 +62,13 @@ class PatientName:
         return name
 
 
+def policy_display(policy: str, birth_date: date) -> str:
+    """``полис …0001, д. р. 12.04.1985``: a patient the service named nobody for, by the last
+    digits of the policy. Russian in every UI language, like ``PatientName.display``: it is what
+    the journal keeps and the slip's operator copy prints."""
+    return f"полис …{policy[-4:]}, д. р. {birth_date.strftime('%d.%m.%Y')}"
+
+
 @dataclass(frozen=True)
 class PatientQuery:
     """What the desk asks the authorization service: a birth date and a policy *or* a surname.

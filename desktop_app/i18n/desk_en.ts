@@ -745,16 +745,6 @@ The last action may not have completed — check its result in the shift journal
         <source>вместо файла находится папка</source>
         <translation>there is a folder instead of the file</translation>
     </message>
-    <message>
-        <location filename="../settings/secrets.py" line="36"/>
-        <source>Запомнить токен нельзя: на этом компьютере недоступно защищённое хранилище учётных данных (диспетчер учётных данных Windows). Токен будет храниться только в памяти, до закрытия программы; после перезапуска его нужно будет ввести снова.</source>
-        <translation>The token cannot be remembered: no secure credential store is available on this computer (Windows Credential Manager). The token is kept only in memory until the program is closed; after a restart it has to be entered again.</translation>
-    </message>
-    <message>
-        <location filename="../settings/secrets.py" line="42"/>
-        <source>Не удалось сохранить токен в хранилище учётных данных. Токен будет храниться только до закрытия программы.</source>
-        <translation>The token could not be saved in the credential store. It is kept only until the program is closed.</translation>
-    </message>
 </context>
 <context>
     <name>CoreTraining</name>
@@ -2945,133 +2935,127 @@ Day: {day}</translation>
 <context>
     <name>PatientBlock</name>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="258"/>
+        <location filename="../ui/desk/patient_block.py" line="261"/>
         <source>Полис ОМС (ЕНП), 16 цифр</source>
         <translation>OMS policy (ENP), 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="259"/>
+        <location filename="../ui/desk/patient_block.py" line="262"/>
         <source>16 цифр, можно с пробелами</source>
         <translation>16 digits, spaces allowed</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="270"/>
+        <location filename="../ui/desk/patient_block.py" line="273"/>
         <source>Поли&amp;с ОМС (ЕНП):</source>
         <translation>OMS polic&amp;y (ENP):</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="280"/>
+        <location filename="../ui/desk/patient_block.py" line="283"/>
         <source>Фамилия пациента</source>
         <translation>Patient&apos;s surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="281"/>
+        <location filename="../ui/desk/patient_block.py" line="284"/>
         <source>если нет полиса</source>
         <translation>if there is no policy</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="283"/>
+        <location filename="../ui/desk/patient_block.py" line="286"/>
         <source>&amp;Фамилия:</source>
         <translation>&amp;Surname:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="289"/>
+        <location filename="../ui/desk/patient_block.py" line="292"/>
         <source>Дата рождения, ДД.ММ.ГГГГ</source>
         <translation>Date of birth, DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="291"/>
+        <location filename="../ui/desk/patient_block.py" line="294"/>
         <source>ДД.ММ.ГГГГ — точки ставятся сами</source>
         <translation>DD.MM.YYYY — the dots are added automatically</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="297"/>
+        <location filename="../ui/desk/patient_block.py" line="300"/>
         <source>Дата рождени&amp;я:</source>
         <translation>Date &amp;of birth:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="311"/>
+        <location filename="../ui/desk/patient_block.py" line="314"/>
         <source>Найденный пациент</source>
         <translation>Patient found</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="312"/>
+        <location filename="../ui/desk/patient_block.py" line="315"/>
         <source>Вставить то&amp;кен…</source>
         <translation>Paste &amp;token…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="314"/>
+        <location filename="../ui/desk/patient_block.py" line="317"/>
         <source>Вставить токен пациента вручную</source>
         <translation>Paste the patient token manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="326"/>
+        <location filename="../ui/desk/patient_block.py" line="329"/>
         <source>Токен пациента</source>
         <translation>Patient token</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="328"/>
+        <location filename="../ui/desk/patient_block.py" line="331"/>
         <source>вставьте токен (Ctrl+V) и нажмите Enter</source>
         <translation>paste the token (Ctrl+V) and press Enter</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="329"/>
+        <location filename="../ui/desk/patient_block.py" line="332"/>
         <source>Токен:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="403"/>
-        <location filename="../ui/desk/patient_block.py" line="677"/>
-        <source>полис …{0}, д. р. {1}</source>
-        <translation>policy …{0}, b. {1}</translation>
-    </message>
-    <message>
-        <location filename="../ui/desk/patient_block.py" line="449"/>
+        <location filename="../ui/desk/patient_block.py" line="452"/>
         <source>Токен отклонён — найдите пациента снова.</source>
         <translation>Token rejected — find the patient again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="501"/>
+        <location filename="../ui/desk/patient_block.py" line="504"/>
         <source>{0} из 16 цифр</source>
         <translation>{0} of 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="504"/>
+        <location filename="../ui/desk/patient_block.py" line="507"/>
         <source>Полис — 16 цифр, введено {0}</source>
         <translation>The policy has 16 digits; {0} entered</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="517"/>
+        <location filename="../ui/desk/patient_block.py" line="520"/>
         <source>Введите дату рождения: ДД.ММ.ГГГГ</source>
         <translation>Enter the date of birth: DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="519"/>
+        <location filename="../ui/desk/patient_block.py" line="522"/>
         <source>Нет такой даты рождения — проверьте цифры</source>
         <translation>No such date of birth — check the digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="576"/>
+        <location filename="../ui/desk/patient_block.py" line="579"/>
         <source>Введите полис ОМС или фамилию</source>
         <translation>Enter the OMS policy or the surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="578"/>
+        <location filename="../ui/desk/patient_block.py" line="581"/>
         <source>Введите полис ОМС (16 цифр)</source>
         <translation>Enter the OMS policy (16 digits)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="602"/>
+        <location filename="../ui/desk/patient_block.py" line="605"/>
         <source>Токен вставлен вручную</source>
         <translation>Token pasted manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="649"/>
+        <location filename="../ui/desk/patient_block.py" line="652"/>
         <source>Поиск пациента…</source>
         <translation>Searching for the patient…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="658"/>
+        <location filename="../ui/desk/patient_block.py" line="661"/>
         <source>Пациент не найден</source>
         <translation>Patient not found</translation>
     </message>

@@ -1,9 +1,10 @@
 """The operator's token in the OS credential store (Windows Credential Manager, Keychain, …).
 
-"No credential store" is a normal situation (a locked-down Windows profile, a headless Linux
-box), not an error: then the token lives only in memory for the session and the UI shows
-``NO_STORE_MESSAGE``. Therefore nothing here raises: every keyring failure becomes a result plus
-a log line, and no log line or exception text ever contains the token.
+The desk no longer remembers tokens; at start it uses this store to delete what older versions
+remembered (``services._forget_remembered_tokens``). "No credential store" is a normal situation
+(a locked-down Windows profile, a headless Linux box), not an error. Therefore nothing here
+raises: every keyring failure becomes a result plus a log line, and no log line or exception text
+ever contains the token.
 
 Windows Credential Manager limits a secret to 2560 bytes (1280 UTF-16 characters), which a long
 JWT can exceed; longer tokens are split over several entries and joined on load.
@@ -21,7 +22,6 @@ import keyring.errors
 
 from desktop_app.settings.network import SettingsError, check_server_url
 from desktop_app.settings.redact import redact
-from desktop_app.text.translate import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +30,6 @@ SERVICE_NAME = "DeskBooking"
 CHUNK_SIZE = 1000
 _CHUNK_MARKER = "\x00chunks:"
 _MAX_CHUNKS = 64
-
-# -- user-facing messages (Russian) ------------------------------------------------------------
-
-NO_STORE_MESSAGE = QT_TRANSLATE_NOOP(
-    "CoreSettings",
-    "Запомнить токен нельзя: на этом компьютере недоступно защищённое хранилище учётных данных "
-    "(диспетчер учётных данных Windows). Токен будет храниться только в памяти, до закрытия "
-    "программы; после перезапуска его нужно будет ввести снова.",
-)
-SAVE_FAILED_MESSAGE = QT_TRANSLATE_NOOP(
-    "CoreSettings",
-    "Не удалось сохранить токен в хранилище учётных данных. Токен будет храниться только до "
-    "закрытия программы.",
-)
 
 
 def _user(server_url: str) -> str:

@@ -12,7 +12,7 @@ import keyring.backends.null
 import keyring.errors
 import pytest
 
-from desktop_app.settings.secrets import CHUNK_SIZE, NO_STORE_MESSAGE, SERVICE_NAME, TokenStore
+from desktop_app.settings.secrets import CHUNK_SIZE, SERVICE_NAME, TokenStore
 
 URL = "https://mis.example.ru/test/api"
 
@@ -60,7 +60,6 @@ def test_no_credential_store_is_normal(backend: type, jwt_token: str) -> None:
         assert ts.save(URL, jwt_token) is False
         assert ts.delete(URL) is False
     assert ts.load(URL) is None
-    assert "до закрытия программы" in NO_STORE_MESSAGE
 
 
 class ExplodingKeyring(keyring.backend.KeyringBackend):

@@ -208,3 +208,17 @@ def test_the_english_settings_dialog_refuses_bad_values_in_english(english, qtbo
     for text in shown.values():
         assert not CYRILLIC.search(text), text
     dialog.reject()
+
+
+def test_the_patients_identity_string_stays_russian_in_the_english_ui(english) -> None:
+    """What the journal keeps and the slip (a Russian document) prints: an English desk used to
+    write its policy form in English ("policy …0001, b. …") onto the Russian slip."""
+    from datetime import date
+
+    from desktop_app.api.patient import PatientName, policy_display
+
+    born = date(1985, 4, 12)
+    assert policy_display("0000202600000001", born) == "полис …0001, д. р. 12.04.1985"
+    assert PatientName("Лебедев", "Антон", "Павлович", born).display() == (
+        "Лебедев А. П., д. р. 12.04.1985"
+    )

@@ -47,6 +47,7 @@ from desktop_app.api.patient import (
     PatientQuery,
     PatientToken,
     normalize_policy,
+    policy_display,
 )
 from desktop_app.journal import patient_key_from_token
 from desktop_app.settings.redact import add_patient_secret, add_secret
@@ -77,7 +78,9 @@ class PatientIdentity:
 
     ``display`` is what the card, the journal and the slip's operator copy show
     ("Лебедев А. П., д. р. 12.04.1985"; "полис …3456, д. р. 12.04.1985" when the service
-    named nobody; "" for a pasted token with nothing typed). ``lpu_guid`` is the clinic the
+    named nobody; "" for a pasted token with nothing typed). It is Russian in every UI
+    language (``desktop_app.api.patient``): the journal keeps it and the slip, a Russian
+    document, prints it. ``lpu_guid`` is the clinic the
     token was issued for (None for a pasted token: the desk cannot tell). ``repr`` hides the
     token, the policy and the birth date.
     """
@@ -400,7 +403,7 @@ class PatientBlock(QWidget):
         surname = " ".join(self.surname_edit.text().split()) or None
         display = ""
         if birth is not None and policy:
-            display = self.tr("полис …{0}, д. р. {1}").format(policy[-4:], _ddmmyyyy(birth))
+            display = policy_display(policy, birth)
         elif birth is not None and surname:
             display = PatientName(surname, birth_date=birth).display()
         return PatientIdentity(
@@ -674,9 +677,7 @@ class PatientBlock(QWidget):
         if patient is not None and patient.surname.strip():
             display = patient.display()
         elif query.policy:
-            display = self.tr("полис …{0}, д. р. {1}").format(
-                query.policy[-4:], _ddmmyyyy(query.birth_date)
-            )
+            display = policy_display(query.policy, query.birth_date)
         else:
             display = PatientName(query.surname or "", birth_date=query.birth_date).display()
         return PatientIdentity(
