@@ -153,7 +153,8 @@ def is_loopback(host: str | None) -> bool:
 
 
 def _invalid(url: str, reason: str) -> InvalidUrlError:
-    return InvalidUrlError(_tr(INVALID_URL_MESSAGE).format(url=url, reason=reason))
+    """``reason``: one of the ``URL_*_REASON`` constants (translated here)."""
+    return InvalidUrlError(_tr(INVALID_URL_MESSAGE).format(url=url, reason=_tr(reason)))
 
 
 def check_server_url(url: str) -> str:
@@ -164,36 +165,36 @@ def check_server_url(url: str) -> str:
     """
     text = (url or "").strip()
     if not text:
-        raise _invalid(text, _tr(URL_EMPTY_REASON))
+        raise _invalid(text, URL_EMPTY_REASON)
     if any(ch.isspace() for ch in text):
-        raise _invalid(text, _tr(URL_SPACES_REASON))
+        raise _invalid(text, URL_SPACES_REASON)
     try:
         parts = urlsplit(text)
     except ValueError:
-        raise _invalid(text, _tr(URL_HOST_REASON)) from None
+        raise _invalid(text, URL_HOST_REASON) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.netloc:
-        raise _invalid(text, _tr(URL_SCHEME_REASON))
+        raise _invalid(text, URL_SCHEME_REASON)
     if parts.username is not None or parts.password is not None:
-        raise _invalid(text, _tr(URL_CREDENTIALS_REASON))
+        raise _invalid(text, URL_CREDENTIALS_REASON)
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        raise _invalid(text, _tr(URL_QUERY_REASON))
+        raise _invalid(text, URL_QUERY_REASON)
     host = parts.hostname
     if not host:
-        raise _invalid(text, _tr(URL_HOST_REASON))
+        raise _invalid(text, URL_HOST_REASON)
     try:
         port = parts.port
     except ValueError:
-        raise _invalid(text, _tr(URL_PORT_REASON)) from None
+        raise _invalid(text, URL_PORT_REASON) from None
     if ":" in host:  # IPv6 literal
         try:
             ipaddress.ip_address(host.split("%", 1)[0])
         except ValueError:
-            raise _invalid(text, _tr(URL_HOST_REASON)) from None
+            raise _invalid(text, URL_HOST_REASON) from None
         netloc = f"[{host}]"
     else:
         if not all(ch.isalnum() or ch in "-._" for ch in host):
-            raise _invalid(text, _tr(URL_HOST_REASON))
+            raise _invalid(text, URL_HOST_REASON)
         netloc = host
     if port is not None:
         netloc = f"{netloc}:{port}"

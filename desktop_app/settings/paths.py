@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -43,28 +44,25 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _folder(name: str, platform_folder: Callable[[str, str], Path]) -> Path:
+    """``$DESKTOP_APP_HOME/<name>`` when set, else the platform's folder for the app."""
+    home = _home()
+    return home / name if home is not None else platform_folder(APP_NAME, APP_AUTHOR)
+
+
 def config_dir() -> Path:
     """Folder of ``settings.json`` (not created here: reading must not need write access)."""
-    home = _home()
-    if home is not None:
-        return home / "config"
-    return platformdirs.user_config_path(APP_NAME, APP_AUTHOR)
+    return _folder("config", platformdirs.user_config_path)
 
 
 def data_dir() -> Path:
     """Folder of the shift journal and other app data."""
-    home = _home()
-    if home is not None:
-        return home / "data"
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
+    return _folder("data", platformdirs.user_data_path)
 
 
 def log_dir() -> Path:
     """Folder of the log files (shown to the operator after a crash)."""
-    home = _home()
-    if home is not None:
-        return home / "logs"
-    return platformdirs.user_log_path(APP_NAME, APP_AUTHOR)
+    return _folder("logs", platformdirs.user_log_path)
 
 
 def settings_path() -> Path:

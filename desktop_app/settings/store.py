@@ -21,23 +21,12 @@ from pydantic import ValidationError
 
 from desktop_app.files import broken_name
 from desktop_app.settings.model import AppSettings, find_secret_keys
-from desktop_app.settings.paths import (  # the folders live there (no pydantic: the splash)
-    APP_AUTHOR,
-    APP_NAME,
-    HOME_ENV,
-    SETTINGS_FILE_NAME,
-    config_dir,
-    data_dir,
-    log_dir,
-    settings_path,
-)
+
+# The folders live in paths.py (no pydantic there: the splash reads it); re-exported here.
+from desktop_app.settings.paths import config_dir, data_dir, log_dir, settings_path
 from desktop_app.text.translate import QT_TRANSLATE_NOOP, LaterText
 
 __all__ = [
-    "APP_AUTHOR",
-    "APP_NAME",
-    "HOME_ENV",
-    "SETTINGS_FILE_NAME",
     "config_dir",
     "data_dir",
     "load_settings",

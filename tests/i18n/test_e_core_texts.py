@@ -222,3 +222,47 @@ def test_the_patients_identity_string_stays_russian_in_the_english_ui(english) -
     assert PatientName("Лебедев", "Антон", "Павлович", born).display() == (
         "Лебедев А. П., д. р. 12.04.1985"
     )
+
+
+def test_the_journal_shows_a_stored_russian_reason_in_english(english, qtbot, tmp_path) -> None:
+    """The journal keeps why a result is unknown in Russian (the core writes it while the app
+    closes or starts); the English journal window shows it in English."""
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from desktop_app.journal import ShiftJournal, patient_key_from_token
+    from desktop_app.journal.shift_journal import INTERRUPTED_DETAIL
+    from desktop_app.ui.journal.view import JournalView
+
+    path = tmp_path / "journal.sqlite3"
+    first = ShiftJournal(path)
+    first.record_attempt(
+        lpu_guid="11111111-1111-1111-1111-111111111111",
+        resource_guid="22222222-2222-2222-2222-222222222222",
+        day=date.today(),
+        at=None,
+        patient_key=patient_key_from_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"),
+        patient_label="Смирнова А. А.",
+        clinic_name="ГП № 1",
+        resource_name="Чижов И. П.",
+        training=True,
+    )
+    first.close()  # closed while "sent": the next start marks it unknown
+    journal = ShiftJournal(path)
+    try:
+        view = JournalView(journal, training=True)
+        qtbot.addWidget(view)
+        with qtbot.waitActive(view):
+            view.show()
+            view.activateWindow()
+        view.table.setFocus()
+        qtbot.keyClick(view.table, Qt.Key.Key_Home)
+        entry = view.current_entry()
+        assert entry is not None and entry.unknown_detail == INTERRUPTED_DETAIL
+        details = view.details.toPlainText()
+        assert "The program was closed before the server answered" in details
+        assert "Программа была закрыта" not in details
+        view.reject()
+    finally:
+        journal.close()

@@ -134,3 +134,30 @@ def test_loop_exception_handler_logs_and_shows(log_path: Path, caplog) -> None:
     text = log_path.read_text(encoding="utf-8")
     assert "Traceback" in text and "нет такого талона" in text
     assert "Task was destroyed" in text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_the_notice_speaks_english_in_the_english_ui_and_closes(qtbot, log_path: Path) -> None:
+    from desktop_app.i18n import install_translator
+    from desktop_app.text.translate import install_translate
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    previous = install_translate(None)
+    install_translate(previous)
+    assert install_translator(app, "en")
+    try:
+        reporter = install_gui_excepthook(log_path, lambda: None)
+        crash_in_worker("worker failure")
+        qtbot.waitUntil(lambda: bool(visible_boxes()), timeout=3000)
+        box = visible_boxes()[0]
+        assert box.text().startswith("An unexpected error occurred: RuntimeError: worker failure")
+        assert str(log_path) in box.text() and "support specialist" in box.text()
+        assert box.windowTitle() == "Unexpected error"
+        [close] = [b for b in box.buttons() if b.text() == "Close"]
+        close.click()
+        qtbot.waitUntil(lambda: not visible_boxes(), timeout=3000)
+        assert reporter.box is None  # the reporter lets go of a closed notice
+    finally:
+        install_translator(app, "ru")
+        install_translate(previous)
