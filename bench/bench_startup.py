@@ -8,8 +8,10 @@ the measurement (wall clock from ``subprocess`` start to exit, median over the r
 * **floor** — the same bare window after importing what the app cannot start without: httpx,
   pydantic, qasync, truststore and our wire models (``desktop_app.api.models``). What is left
   above the floor is ours;
-* **first paint** — our splash (``--exit-after-splash``);
-* **main window** — our main window painted (``--exit-after-first-paint``, training mode).
+* **main window** — our main window painted (``--exit-after-first-paint``, training mode). It
+  is also the app's first paint: the window paints before the libraries of the floor are
+  imported (``desktop_app/ui/platform/app.py``), so no splash precedes it. The process goes on
+  to attach the services and exits once the window works: "to the process exit" below.
 
 Goals (issue 11 §9): main window ≤ 2.5× bare; first paint ≤ 1.3× the floor.
 
@@ -54,12 +56,6 @@ OURS = r"""
 import sys
 from desktop_app.ui.platform.app import run
 sys.exit(run(["--training", "--exit-after-first-paint", "--report-paint-times"]))
-"""
-
-SPLASH = r"""
-import sys
-from desktop_app.ui.platform.app import run
-sys.exit(run(["--training", "--exit-after-splash", "--report-paint-times"]))
 """
 
 #: Goals of issue 11 §9.
@@ -107,7 +103,6 @@ def main() -> None:
     cases = {
         "bare": (BARE, "window"),
         "floor": (FLOOR, "window"),
-        "splash": (SPLASH, "splash"),
         "ours": (OURS, "main-window"),
     }
     for code, what in cases.values():  # warm the file cache, write .pyc, create the app home
@@ -120,7 +115,7 @@ def main() -> None:
     def median(name: str, exited: bool = False) -> float:
         return statistics.median(r.exited if exited else r.painted for r in results[name])
 
-    b, f, s, o = (median(name) for name in ("bare", "floor", "splash", "ours"))
+    b, f, o = (median(name) for name in ("bare", "floor", "ours"))
 
     def ms(value: float) -> str:
         return f"{value * 1000:7.1f} ms"
@@ -132,19 +127,17 @@ def main() -> None:
     print(f"floor: bare + httpx, pydantic, qasync,  : {ms(f)}  {f / b:.2f}x bare")
     print("       truststore, desktop_app.api.models")
     print(
-        f"desk app, first paint (splash)          : {ms(s)}  {s / b:.2f}x bare, {s / f:.2f}x floor"
-    )
-    print(
         f"desk app, main window painted           : {ms(o)}  {o / b:.2f}x bare, {o / f:.2f}x floor"
     )
-    print(f"ours above the floor (main window)      : {ms(o - f)}")
+    print("       (the app's first paint: nothing paints before it)")
+    print(f"main window minus the floor             : {ms(o - f)}")
     eb, eo = median("bare", exited=True), median("ours", exited=True)
     print(f"to the process exit: bare {ms(eb)}, main window {ms(eo)} ({eo / eb:.2f}x)")
     print(
         f"goals: main window <= {MAIN_OVER_BARE_GOAL}x bare "
         f"({'met' if o / b <= MAIN_OVER_BARE_GOAL else 'NOT met'}); "
         f"first paint <= {FIRST_PAINT_OVER_FLOOR_GOAL}x floor "
-        f"({'met' if s / f <= FIRST_PAINT_OVER_FLOOR_GOAL else 'NOT met'})"
+        f"({'met' if o / f <= FIRST_PAINT_OVER_FLOOR_GOAL else 'NOT met'})"
     )
 
 

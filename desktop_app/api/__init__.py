@@ -1,51 +1,58 @@
-"""The registry API: wire models, errors and the async client (Qt-free)."""
+"""The registry API: wire models, errors and the async client (Qt-free).
 
-from desktop_app.api.client import (
-    Answer,
-    ClientSettings,
-    RegistryClient,
-    check_guid,
-    clean_token,
-    error_from_response,
-    error_in_success,
-    parse_list,
-    parse_model,
-    parse_ticket,
-)
-from desktop_app.api.errors import (
-    AnswerTooLarge,
-    ApiError,
-    BookingRejected,
-    CertificateError,
-    CredentialsRefused,
-    ErrorFamily,
-    InvalidRequestError,
-    MalformedAnswer,
-    NetworkError,
-    NotFound,
-    OutcomeUnknown,
-    RequestFailed,
-    ServiceUnavailable,
-    UnsendableToken,
-)
-from desktop_app.api.models import (
-    BusyType,
-    Clinic,
-    ClinicStatus,
-    DocumentHistory,
-    ErrorResponse,
-    Resource,
-    TicketVisit,
-    TicketVisitWithLpu,
-    format_path_date,
-)
-from desktop_app.api.patient import (
-    POLICY_DIGITS,
-    PatientName,
-    PatientQuery,
-    PatientToken,
-    normalize_policy,
-)
+Its names are imported on first use (``desktop_app.lazy``)."""
+
+from typing import TYPE_CHECKING
+
+from desktop_app.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from desktop_app.api.client import (
+        Answer,
+        ClientSettings,
+        RegistryClient,
+        check_guid,
+        clean_token,
+        error_from_response,
+        error_in_success,
+        parse_list,
+        parse_model,
+        parse_ticket,
+    )
+    from desktop_app.api.errors import (
+        AnswerTooLarge,
+        ApiError,
+        BookingRejected,
+        CertificateError,
+        CredentialsRefused,
+        ErrorFamily,
+        InvalidRequestError,
+        MalformedAnswer,
+        NetworkError,
+        NotFound,
+        OutcomeUnknown,
+        RequestFailed,
+        ServiceUnavailable,
+        UnsendableToken,
+    )
+    from desktop_app.api.models import (
+        BusyType,
+        Clinic,
+        ClinicStatus,
+        DocumentHistory,
+        ErrorResponse,
+        Resource,
+        TicketVisit,
+        TicketVisitWithLpu,
+        format_path_date,
+    )
+    from desktop_app.api.patient import (
+        POLICY_DIGITS,
+        PatientName,
+        PatientQuery,
+        PatientToken,
+        normalize_policy,
+    )
 
 __all__ = [
     "POLICY_DIGITS",
@@ -87,3 +94,55 @@ __all__ = [
     "parse_model",
     "parse_ticket",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "client": (
+            "Answer",
+            "ClientSettings",
+            "RegistryClient",
+            "check_guid",
+            "clean_token",
+            "error_from_response",
+            "error_in_success",
+            "parse_list",
+            "parse_model",
+            "parse_ticket",
+        ),
+        "errors": (
+            "AnswerTooLarge",
+            "ApiError",
+            "BookingRejected",
+            "CertificateError",
+            "CredentialsRefused",
+            "ErrorFamily",
+            "InvalidRequestError",
+            "MalformedAnswer",
+            "NetworkError",
+            "NotFound",
+            "OutcomeUnknown",
+            "RequestFailed",
+            "ServiceUnavailable",
+            "UnsendableToken",
+        ),
+        "models": (
+            "BusyType",
+            "Clinic",
+            "ClinicStatus",
+            "DocumentHistory",
+            "ErrorResponse",
+            "Resource",
+            "TicketVisit",
+            "TicketVisitWithLpu",
+            "format_path_date",
+        ),
+        "patient": (
+            "POLICY_DIGITS",
+            "PatientName",
+            "PatientQuery",
+            "PatientToken",
+            "normalize_policy",
+        ),
+    },
+)

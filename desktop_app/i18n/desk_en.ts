@@ -27,49 +27,49 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/platform/app.py" line="453"/>
+        <location filename="../ui/platform/app.py" line="483"/>
         <source>Рабочий режим не запущен: {0}
 Программа открыта в учебном режиме. Исправьте адрес сервера или файл сертификата в настройках.</source>
         <translation>Live mode did not start: {0}
 The program has opened in training mode. Correct the server address or the certificate file in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="412"/>
+        <location filename="../ui/platform/app.py" line="442"/>
         <source>Журнал смены {0} занят другой программой — вероятно, эта программа уже запущена.
 Закройте другую копию программы и запустите её снова.</source>
         <translation>The shift journal {0} is in use by another program — the program is probably already running.
 Close the other copy of the program and start it again.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="418"/>
+        <location filename="../ui/platform/app.py" line="448"/>
         <source>Не удалось открыть журнал смены {0}.
 Обратитесь к администратору: нет прав на запись в папку {1}.</source>
         <translation>The shift journal {0} could not be opened.
 Contact your administrator: there is no permission to write to the folder {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="424"/>
+        <location filename="../ui/platform/app.py" line="454"/>
         <source>Журнал смены {0} создан более новой версией программы.
 Запустите новую версию программы или обратитесь к администратору.</source>
         <translation>The shift journal {0} was created by a newer version of the program.
 Start the newer version of the program or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="429"/>
+        <location filename="../ui/platform/app.py" line="459"/>
         <source>Не удалось открыть журнал смены {0}: {1}
 Обратитесь к администратору.</source>
         <translation>The shift journal {0} could not be opened: {1}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="438"/>
+        <location filename="../ui/platform/app.py" line="468"/>
         <source>Учебный режим не запущен: {0}
 Обратитесь к администратору.</source>
         <translation>Training mode did not start: {0}
 Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="467"/>
+        <location filename="../ui/platform/app.py" line="499"/>
         <source>Программа не может начать работу</source>
         <translation>The program cannot start</translation>
     </message>
@@ -686,7 +686,7 @@ The last action may not have completed — check its result in the shift journal
     </message>
     <message>
         <location filename="../settings/network.py" line="65"/>
-        <location filename="../settings/store.py" line="83"/>
+        <location filename="../settings/store.py" line="72"/>
         <source>нет доступа к файлу</source>
         <translation>no access to the file</translation>
     </message>
@@ -701,47 +701,47 @@ The last action may not have completed — check its result in the shift journal
         <translation>The registry server address is not set. Enter it in the settings.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="54"/>
+        <location filename="../settings/store.py" line="43"/>
         <source>Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по умолчанию. Повреждённый файл сохранён как {moved} — его можно передать специалисту поддержки.</source>
         <translation>The settings file {path} could not be read ({reason}). Default settings are used. The damaged file was saved as {moved} — you can give it to your support specialist.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="60"/>
+        <location filename="../settings/store.py" line="49"/>
         <source>Файл настроек {path} не удалось прочитать ({reason}). Используются настройки по умолчанию. Переместить повреждённый файл не удалось: при сохранении настроек он будет заменён.</source>
         <translation>The settings file {path} could not be read ({reason}). Default settings are used. The damaged file could not be moved: it will be replaced when the settings are saved.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="66"/>
+        <location filename="../settings/store.py" line="55"/>
         <source>В файле настроек {path} был найден токен или пароль. Хранить их там небезопасно: значение не загружено и удалено из файла.</source>
         <translation>A token or password was found in the settings file {path}. Keeping them there is unsafe: the value was not loaded and was removed from the file.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="71"/>
+        <location filename="../settings/store.py" line="60"/>
         <source>В файле настроек {path} был найден токен или пароль. Значение не загружено, но удалить его из файла не удалось: удалите файл или сохраните настройки заново.</source>
         <translation>A token or password was found in the settings file {path}. The value was not loaded, but it could not be removed from the file: delete the file or save the settings again.</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="78"/>
+        <location filename="../settings/store.py" line="67"/>
         <source>файл не в кодировке UTF-8</source>
         <translation>the file is not in UTF-8 encoding</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="79"/>
+        <location filename="../settings/store.py" line="68"/>
         <source>нарушен формат JSON</source>
         <translation>the JSON format is broken</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="80"/>
+        <location filename="../settings/store.py" line="69"/>
         <source>в файле нет набора настроек</source>
         <translation>the file holds no settings</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="81"/>
+        <location filename="../settings/store.py" line="70"/>
         <source>недопустимые значения настроек</source>
         <translation>invalid settings values</translation>
     </message>
     <message>
-        <location filename="../settings/store.py" line="82"/>
+        <location filename="../settings/store.py" line="71"/>
         <source>вместо файла находится папка</source>
         <translation>there is a folder instead of the file</translation>
     </message>
@@ -2305,7 +2305,7 @@ Day: {day}</translation>
     <message>
         <location filename="../ui/journal/view.py" line="98"/>
         <location filename="../ui/journal/view.py" line="99"/>
-        <location filename="../ui/platform/app.py" line="401"/>
+        <location filename="../ui/platform/app.py" line="431"/>
         <source>Журнал смены</source>
         <translation>Shift journal</translation>
     </message>
@@ -2634,242 +2634,242 @@ Day: {day}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/desk/window.py" line="295"/>
+        <location filename="../ui/desk/window.py" line="315"/>
         <source>УЧЕБНЫЙ РЕЖИМ — записи не настоящие</source>
         <translation>TRAINING MODE — bookings are not real</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="329"/>
+        <location filename="../ui/desk/window.py" line="349"/>
         <source>Напечатать талон</source>
         <translation>Print the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="335"/>
+        <location filename="../ui/desk/window.py" line="355"/>
         <source>Печать с выбором принтера</source>
         <translation>Choose a printer and print</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="336"/>
+        <location filename="../ui/desk/window.py" line="356"/>
         <source>Пр&amp;осмотр</source>
         <translation>Previe&amp;w</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="338"/>
+        <location filename="../ui/desk/window.py" line="358"/>
         <source>Предварительный просмотр талона</source>
         <translation>Preview the slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="342"/>
+        <location filename="../ui/desk/window.py" line="362"/>
         <source>Сохранить талон в PDF</source>
         <translation>Save the slip as PDF</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="345"/>
+        <location filename="../ui/desk/window.py" line="365"/>
         <source>Новая запись</source>
         <translation>New booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="495"/>
+        <location filename="../ui/desk/window.py" line="553"/>
         <source>УЧЕБНЫЙ РЕЖИМ</source>
         <translation>TRAINING MODE</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="495"/>
+        <location filename="../ui/desk/window.py" line="553"/>
         <source>рабочий режим</source>
         <translation>live mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="496"/>
+        <location filename="../ui/desk/window.py" line="554"/>
         <source>Запись вне расписания — {0}</source>
         <translation>Unscheduled booking — {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="527"/>
+        <location filename="../ui/desk/window.py" line="588"/>
         <source>&amp;Записать</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="587"/>
+        <location filename="../ui/desk/window.py" line="626"/>
         <source>Печать с &amp;выбором принтера…	Ctrl+Shift+P</source>
         <translation>Print with printer &amp;selection…	Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="343"/>
+        <location filename="../ui/desk/window.py" line="363"/>
         <source>&amp;Новая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="327"/>
+        <location filename="../ui/desk/window.py" line="347"/>
         <source>Пе&amp;чать (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="332"/>
+        <location filename="../ui/desk/window.py" line="352"/>
         <source>Печать с в&amp;ыбором…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="333"/>
+        <location filename="../ui/desk/window.py" line="353"/>
         <source>Выбрать принтер и напечатать (Ctrl+Shift+P)</source>
         <translation>Choose a printer and print (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="340"/>
+        <location filename="../ui/desk/window.py" line="360"/>
         <source>PDF-&amp;файл…</source>
         <translation>PDF &amp;file…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="347"/>
+        <location filename="../ui/desk/window.py" line="367"/>
         <source>Отменить запись…</source>
         <translation>Cancel booking…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="349"/>
+        <location filename="../ui/desk/window.py" line="369"/>
         <source>Отменить запись на приём</source>
         <translation>Cancel the appointment booking</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="387"/>
+        <location filename="../ui/desk/window.py" line="407"/>
         <source>Режим работы</source>
         <translation>Operating mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="518"/>
+        <location filename="../ui/desk/window.py" line="579"/>
         <source>Учебный режим · встроенная песочница</source>
         <translation>Training mode · built-in sandbox</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="521"/>
+        <location filename="../ui/desk/window.py" line="582"/>
         <source>Рабочий режим · сервер не указан</source>
         <translation>Live mode · no server set</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="522"/>
+        <location filename="../ui/desk/window.py" line="583"/>
         <source>Рабочий режим · {0}</source>
         <translation>Live mode · {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="525"/>
+        <location filename="../ui/desk/window.py" line="586"/>
         <source>Запис&amp;ь</source>
         <translation>Boo&amp;king</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="530"/>
+        <location filename="../ui/desk/window.py" line="590"/>
         <source>Нов&amp;ая запись (F2)</source>
         <translation>&amp;New booking (F2)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="532"/>
+        <location filename="../ui/desk/window.py" line="591"/>
         <source>&amp;Обновить справочник</source>
         <translation>&amp;Refresh clinic list</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="534"/>
+        <location filename="../ui/desk/window.py" line="592"/>
         <source>Ввод &amp;GUID вручную</source>
         <translation>Enter &amp;GUID manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="537"/>
+        <location filename="../ui/desk/window.py" line="594"/>
         <source>&amp;Журнал смены…</source>
         <translation>Shift &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="540"/>
+        <location filename="../ui/desk/window.py" line="596"/>
         <source>Список на &amp;день…</source>
         <translation>&amp;Day list…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="544"/>
+        <location filename="../ui/desk/window.py" line="599"/>
         <source>&amp;Настройки…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="546"/>
+        <location filename="../ui/desk/window.py" line="600"/>
         <source>В&amp;ыход</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="568"/>
+        <location filename="../ui/desk/window.py" line="611"/>
         <source>Ре&amp;жим</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="571"/>
+        <location filename="../ui/desk/window.py" line="614"/>
         <source>Перейти в &amp;рабочий режим…</source>
         <translation>Switch to &amp;live mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="573"/>
+        <location filename="../ui/desk/window.py" line="616"/>
         <source>Перейти в &amp;учебный режим…</source>
         <translation>Switch to &amp;training mode…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="582"/>
+        <location filename="../ui/desk/window.py" line="622"/>
         <source>Т&amp;алон</source>
         <translation>S&amp;lip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="584"/>
+        <location filename="../ui/desk/window.py" line="624"/>
         <source>&amp;Печать на принтер по умолчанию	Ctrl+P</source>
         <translation>&amp;Print to default printer	Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="590"/>
+        <location filename="../ui/desk/window.py" line="628"/>
         <source>Пре&amp;дварительный просмотр</source>
         <translation>Print pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="592"/>
+        <location filename="../ui/desk/window.py" line="629"/>
         <source>Сохранить в PD&amp;F…</source>
         <translation>Save as PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="602"/>
+        <location filename="../ui/desk/window.py" line="638"/>
         <source>&amp;Отменить запись…</source>
         <translation>&amp;Cancel booking…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="608"/>
+        <location filename="../ui/desk/window.py" line="643"/>
         <source>Сп&amp;равка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="610"/>
+        <location filename="../ui/desk/window.py" line="645"/>
         <source>&amp;Горячие клавиши	F1</source>
         <translation>&amp;Keyboard shortcuts	F1</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="613"/>
+        <location filename="../ui/desk/window.py" line="647"/>
         <source>&amp;О программе…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="818"/>
+        <location filename="../ui/desk/window.py" line="884"/>
         <source>Сейчас: учебный режим, встроенная песочница — записи не настоящие.</source>
         <translation>Now: training mode, built-in sandbox — bookings are not real.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="820"/>
+        <location filename="../ui/desk/window.py" line="886"/>
         <source>Сейчас: рабочий режим, сервер {0}.</source>
         <translation>Now: live mode, server {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="821"/>
+        <location filename="../ui/desk/window.py" line="887"/>
         <source>не указан</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../ui/desk/window.py" line="690"/>
+        <location filename="../ui/desk/window.py" line="754"/>
         <source>Печать талона…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="447"/>
+        <location filename="../ui/platform/app.py" line="477"/>
         <source>Рабочий режим</source>
         <translation>Live mode</translation>
     </message>
     <message>
-        <location filename="../ui/platform/app.py" line="287"/>
+        <location filename="../ui/platform/app.py" line="314"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
@@ -2935,127 +2935,127 @@ Day: {day}</translation>
 <context>
     <name>PatientBlock</name>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="261"/>
+        <location filename="../ui/desk/patient_block.py" line="263"/>
         <source>Полис ОМС (ЕНП), 16 цифр</source>
         <translation>OMS policy (ENP), 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="262"/>
+        <location filename="../ui/desk/patient_block.py" line="264"/>
         <source>16 цифр, можно с пробелами</source>
         <translation>16 digits, spaces allowed</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="273"/>
+        <location filename="../ui/desk/patient_block.py" line="275"/>
         <source>Поли&amp;с ОМС (ЕНП):</source>
         <translation>OMS polic&amp;y (ENP):</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="283"/>
+        <location filename="../ui/desk/patient_block.py" line="285"/>
         <source>Фамилия пациента</source>
         <translation>Patient&apos;s surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="284"/>
+        <location filename="../ui/desk/patient_block.py" line="286"/>
         <source>если нет полиса</source>
         <translation>if there is no policy</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="286"/>
+        <location filename="../ui/desk/patient_block.py" line="288"/>
         <source>&amp;Фамилия:</source>
         <translation>&amp;Surname:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="292"/>
+        <location filename="../ui/desk/patient_block.py" line="294"/>
         <source>Дата рождения, ДД.ММ.ГГГГ</source>
         <translation>Date of birth, DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="294"/>
+        <location filename="../ui/desk/patient_block.py" line="296"/>
         <source>ДД.ММ.ГГГГ — точки ставятся сами</source>
         <translation>DD.MM.YYYY — the dots are added automatically</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="300"/>
+        <location filename="../ui/desk/patient_block.py" line="302"/>
         <source>Дата рождени&amp;я:</source>
         <translation>Date &amp;of birth:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="314"/>
+        <location filename="../ui/desk/patient_block.py" line="316"/>
         <source>Найденный пациент</source>
         <translation>Patient found</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="315"/>
+        <location filename="../ui/desk/patient_block.py" line="317"/>
         <source>Вставить то&amp;кен…</source>
         <translation>Paste &amp;token…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="317"/>
+        <location filename="../ui/desk/patient_block.py" line="319"/>
         <source>Вставить токен пациента вручную</source>
         <translation>Paste the patient token manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="329"/>
+        <location filename="../ui/desk/patient_block.py" line="331"/>
         <source>Токен пациента</source>
         <translation>Patient token</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="331"/>
+        <location filename="../ui/desk/patient_block.py" line="333"/>
         <source>вставьте токен (Ctrl+V) и нажмите Enter</source>
         <translation>paste the token (Ctrl+V) and press Enter</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="332"/>
+        <location filename="../ui/desk/patient_block.py" line="334"/>
         <source>Токен:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="452"/>
+        <location filename="../ui/desk/patient_block.py" line="454"/>
         <source>Токен отклонён — найдите пациента снова.</source>
         <translation>Token rejected — find the patient again.</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="504"/>
+        <location filename="../ui/desk/patient_block.py" line="506"/>
         <source>{0} из 16 цифр</source>
         <translation>{0} of 16 digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="507"/>
+        <location filename="../ui/desk/patient_block.py" line="509"/>
         <source>Полис — 16 цифр, введено {0}</source>
         <translation>The policy has 16 digits; {0} entered</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="520"/>
+        <location filename="../ui/desk/patient_block.py" line="522"/>
         <source>Введите дату рождения: ДД.ММ.ГГГГ</source>
         <translation>Enter the date of birth: DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="522"/>
+        <location filename="../ui/desk/patient_block.py" line="524"/>
         <source>Нет такой даты рождения — проверьте цифры</source>
         <translation>No such date of birth — check the digits</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="579"/>
+        <location filename="../ui/desk/patient_block.py" line="581"/>
         <source>Введите полис ОМС или фамилию</source>
         <translation>Enter the OMS policy or the surname</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="581"/>
+        <location filename="../ui/desk/patient_block.py" line="583"/>
         <source>Введите полис ОМС (16 цифр)</source>
         <translation>Enter the OMS policy (16 digits)</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="605"/>
+        <location filename="../ui/desk/patient_block.py" line="607"/>
         <source>Токен вставлен вручную</source>
         <translation>Token pasted manually</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="652"/>
+        <location filename="../ui/desk/patient_block.py" line="656"/>
         <source>Поиск пациента…</source>
         <translation>Searching for the patient…</translation>
     </message>
     <message>
-        <location filename="../ui/desk/patient_block.py" line="661"/>
+        <location filename="../ui/desk/patient_block.py" line="665"/>
         <source>Пациент не найден</source>
         <translation>Patient not found</translation>
     </message>
@@ -3096,7 +3096,7 @@ Day: {day}</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/platform/session.py" line="44"/>
+        <location filename="../ui/platform/session.py" line="49"/>
         <source>Загрузка упражнений…</source>
         <translation>Loading exercises…</translation>
     </message>
@@ -3949,67 +3949,49 @@ Day: {day}</translation>
     </message>
 </context>
 <context>
-    <name>Splash</name>
-    <message>
-        <location filename="../ui/platform/app.py" line="133"/>
-        <source>Запись вне расписания</source>
-        <translation>Unscheduled booking</translation>
-    </message>
-    <message>
-        <location filename="../ui/platform/app.py" line="141"/>
-        <source>Загрузка…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../ui/platform/app.py" line="148"/>
-        <source>Запись вне расписания: загрузка</source>
-        <translation>Unscheduled booking: loading</translation>
-    </message>
-</context>
-<context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../ui/desk/status.py" line="39"/>
+        <location filename="../ui/desk/status.py" line="43"/>
         <source>Статус поликлиники</source>
         <translation>Clinic status</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="40"/>
+        <location filename="../ui/desk/status.py" line="44"/>
         <source>Пинг поликлиники</source>
         <translation>Clinic ping</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="60"/>
+        <location filename="../ui/desk/status.py" line="64"/>
         <source>● статус неизвестен</source>
         <translation>● status unknown</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="67"/>
+        <location filename="../ui/desk/status.py" line="71"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="69"/>
+        <location filename="../ui/desk/status.py" line="73"/>
         <source>✖ Не в сети</source>
         <translation>✖ Offline</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="71"/>
+        <location filename="../ui/desk/status.py" line="75"/>
         <source>? {0}</source>
         <translation>? {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="71"/>
+        <location filename="../ui/desk/status.py" line="75"/>
         <source>неизвестно</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="75"/>
+        <location filename="../ui/desk/status.py" line="79"/>
         <source>пинг {0} мс</source>
         <translation>ping {0} ms</translation>
     </message>
     <message>
-        <location filename="../ui/desk/status.py" line="78"/>
+        <location filename="../ui/desk/status.py" line="82"/>
         <source>с {0}</source>
         <translation>since {0}</translation>
     </message>
@@ -4017,13 +3999,13 @@ Day: {day}</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="94"/>
-        <location filename="../ui/desk/ticket_view.py" line="352"/>
+        <location filename="../ui/desk/ticket_view.py" line="98"/>
+        <location filename="../ui/desk/ticket_view.py" line="356"/>
         <source>Талон записи</source>
         <translation>Appointment slip</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="99"/>
+        <location filename="../ui/desk/ticket_view.py" line="103"/>
         <source>Здесь появится талон после записи.
 
 Выберите поликлинику, врача и дату, затем нажмите «Записать» (Ctrl+Enter).</source>
@@ -4032,132 +4014,132 @@ Day: {day}</translation>
 Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="133"/>
+        <location filename="../ui/desk/ticket_view.py" line="137"/>
         <source>Талон на приём — вне расписания</source>
         <translation>Appointment slip — unscheduled</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="138"/>
+        <location filename="../ui/desk/ticket_view.py" line="142"/>
         <source>ОТМЕНЕНА</source>
         <translation>CANCELLED</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="142"/>
+        <location filename="../ui/desk/ticket_view.py" line="146"/>
         <source>Запись отменена</source>
         <translation>Booking cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="148"/>
+        <location filename="../ui/desk/ticket_view.py" line="152"/>
         <source>Пациент</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="149"/>
+        <location filename="../ui/desk/ticket_view.py" line="153"/>
         <source>Номер талона</source>
         <translation>Slip number</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="150"/>
+        <location filename="../ui/desk/ticket_view.py" line="154"/>
         <source>Кабинет</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="151"/>
+        <location filename="../ui/desk/ticket_view.py" line="155"/>
         <source>Этаж</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="152"/>
+        <location filename="../ui/desk/ticket_view.py" line="156"/>
         <source>Тип приёма</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="153"/>
+        <location filename="../ui/desk/ticket_view.py" line="157"/>
         <source>Врач</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="154"/>
+        <location filename="../ui/desk/ticket_view.py" line="158"/>
         <source>Время приёма</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="155"/>
+        <location filename="../ui/desk/ticket_view.py" line="159"/>
         <source>Поликлиника</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="156"/>
+        <location filename="../ui/desk/ticket_view.py" line="160"/>
         <source>Кем и когда записано</source>
         <translation>Booked by and when</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="158"/>
+        <location filename="../ui/desk/ticket_view.py" line="162"/>
         <source>УЧЕБНАЯ ЗАПИСЬ — не настоящая</source>
         <translation>TRAINING BOOKING — not real</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="168"/>
+        <location filename="../ui/desk/ticket_view.py" line="172"/>
         <source>Пациент:</source>
         <translation>Patient:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="169"/>
+        <location filename="../ui/desk/ticket_view.py" line="173"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="170"/>
+        <location filename="../ui/desk/ticket_view.py" line="174"/>
         <source>Кабинет:</source>
         <translation>Room:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="171"/>
+        <location filename="../ui/desk/ticket_view.py" line="175"/>
         <source>Этаж:</source>
         <translation>Floor:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="172"/>
+        <location filename="../ui/desk/ticket_view.py" line="176"/>
         <source>Приём:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="173"/>
+        <location filename="../ui/desk/ticket_view.py" line="177"/>
         <source>Врач:</source>
         <translation>Doctor:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="174"/>
+        <location filename="../ui/desk/ticket_view.py" line="178"/>
         <source>Тип приёма:</source>
         <translation>Visit type:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="175"/>
+        <location filename="../ui/desk/ticket_view.py" line="179"/>
         <source>Поликлиника:</source>
         <translation>Clinic:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="176"/>
+        <location filename="../ui/desk/ticket_view.py" line="180"/>
         <source>Статус:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="177"/>
+        <location filename="../ui/desk/ticket_view.py" line="181"/>
         <source>Записано:</source>
         <translation>Booked:</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="319"/>
+        <location filename="../ui/desk/ticket_view.py" line="323"/>
         <source>время назначит поликлиника</source>
         <translation>time to be set by the clinic</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="326"/>
+        <location filename="../ui/desk/ticket_view.py" line="330"/>
         <source>тел. {0}</source>
         <translation>tel. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/desk/ticket_view.py" line="351"/>
+        <location filename="../ui/desk/ticket_view.py" line="355"/>
         <source>Талон записи — запись отменена</source>
         <translation>Appointment slip — booking cancelled</translation>
     </message>
@@ -4259,7 +4241,7 @@ Choose a clinic, a doctor and a date, then press “Book” (Ctrl+Enter).</trans
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/platform/session.py" line="41"/>
+        <location filename="../ui/platform/session.py" line="46"/>
         <location filename="../ui/training/panel.py" line="90"/>
         <location filename="../ui/training/panel.py" line="442"/>
         <source>Обучение</source>

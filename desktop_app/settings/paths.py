@@ -1,5 +1,6 @@
-"""Where the app keeps its files, and the one setting the splash needs (stdlib and platformdirs
-only: this is read before the first paint, before pydantic is imported).
+"""Where the app keeps its files, and the few settings the main window is built with before the
+settings are loaded (stdlib and platformdirs only: read before the first paint, before pydantic
+is imported).
 
 ``desktop_app.settings.store`` reads and validates the settings; it re-exports these folders.
 """
@@ -7,9 +8,11 @@ only: this is read before the first paint, before pydantic is imported).
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -18,9 +21,11 @@ __all__ = [
     "APP_NAME",
     "HOME_ENV",
     "SETTINGS_FILE_NAME",
+    "StartupPeek",
     "config_dir",
     "data_dir",
     "log_dir",
+    "peek_settings",
     "saved_language",
     "settings_path",
 ]
@@ -69,21 +74,56 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE_NAME
 
 
-def saved_language(path: Path | None = None) -> str:
-    """The UI language the settings file asks for, for the splash only; never raises.
+class StartupPeek(NamedTuple):
+    """What the window is built with before the settings are loaded (``peek_settings``)."""
 
-    The splash paints before the settings are loaded (that needs pydantic). This reads the one
-    key with the standard library; anything unusual — no file, a broken one, an unknown value —
-    gives Russian, the source language. ``store.load_settings`` stays the authority: should it
-    refuse a file that asks for English (another value is damaged), the window falls back to
-    Russian after an English splash, and the store's notice says why.
+    language: str = LANGUAGES[0]
+    font_scale: float = 1.0
+    mode: str = "training"
+    server_url: str | None = None
+
+
+#: The font scale the settings accept (``AppSettings.font_scale``).
+_FONT_SCALE_RANGE = (0.8, 2.0)
+
+
+def peek_settings(path: Path | None = None) -> StartupPeek:
+    """The language, font scale, mode and server the settings file asks for; never raises.
+
+    The app builds and paints the main window before the settings are loaded (that needs
+    pydantic), from these four keys read with the standard library. Anything unusual — no file,
+    a broken one, a value of the wrong kind — gives that key's default. ``store.load_settings``
+    stays the authority: when what it loads differs from this (it refused the file, say), the
+    app builds the window again from the loaded settings before the operator can use it.
     """
+    data: Any = None
     try:
         file = Path(path) if path is not None else settings_path()
-        if not file.is_file() or file.stat().st_size > _PEEK_LIMIT:
-            return LANGUAGES[0]
-        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+        if file.is_file() and file.stat().st_size <= _PEEK_LIMIT:
+            data = json.loads(file.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
-        return LANGUAGES[0]
-    language = data.get("language") if isinstance(data, dict) else None
-    return language if language in LANGUAGES else LANGUAGES[0]
+        data = None
+    if not isinstance(data, dict):
+        return StartupPeek()
+    language = data.get("language")
+    scale = data.get("font_scale")
+    low, high = _FONT_SCALE_RANGE
+    url = data.get("server_url")
+    return StartupPeek(
+        language=language if language in LANGUAGES else LANGUAGES[0],
+        font_scale=(
+            float(scale)
+            if isinstance(scale, int | float)
+            and not isinstance(scale, bool)
+            and math.isfinite(scale)
+            and low <= scale <= high
+            else 1.0
+        ),
+        mode="work" if data.get("mode") == "work" else "training",
+        server_url=url if isinstance(url, str) and url.strip() else None,
+    )
+
+
+def saved_language(path: Path | None = None) -> str:
+    """The UI language the settings file asks for (``peek_settings``); never raises."""
+    return peek_settings(path).language

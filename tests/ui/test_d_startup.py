@@ -94,29 +94,155 @@ def test_training_transport_imports_starlette_on_its_first_request() -> None:
     assert done.stdout.strip() == "ok"
 
 
-def test_the_app_reports_its_first_paints_in_order(tmp_path) -> None:
+#: What the child records at the main window's first paint and once the session has it.
+_RECORD_PAINT = """
+import sys
+from PySide6.QtWidgets import QApplication
+import desktop_app.ui.platform.app as app
+from desktop_app.ui.desk.window import MainWindow
+
+HEAVY = ("pydantic", "pydantic_core", "httpx", "asyncio", "qasync", "sqlite3", "ssl",
+         "truststore", "starlette", "desktop_app.api.models", "desktop_app.api.client",
+         "desktop_app.journal.shift_journal", "desktop_app.services", "desktop_app.sandbox")
+seen = {}
+report = app._report_paint
+
+def at_paint(what):
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    seen.setdefault("paint", (what, [m for m in HEAVY if m in sys.modules],
+                              [(id(w), w.windowTitle(), w.attached) for w in windows]))
+    report(what)
+
+shown = app._ShownThen.__call__
+
+def at_shown(self):
+    seen["shown"] = (id(self.window), self.window.windowTitle(), self.window.attached)
+    shown(self)
+
+app._report_paint = at_paint
+app._ShownThen.__call__ = at_shown
+code = app.run(ARGS)
+print("RESULT", code, repr(seen))
+"""
+
+
+def _record_start(home: Path, tmp: Path, args: list[str], **env: str) -> tuple[int, dict, str]:
+    """Run the app; (exit code, what it recorded, its stdout). At the first paint: which heavy
+    modules were imported and the main windows then (id, title, attached); at the session's
+    window's first paint ("shown"): that window."""
+    done = run_python(
+        _RECORD_PAINT.replace("ARGS", repr(args)),
+        DESKTOP_APP_HOME=str(home),
+        TMPDIR=str(tmp),
+        **env,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    assert len(lines) == 1, done.stdout
+    _tag, code, seen = lines[0].split(" ", 2)
+    return int(code), eval(seen), done.stdout  # the child's repr of plain tuples and lists
+
+
+def test_the_main_window_paints_before_the_libraries_behind_its_services(tmp_path) -> None:
+    """The first paint is the main window's own, before pydantic, httpx, asyncio, qasync and
+    the journal are imported; the same window then gets its services and works."""
     home, tmp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()
     tmp.mkdir()
-    done = run_python(
-        """
-        import sys
-        from desktop_app.ui.platform.app import run
-        sys.exit(run(["--training", "--exit-after-first-paint", "--report-paint-times"]))
-        """,
-        DESKTOP_APP_HOME=str(home),
-        TMPDIR=str(tmp),
+    code, seen, _out = _record_start(
+        home, tmp, ["--training", "--exit-after-first-paint", "--report-paint-times"]
     )
-    assert done.returncode == 0, done.stderr
-    stamps = {
-        line.split()[1]: float(line.split()[2])
-        for line in done.stdout.splitlines()
-        if line.startswith("painted ")
-    }
-    assert set(stamps) == {"splash", "main-window"}, done.stdout
-    assert stamps["splash"] < stamps["main-window"]
+    assert code == 0
+    what, heavy, windows = seen["paint"]
+    assert what == "main-window"
+    assert heavy == []
+    assert len(windows) == 1
+    first_id, first_title, attached = windows[0]
+    assert attached is False  # painted as a view, before the services existed
+    assert "УЧЕБНЫЙ РЕЖИМ" in first_title
+    # The session took that very window: same object, same title, now with its services.
+    assert seen["shown"] == (first_id, first_title, True)
     log = (home / "logs" / "desk-app.log").read_text(encoding="utf-8")
     assert "start-up: the main window is shown" in log
+    assert "built again" not in log
+
+
+def _write_settings(home: Path, text: str) -> None:
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "settings.json").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "training_title"),
+    [
+        ('{"language": "en"}', "Unscheduled booking — TRAINING MODE"),
+        ('{"language": "ru"}', "Запись вне расписания — УЧЕБНЫЙ РЕЖИМ"),
+    ],
+)
+def test_the_first_paint_is_in_the_language_of_the_settings_file(
+    tmp_path: Path, content: str, training_title: str
+) -> None:
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    tmp.mkdir()
+    _write_settings(home, content)
+    code, seen, _out = _record_start(
+        home, tmp, ["--training", "--exit-after-first-paint", "--report-paint-times"]
+    )
+    assert code == 0
+    _what, _heavy, [(first_id, first_title, _attached)] = seen["paint"]
+    assert first_title == training_title
+    assert seen["shown"] == (first_id, training_title, True)
+
+
+def test_a_window_painted_from_settings_the_store_refuses_is_built_again(
+    tmp_path: Path,
+) -> None:
+    """The file asks for English, but a damaged value makes the store refuse it (defaults,
+    Russian): the English first view is not the one the operator works in."""
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    tmp.mkdir()
+    _write_settings(home, '{"language": "en", "font_scale": 5.0}')
+    code, seen, _out = _record_start(
+        home,
+        tmp,
+        ["--training", "--exit-after-first-paint", "--report-paint-times"],
+        DESKTOP_APP_ECHO_DIALOGS="1",
+    )
+    assert code == 0
+    _what, _heavy, [(first_id, first_title, _attached)] = seen["paint"]
+    assert first_title == "Unscheduled booking — TRAINING MODE"
+    shown_id, shown_title, attached = seen["shown"]
+    assert (shown_id != first_id, shown_title, attached) == (
+        True,
+        "Запись вне расписания — УЧЕБНЫЙ РЕЖИМ",
+        True,
+    )
+    log = (home / "logs" / "desk-app.log").read_text(encoding="utf-8")
+    assert "the window is built again" in log
+    assert list((home / "config").glob("settings.json.broken-*"))  # the store's own notice
+
+
+def test_work_mode_that_cannot_start_replaces_its_first_view_with_training(
+    tmp_path: Path,
+) -> None:
+    """The file asks for work mode on a server the client refuses: the work-mode view painted
+    first gives way to the training window the app falls back to, and the operator is told."""
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    tmp.mkdir()
+    _write_settings(home, '{"mode": "work", "server_url": "ftp://registry.example"}')
+    code, seen, out = _record_start(
+        home,
+        tmp,
+        ["--exit-after-first-paint", "--report-paint-times"],
+        DESKTOP_APP_ECHO_DIALOGS="1",
+    )
+    assert code == 0
+    _what, _heavy, [(first_id, first_title, _attached)] = seen["paint"]
+    assert first_title == "Запись вне расписания — рабочий режим"
+    shown_id, shown_title, attached = seen["shown"]
+    assert shown_id != first_id and attached
+    assert shown_title == "Запись вне расписания — УЧЕБНЫЙ РЕЖИМ"
+    assert "DIALOG [warning] Рабочий режим: Рабочий режим не запущен" in out
 
 
 def test_the_collector_rests_during_start_up_and_runs_again_after(tmp_path) -> None:
@@ -266,7 +392,7 @@ def test_what_waits_until_after_the_main_window_has_painted(tmp_path) -> None:
     assert done.stdout.strip().splitlines()[-1] == "0 [] False __all__"
 
 
-# -- the splash speaks the desk's language ---------------------------------------------------------
+# -- the settings the first view is built with ---------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -295,34 +421,26 @@ def test_the_language_is_peeked_from_the_settings_file_without_raising(
 
 
 @pytest.mark.parametrize(
-    ("language", "title"),
-    [("en", "Unscheduled booking: loading"), ("ru", "Запись вне расписания: загрузка")],
+    ("content", "expected"),
+    [
+        (None, ("ru", 1.0, "training", None)),
+        (
+            '{"language": "en", "font_scale": 1.25, "mode": "work", "server_url": "https://r.ru"}',
+            ("en", 1.25, "work", "https://r.ru"),
+        ),
+        ('{"font_scale": 3, "mode": "play", "server_url": 5}', ("ru", 1.0, "training", None)),
+        ('{"font_scale": true, "server_url": "  "}', ("ru", 1.0, "training", None)),
+        ('{"font_scale": 0.8}', ("ru", 0.8, "training", None)),
+        ('{"font_scale": NaN}', ("ru", 1.0, "training", None)),
+        ("[1, 2]", ("ru", 1.0, "training", None)),
+    ],
 )
-def test_the_splash_is_in_the_language_of_the_settings_file(
-    qapp, tmp_path: Path, monkeypatch, language: str, title: str
+def test_the_first_view_settings_are_peeked_without_raising(
+    tmp_path: Path, content: str | None, expected: tuple
 ) -> None:
-    """The splash paints before the settings are loaded; an English desk still gets an English
-    splash (and its translator from the first frame on)."""
-    from desktop_app.i18n import install_translator
-    from desktop_app.text.translate import install_translate
-    from desktop_app.ui.platform.app import _show_splash, _splash_language
+    from desktop_app.settings.paths import peek_settings
 
-    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path))
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "settings.json").write_text(
-        f'{{"language": "{language}"}}', encoding="utf-8"
-    )
-    previous = install_translate(None)
-    install_translate(previous)
-    try:
-        _splash_language(qapp)
-        splash = _show_splash(qapp)
-        try:
-            assert splash.accessibleName() == title
-            assert not splash.pixmap().isNull()
-        finally:
-            splash.close()
-            splash.deleteLater()
-    finally:
-        install_translator(qapp, "ru")
-        install_translate(previous)
+    path = tmp_path / "settings.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert tuple(peek_settings(path)) == expected

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.api import ApiError, InvalidRequestError
+from desktop_app.api.errors import ApiError, InvalidRequestError
 from desktop_app.api.patient import (
     POLICY_DIGITS,
     PatientName,
@@ -49,9 +49,7 @@ from desktop_app.api.patient import (
     normalize_policy,
     policy_display,
 )
-from desktop_app.journal import patient_key_from_token
 from desktop_app.settings.redact import add_patient_secret, add_secret
-from desktop_app.ui.desk.messages import no_clinic_for_lookup, patient_lookup_message
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +114,8 @@ class PatientIdentity:
         (a pasted token alone) the key derived from the token."""
         material = self.patient_key_material
         if material is None:
+            from desktop_app.journal.tokens import patient_key_from_token
+
             return patient_key_from_token(self.token)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
@@ -171,6 +171,8 @@ class PatientLookup(QObject):
 
     async def fetch(self, lpu_guid: str, query: PatientQuery) -> PatientToken | None:
         """The token, or None after the operator was shown what went wrong."""
+        from desktop_app.ui.desk.messages import patient_lookup_message
+
         by_surname = query.surname is not None
         try:
             found = await self.client.patient_token(lpu_guid, query)
@@ -640,6 +642,8 @@ class PatientBlock(QWidget):
             return None
         lpu = (self._lpu_guid() or "").strip().lower()
         if not lpu:
+            from desktop_app.ui.desk.messages import no_clinic_for_lookup
+
             assert self._lookup is not None
             self._lookup.dialogs.show(no_clinic_for_lookup())
             return None

@@ -5,11 +5,15 @@ The status name comes from the server: the labels are plain text, never rich tex
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from desktop_app.api import ClinicStatus
 from desktop_app.text import stamp
+
+if TYPE_CHECKING:  # the window paints before the wire models are imported
+    from desktop_app.api import ClinicStatus
 
 # Dark enough on white for >= 4.5:1 contrast.
 _COLOURS = {True: "#1b6e20", False: "#b3261e", None: "#555555"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.api import BusyType, TicketVisitWithLpu
-from desktop_app.api.models import KNOWN_BUSY_TYPES
 from desktop_app.text import DEFAULT_ZONE, day_text, display_zone, stamp, time_range, to_zone
 from desktop_app.ui.desk.status import StatusBadge
+
+if TYPE_CHECKING:  # the window paints before the wire models are imported
+    from desktop_app.api import BusyType, TicketVisitWithLpu
 
 #: Colours on the window background (#efefef, or the training tint #fff8e1); each ≥ 4.5:1.
 CAPTION_COLOUR = "#333333"
@@ -79,6 +81,8 @@ def busy_type_name(busy_type: BusyType | None) -> str | None:
         bare = _TRAILING_CODE.sub("", name).strip()
         return bare or name
     if busy_type.code:
+        from desktop_app.api.models import KNOWN_BUSY_TYPES
+
         return KNOWN_BUSY_TYPES.get(busy_type.code)
     return None
 

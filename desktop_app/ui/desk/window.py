@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -43,21 +43,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.api import Clinic, Resource
-from desktop_app.booking import DeskEvent, DeskEventKind
-from desktop_app.printing import clinic_zone
-from desktop_app.services import Services
-from desktop_app.ui.desk.booking_controller import BookingController
 from desktop_app.ui.desk.booking_form import BookingForm, FlowLayout
-from desktop_app.ui.desk.directory import DirectoryController
-from desktop_app.ui.desk.mode_switch import ModeSwitch
 from desktop_app.ui.desk.ticket_view import TicketView
-from desktop_app.ui.platform.async_tools import TaskKeeper
 from desktop_app.ui.platform.dialogs import Dialogs
-from desktop_app.ui.printing.slip_actions import IssuedCopy, SlipActions
 
-#: What the window needs: one session's ``Services`` (built by ``desktop_app.services``).
-WindowServices = Services
+if TYPE_CHECKING:
+    # The view is built and painted before these are imported (pydantic, httpx, asyncio: the
+    # app paints the window first, bench/bench_startup.py); ``attach`` imports them.
+    from desktop_app.api import Clinic, Resource
+    from desktop_app.services import Services
+    from desktop_app.ui.desk.booking_controller import BookingController
+    from desktop_app.ui.desk.directory import DirectoryController
+    from desktop_app.ui.desk.mode_switch import ModeSwitch
+    from desktop_app.ui.platform.async_tools import TaskKeeper
+    from desktop_app.ui.printing.slip_actions import IssuedCopy, SlipActions
 
 #: The smallest window: it fits 1366×768 at 150 % (about 910×480 logical pixels available).
 MINIMUM_SIZE = QSize(720, 420)
@@ -244,7 +243,7 @@ class _ShortcutKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
-        if watched.window() is not self.window:
+        if watched.window() is not self.window or not self.window.attached:
             return False
         key = event.key()  # type: ignore[attr-defined]
         mods = event.modifiers()  # type: ignore[attr-defined]
@@ -277,12 +276,33 @@ class MainWindow(QMainWindow):
     restart_requested = Signal()  # connection settings changed: rebuild in the same mode
     first_painted = Signal()
 
-    def __init__(self, services: WindowServices, dialogs: Any = None) -> None:
+    services: Services
+    tasks: TaskKeeper
+    directory: DirectoryController
+    booking: BookingController
+    slips: SlipActions
+    mode_switch: ModeSwitch
+
+    def __init__(
+        self,
+        services: Services | None = None,
+        dialogs: Any = None,
+        *,
+        training: bool = True,
+        server_url: str | None = None,
+    ) -> None:
+        """The window over one session's ``services``.
+
+        Without ``services`` only the view is built — the form, the ticket, the menus, the status
+        bar, in ``training`` mode or in work mode on ``server_url`` — so the app can paint it
+        before the libraries behind the services are imported; ``attach`` then adds them (and the
+        behaviour). The menus and buttons do nothing until then.
+        """
         super().__init__()
-        self.services = services
-        self.training = services.training
+        self.training = services.training if services is not None else training
+        self._server_url = server_url
+        self._attached = False
         self.dialogs = dialogs if dialogs is not None else Dialogs(self)
-        self.tasks = TaskKeeper(on_error=self._task_failed)
         self._painted = False
 
         self.setObjectName("mainWindow")
@@ -392,7 +412,46 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.mode_status)
         self.statusBar().addPermanentWidget(self.busy_bar)
+        self._build_actions()
+        self._set_print_enabled(False)
+        self._shortcut_keys = _ShortcutKeys(self)
+        self._layout_mnemonics = LayoutMnemonics(self)
+        if self.training:
+            self.setStyleSheet("QMainWindow { background: #fff8e1; }")
+        if services is not None:
+            self.attach(services)
+        else:  # what the first thing after ``attach`` will do: nothing moves when it does
+            self.form.clinic_picker.set_loading(True)
 
+    @property
+    def painted(self) -> bool:
+        """The window has been painted once (``first_painted`` was emitted)."""
+        return self._painted
+
+    @property
+    def attached(self) -> bool:
+        """The services (and with them the behaviour) are in."""
+        return self._attached
+
+    def attach(self, services: Services) -> None:
+        """Add the session's services to a window built without them: the controllers, what
+        the menus, buttons and keys do, and the status bar's server. Once per window."""
+        if self._attached:
+            raise RuntimeError("the window already has its services")
+        if services.training != self.training:
+            raise ValueError("the window was built for the other mode")
+        from desktop_app.ui.desk.booking_controller import BookingController
+        from desktop_app.ui.desk.directory import DirectoryController
+        from desktop_app.ui.desk.mode_switch import ModeSwitch
+        from desktop_app.ui.platform.async_tools import TaskKeeper
+        from desktop_app.ui.printing.slip_actions import SlipActions
+
+        self.services = services
+        self._attached = True
+        self.tasks = TaskKeeper(on_error=self._task_failed)
+        self.setWindowTitle(self._title())
+        self.mode_status.setText(self._mode_text())
+        self.mode_status.setToolTip(self._server_text() or self.mode_status.text())
         self.directory = DirectoryController(
             self.form,
             services.client,
@@ -428,7 +487,7 @@ class MainWindow(QMainWindow):
             printer_name=lambda: self._setting("printer_name", None),
             operator_login=lambda: self._setting("operator_login", None),
             chosen=self.booking.chosen_for,
-            zone=lambda: clinic_zone(self._setting("server_utc_offset_minutes", None)),
+            zone=self._clinic_zone,
             reminder=lambda: self._setting("slip_reminder", None),
             patient_on_slip=lambda: self._setting("patient_on_slip", False),
             cancelled=lambda: bool(self.ticket_view.cancelled),
@@ -442,16 +501,15 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.mode_switch.switch_requested.connect(self.switch_mode_requested.emit)
-        self._build_actions()
+        self._connect_actions()
         self._connect()
-        self._set_print_enabled(False)
         self.directory.manual_needed.connect(lambda: self.manual_action.setChecked(True))
-        self._shortcut_keys = _ShortcutKeys(self)
-        self._layout_mnemonics = LayoutMnemonics(self)
-
         self.booking.start()
-        if self.training:
-            self.setStyleSheet("QMainWindow { background: #fff8e1; }")
+
+    def _clinic_zone(self) -> Any:
+        from desktop_app.printing import clinic_zone
+
+        return clinic_zone(self._setting("server_utc_offset_minutes", None))
 
     @property
     def clinic(self) -> Clinic | None:
@@ -499,11 +557,14 @@ class MainWindow(QMainWindow):
         """Work mode: the server's host (and port), as the status bar shows it."""
         if self.training:
             return ""
-        url = self._setting("server_url", None) or ""
-        try:
-            url = self.services.client.base_url or url
-        except Exception:  # a test double without a base URL: the setting will do
-            pass
+        if not self._attached:
+            url = self._server_url or ""
+        else:
+            url = self._setting("server_url", None) or ""
+            try:
+                url = self.services.client.base_url or url
+            except Exception:  # a test double without a base URL: the setting will do
+                pass
         try:
             parts = urlsplit(url)
             host = parts.hostname or ""
@@ -525,27 +586,19 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("Запис&ь"))
         menu.setObjectName("bookingMenu")
         self.book_action = QAction(self.tr("&Записать"), self)
-        self.book_action.triggered.connect(self.request_booking)
         # Not "&Н": that is "&Настройки…" in this menu.
         self.new_action = QAction(self.tr("Нов&ая запись (F2)"), self)
-        self.new_action.triggered.connect(self.new_booking)
         self.reload_action = QAction(self.tr("&Обновить справочник"), self)
-        self.reload_action.triggered.connect(lambda: self.directory.load())
         self.manual_action = QAction(self.tr("Ввод &GUID вручную"), self)
         self.manual_action.setCheckable(True)
-        self.manual_action.toggled.connect(self.booking.set_manual_mode)
         self.journal_action = QAction(self.tr("&Журнал смены…"), self)
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
-        self.journal_action.triggered.connect(self.open_journal)
         self.day_list_action = QAction(self.tr("Список на &день…"), self)
         self.day_list_action.setObjectName("dayListAction")
         self.day_list_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.day_list_action.triggered.connect(self.open_day_list)
         self.settings_action = QAction(self.tr("&Настройки…"), self)
-        self.settings_action.triggered.connect(self.open_settings)
-        quit_action = QAction(self.tr("В&ыход"), self)
+        self.quit_action = quit_action = QAction(self.tr("В&ыход"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
         for action in (self.book_action, self.new_action, self.reload_action, self.manual_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -554,16 +607,6 @@ class MainWindow(QMainWindow):
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(quit_action)
-        # Real desktops deliver these through the shortcut map; the key filter covers the rest.
-        for seq, slot in (
-            ("Ctrl+Return", self.request_booking),
-            ("Ctrl+Enter", self.request_booking),
-            ("F2", self.new_booking),
-            ("F1", self.show_shortcuts),
-            ("Ctrl+P", self.slips.print_now),
-            ("Ctrl+Shift+P", self.slips.print_dialog),
-        ):
-            QShortcut(QKeySequence(seq), self).activated.connect(slot)
 
         mode_menu = self.menuBar().addMenu(self.tr("Ре&жим"))
         mode_menu.setObjectName("modeMenu")
@@ -574,23 +617,16 @@ class MainWindow(QMainWindow):
             self,
         )
         self.switch_mode_action.setObjectName("switchModeAction")
-        self.switch_mode_action.triggered.connect(
-            lambda: self.tasks.spawn(self.mode_switch.confirm(), name="switch-mode")
-        )
         mode_menu.addAction(self.switch_mode_action)
 
         print_menu = self.menuBar().addMenu(self.tr("Т&алон"))
         print_menu.setObjectName("ticketMenu")
         self.print_action = QAction(self.tr("&Печать на принтер по умолчанию\tCtrl+P"), self)
-        self.print_action.triggered.connect(self.slips.print_now)
         self.print_dialog_action = QAction(
             self.tr("Печать с &выбором принтера…\tCtrl+Shift+P"), self
         )
-        self.print_dialog_action.triggered.connect(self.slips.print_dialog)
         self.preview_action = QAction(self.tr("Пре&дварительный просмотр"), self)
-        self.preview_action.triggered.connect(self.slips.preview)
         self.pdf_action = QAction(self.tr("Сохранить в PD&F…"), self)
-        self.pdf_action.triggered.connect(self.slips.save_pdf)
         for action in (
             self.print_action,
             self.print_dialog_action,
@@ -602,19 +638,47 @@ class MainWindow(QMainWindow):
         self.cancel_action = QAction(self.tr("&Отменить запись…"), self)
         self.cancel_action.setObjectName("cancelBookingAction")
         self.cancel_action.setEnabled(False)
-        self.cancel_action.triggered.connect(self.cancel_booking)
         print_menu.addAction(self.cancel_action)
 
         help_menu = self.menuBar().addMenu(self.tr("Сп&равка"))
         help_menu.setObjectName("helpMenu")
         self.shortcuts_action = QAction(self.tr("&Горячие клавиши\tF1"), self)
         self.shortcuts_action.setObjectName("shortcutsAction")
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = QAction(self.tr("&О программе…"), self)
         self.about_action.setObjectName("aboutAction")
-        self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def _connect_actions(self) -> None:
+        """What the menus' actions and the window's shortcuts do (``attach``)."""
+        self.book_action.triggered.connect(self.request_booking)
+        self.new_action.triggered.connect(self.new_booking)
+        self.reload_action.triggered.connect(lambda: self.directory.load())
+        self.manual_action.toggled.connect(self.booking.set_manual_mode)
+        self.journal_action.triggered.connect(self.open_journal)
+        self.day_list_action.triggered.connect(self.open_day_list)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.switch_mode_action.triggered.connect(
+            lambda: self.tasks.spawn(self.mode_switch.confirm(), name="switch-mode")
+        )
+        self.print_action.triggered.connect(self.slips.print_now)
+        self.print_dialog_action.triggered.connect(self.slips.print_dialog)
+        self.preview_action.triggered.connect(self.slips.preview)
+        self.pdf_action.triggered.connect(self.slips.save_pdf)
+        self.cancel_action.triggered.connect(self.cancel_booking)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action.triggered.connect(self.show_about)
+        self.quit_action.triggered.connect(self.close)
+        # Real desktops deliver these through the shortcut map; the key filter covers the rest.
+        for seq, slot in (
+            ("Ctrl+Return", self.request_booking),
+            ("Ctrl+Enter", self.request_booking),
+            ("F2", self.new_booking),
+            ("F1", self.show_shortcuts),
+            ("Ctrl+P", self.slips.print_now),
+            ("Ctrl+Shift+P", self.slips.print_dialog),
+        ):
+            QShortcut(QKeySequence(seq), self).activated.connect(slot)
 
     def _connect(self) -> None:
         f = self.form
@@ -691,6 +755,8 @@ class MainWindow(QMainWindow):
 
     def _slip_issued(self, copy: IssuedCopy) -> None:
         """A copy came out: say which ticket and copy, and tell training (that ticket's id)."""
+        from desktop_app.booking.events import DeskEvent, DeskEventKind
+
         self._set_status(copy.status_text)
         self.desk_event.emit(
             DeskEvent(
@@ -864,7 +930,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._shortcut_keys)
             app.removeEventFilter(self._layout_mnemonics)
-        self.directory.stop()
+        if self._attached:
+            self.directory.stop()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -875,4 +942,4 @@ class MainWindow(QMainWindow):
         return QApplication.instance()
 
 
-__all__ = ["MainWindow", "WindowServices"]
+__all__ = ["MainWindow"]

@@ -5,18 +5,21 @@ Everything is built here and handed down: the one ``SettingsOwner``, and per ses
 never loops: work mode that cannot start falls back to training once; a journal that cannot be
 opened (or a training mode that cannot start) is one dialog and a non-zero exit code.
 
-Start-up is measured by bench/bench_startup.py. A splash paints before the heavy imports; until
-the main window has painted, PySide6 reads no module sources (``skip_pyside_source_scan``), the
-cyclic garbage collector rests, pydantic scans no plugins, the training panel waits
-(``Session.open_window(defer_training=True)``) and so do the sandbox's ASGI stack (built on the
-first request), printing and the exercise catalogue (docs/ARCHITECTURE.md, "Start-up"). Qt's
-own Russian, the desk palette and its focus frame are installed before any window is built.
+Start-up is measured by bench/bench_startup.py. The main window paints first, before pydantic,
+httpx, asyncio and qasync are imported: its view is built from the few settings read with the
+standard library (``_show_first_view``), and the first session attaches its services to it once
+they exist (``Session.open_window(view=…)``); when the loaded settings disagree with what the
+view was built from (another language, font scale or mode), the window is built again before the
+operator can use it. Until the services are in, PySide6 reads no module sources
+(``skip_pyside_source_scan``), the cyclic garbage collector rests, pydantic scans no plugins;
+the training panel, the sandbox's ASGI stack (built on the first request), printing and the
+exercise catalogue come later still (docs/ARCHITECTURE.md, "Start-up"). Qt's own Russian, the
+desk palette and its focus frame are installed before any window is built.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import logging
 import os
@@ -31,10 +34,15 @@ os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported anywhere
 # entry points when it builds the first model (before the window paints).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-if TYPE_CHECKING:  # kept out of the import before the splash (bench/bench_startup.py)
+if TYPE_CHECKING:  # kept out of the imports before the first paint (bench/bench_startup.py)
+    import asyncio
+
     from desktop_app.journal import JournalError
     from desktop_app.services import Services
+    from desktop_app.settings.model import AppSettings
     from desktop_app.settings.owner import SettingsOwner
+    from desktop_app.settings.paths import StartupPeek
+    from desktop_app.ui.desk.window import MainWindow
     from desktop_app.ui.platform.dialogs import Message
 
 log = logging.getLogger(__name__)
@@ -54,11 +62,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--training", action="store_true", help="учебный режим на встроенной песочнице"
     )
-    # For bench/bench_startup.py: quit as soon as the window has painted once.
+    # For bench/bench_startup.py and tests: quit once the window has painted and is working.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--exit-after-splash", action="store_true", help=argparse.SUPPRESS)
-    # For bench/bench_startup.py: print "painted <what> <time.perf_counter()>" at each first paint
-    # (the splash, the main window), so the bench times the paint itself, not the process exit.
+    # For bench/bench_startup.py: print "painted main-window <time.perf_counter()>" at the main
+    # window's first paint, so the bench times the paint itself, not the process exit.
     parser.add_argument("--report-paint-times", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv) if argv is not None else None)
 
@@ -108,73 +115,93 @@ def _report_paint(what: str) -> None:
     _echo(f"painted {what} {time.perf_counter():.6f}")
 
 
-def _show_splash(app: object, *, report: bool = False):  # -> QLabel
-    """Paint something at once: heavy imports (httpx, pydantic) come after the first paint.
+def _show_first_view(
+    app: object, args: argparse.Namespace, echo: object
+) -> tuple[MainWindow, StartupPeek]:
+    """The main window, painted before the heavy imports (pydantic, httpx, asyncio, qasync).
 
-    A plain frameless label, not ``QSplashScreen``: its ``show()`` blocks up to a second
-    waiting for the window to be exposed (measured here with bench/bench_startup.py). Its texts
-    are in the language the settings file asks for (``_splash_language``).
+    Built from the few settings ``settings.paths.peek_settings`` reads with the standard
+    library — the language (its translator is installed first), the font scale, the mode and
+    the server — placed and shown as a session would (``session.open_view``), and painted at
+    once; what the operator types meanwhile waits in the queue for the services. ``_run`` keeps
+    it only while the loaded settings agree with what it was built from.
     """
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtWidgets import QApplication
 
-    pixmap = QPixmap(460, 150)
-    pixmap.fill(QColor("#00695c"))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setPointSize(16)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.drawText(
-        pixmap.rect().adjusted(0, 0, 0, -40),
-        Qt.AlignmentFlag.AlignCenter,
-        QCoreApplication.translate("Splash", "Запись вне расписания"),
+    from desktop_app.settings.paths import peek_settings
+    from desktop_app.ui.platform.palette import apply_palette
+    from desktop_app.ui.platform.session import open_view
+
+    qt_app = cast(QApplication, app)
+    peek = peek_settings()
+    if peek.language != "ru":  # Russian, the source language, needs no translator
+        from desktop_app.i18n import install_translator
+
+        install_translator(qt_app, peek.language)
+    _set_font_scale(qt_app, peek.font_scale)
+    apply_palette(qt_app)
+    training, url = choose_mode(args, peek)
+    view = open_view(
+        training=training,
+        server_url=url,
+        dialogs=echo,  # type: ignore[arg-type]
+        persist=True,
     )
-    font.setPointSize(11)
-    font.setBold(False)
-    painter.setFont(font)
-    painter.drawText(
-        pixmap.rect().adjusted(0, 60, 0, 0),
-        Qt.AlignmentFlag.AlignCenter,
-        QCoreApplication.translate("Splash", "Загрузка…"),
-    )
-    painter.end()
-    splash = QLabel()
-    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
-    splash.setPixmap(pixmap)
-    splash.setAccessibleName(
-        QCoreApplication.translate("Splash", "Запись вне расписания: загрузка")
-    )
-    if report:
+    if args.report_paint_times:
 
         class _FirstPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watched.removeEventFilter(self)
-                    _report_paint("splash")
+                    _report_paint("main-window")
                 return False
 
-        watcher = _FirstPaint(splash)
-        splash.installEventFilter(watcher)
-    splash.show()
-    app.processEvents()  # type: ignore[attr-defined]
-    return splash
+        watcher = _FirstPaint(view)
+        view.installEventFilter(watcher)
+    qt_app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return view, peek
 
 
-def _splash_language(app: object) -> None:
-    """An English desk gets an English splash: the language is peeked from the settings file
-    (stdlib only; ``settings.paths.saved_language``) and its translator installed before the
-    first paint. Russian, the source language, needs nothing here. The loaded settings decide
-    the language again (``install_translator`` after ``load_settings``)."""
-    from desktop_app.settings.paths import saved_language
+def _set_font_scale(app: object, scale: float) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
 
-    language = saved_language()
-    if language != "ru":
-        from desktop_app.i18n import install_translator
+    qt_app = cast(QApplication, app)
+    font = QFont(qt_app.font())
+    font.setPointSizeF(11.0 * scale)
+    qt_app.setFont(font)
 
-        install_translator(app, language)  # type: ignore[arg-type]
+
+def _keeps_view(peek: StartupPeek, settings: AppSettings) -> bool:
+    """The first view was built in the language and font scale the loaded settings ask for
+    (else it is built again; its mode is checked against the session's)."""
+    return (peek.language, peek.font_scale) == (settings.language, settings.font_scale)
+
+
+class _ShownThen:
+    """What follows a session window's first paint (at once, if it has painted already)."""
+
+    def __init__(self, window: MainWindow, *, close: bool) -> None:
+        self.window = window
+        self.close = close
+
+    def __call__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        log.info("start-up: the main window is shown")
+        # After this turn of the loop: the collector's first pass (~30 ms over all that start-up
+        # allocated) runs neither inside a paintEvent nor before the services are in.
+        QTimer.singleShot(0, _resume_gc)
+        if self.close:  # --exit-after-first-paint
+            QTimer.singleShot(0, self.window.close)
+
+
+def _drop(view: MainWindow | None) -> None:
+    """Take away a first view that will not be used (its mode or language was not the one)."""
+    if view is not None:
+        view.hide()
+        view.deleteLater()
 
 
 def choose_mode(args: argparse.Namespace, settings: object) -> tuple[bool, str | None]:
@@ -221,27 +248,25 @@ def _run(args: argparse.Namespace) -> int:
     skip_pyside_source_scan()  # before QtWidgets: its own import would read three sources
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.settings.paths import data_dir
+    from desktop_app.ui.platform.single_instance import SingleInstance
+
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("DeskBooking")
     app.setOrganizationName("DeskBooking")
-    _splash_language(app)
-    splash = _show_splash(app, report=args.report_paint_times)
-    if args.exit_after_splash:
-        return 0
-
-    _import_httpx_without_cli()
-    from desktop_app.settings.store import data_dir
-    from desktop_app.ui.platform.single_instance import SingleInstance
-
     # One copy per data folder: two copies on one journal could book a patient twice.
     instance = SingleInstance("DeskBooking", folder=data_dir())
     if not instance.is_primary():
         # The first window was asked to come forward; a second desk app would only confuse.
-        splash.close()
         return 0
+    echo = _EchoDialogs() if os.environ.get(ECHO_DIALOGS_ENV) else None
+    view: MainWindow | None
+    view, peek = _show_first_view(app, args, echo)
 
+    import asyncio
+
+    _import_httpx_without_cli()
     import qasync
-    from PySide6.QtGui import QFont
 
     from desktop_app.logs import setup_logging
     from desktop_app.settings.owner import SettingsOwner
@@ -250,8 +275,7 @@ def _run(args: argparse.Namespace) -> int:
     log_path = setup_logging(log_dir())
     loaded, settings_warning = load_settings()
     owner = SettingsOwner(loaded, persist=True)
-    current: dict[str, object] = {}
-    echo = _EchoDialogs() if os.environ.get(ECHO_DIALOGS_ENV) else None
+    current: dict[str, object] = {"window": view}
 
     from desktop_app.ui.platform.crash import install_gui_excepthook, install_loop_exception_handler
 
@@ -260,13 +284,16 @@ def _run(args: argparse.Namespace) -> int:
         lambda: current.get("window"),  # type: ignore[arg-type,return-value]
     )
     settings = owner.current
-    font = QFont(app.font())
-    font.setPointSizeF(11.0 * settings.font_scale)
-    app.setFont(font)
     from desktop_app.i18n import install_translator
     from desktop_app.ui.platform.palette import apply_palette
 
-    install_translator(app, settings.language)
+    if not _keeps_view(peek, settings):
+        log.info("start-up: the settings differ from the first view's; the window is built again")
+        _drop(view)
+        view = None
+        _set_font_scale(app, settings.font_scale)
+    if settings.language != peek.language:
+        install_translator(app, settings.language)
     apply_palette(app)
     training, _url = choose_mode(args, settings)
 
@@ -277,7 +304,7 @@ def _run(args: argparse.Namespace) -> int:
         from desktop_app.ui.platform.dialogs import Message, Severity
         from desktop_app.ui.platform.session import Session
 
-        nonlocal training
+        nonlocal training, view
         install_loop_exception_handler(asyncio.get_running_loop(), reporter.show, log_path)
         # The window's close ends the coroutine; letting Qt quit on its own would stop the
         # loop under a pending coroutine and skip the orderly shutdown below.
@@ -295,7 +322,7 @@ def _run(args: argparse.Namespace) -> int:
                     owner, training=training, server_url=args.server_url, log_path=log_path
                 )
             except CannotStart as failure:
-                splash.close()
+                _drop(view)
                 await _tell_cannot_start(failure.message, echo)
                 instance.close()
                 return EXIT_CANNOT_START
@@ -308,23 +335,26 @@ def _run(args: argparse.Namespace) -> int:
                 if not fut.done():
                     fut.set_result(outcome)
 
-            window = session.open_window(defer_training=True)
+            if view is not None and view.training != services.training:
+                # Work mode could not start (training instead): not the window on show.
+                _drop(view)
+                view = None
+            window = session.open_window(defer_training=True, view=view)
+            view = None  # the first session's only
             current["window"] = window
-            splash.close()
             instance.raise_requested.connect(window.bring_forward)
             window.closed.connect(lambda: finish("quit"))
             window.switch_mode_requested.connect(lambda: finish("switch"))
             window.restart_requested.connect(lambda: finish("restart"))
-            window.first_painted.connect(lambda: log.info("start-up: the main window is shown"))
-            # Queued: the collector's first pass (~30 ms over everything start-up allocated)
-            # runs after this frame, not inside the window's paintEvent ahead of its children.
-            window.first_painted.connect(_resume_gc, Qt.ConnectionType.QueuedConnection)
-            QTimer.singleShot(GC_RESUME_LATEST_MS, _resume_gc)  # a window that never paints
-            if args.report_paint_times:
-                window.first_painted.connect(lambda: _report_paint("main-window"))
             app.aboutToQuit.connect(lambda: finish("quit"))
-            if args.exit_after_first_paint:
-                window.first_painted.connect(window.close, Qt.ConnectionType.QueuedConnection)
+            shown = _ShownThen(window, close=args.exit_after_first_paint)
+            if window.painted:
+                shown()
+            else:
+                if args.report_paint_times:
+                    window.first_painted.connect(lambda: _report_paint("main-window"))
+                window.first_painted.connect(shown, Qt.ConnectionType.QueuedConnection)
+            QTimer.singleShot(GC_RESUME_LATEST_MS, _resume_gc)  # a window that never paints
             for notice in notices:
                 window.dialogs.show(notice)
             notices.clear()
@@ -459,6 +489,8 @@ def _startup_problem(detail: str) -> str:
 
 async def _tell_cannot_start(text: str, echo: _EchoDialogs | None) -> None:
     """One message box (no window behind it); returns when the operator has closed it."""
+    import asyncio
+
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 

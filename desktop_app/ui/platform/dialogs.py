@@ -12,17 +12,20 @@ screen, registered or not.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop_app.settings.redact import MASK, redact_credentials
+
+if TYPE_CHECKING:  # asyncio is imported by the questions, after the window has painted
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +129,8 @@ class Dialogs:
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no_button)
         box.setEscapeButton(no_button)
+        import asyncio
+
         future: asyncio.Future[bool] = asyncio.get_event_loop().create_future()
 
         def done(_result: int) -> None:
@@ -165,6 +170,8 @@ class Dialogs:
         assert default_button is not None
         box.setDefaultButton(default_button)
         box.setEscapeButton(default_button)
+        import asyncio
+
         future: asyncio.Future[str] = asyncio.get_event_loop().create_future()
 
         def done(_result: int) -> None:

@@ -3,12 +3,15 @@
 
 The services are built by ``desktop_app.services.build_services`` (called by
 ``ui/platform/app.py``, the self-test and the tests); a session only shows them and closes them
-again.
+again. At start-up the app shows the window before the services exist (``open_view``: the view
+only, placed and shown as a session would) and hands it to the first session
+(``Session.open_window(view=…)``), which attaches the services to it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -16,13 +19,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 
-from desktop_app.api import RegistryClient
-from desktop_app.journal import ShiftJournal
-from desktop_app.services import Services
-from desktop_app.settings.owner import SettingsOwner
-
 if TYPE_CHECKING:
+    from desktop_app.api import RegistryClient
+    from desktop_app.journal import ShiftJournal
     from desktop_app.sandbox import Sandbox
+    from desktop_app.services import Services
+    from desktop_app.settings.owner import SettingsOwner
     from desktop_app.ui.desk.window import MainWindow
     from desktop_app.ui.platform.dialogs import Message
     from desktop_app.ui.training.panel import TrainingPanel
@@ -33,13 +35,16 @@ log = logging.getLogger(__name__)
 #: imported from there: that module and the exercises behind it come after the first paint).
 PANEL_WIDTH = 350
 
-__all__ = ["DialogSink", "Session"]
+__all__ = ["DialogSink", "Session", "open_view"]
+
+#: The object name of the training panel's placeholder dock (``_placeholder_dock``).
+PLACEHOLDER_NAME = "trainingPanelPlaceholder"
 
 
 def _placeholder_dock(window: QMainWindow) -> QDockWidget:
     """Where the training panel will be, at its width, until it is built (no layout jump)."""
     dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Обучение"), window)
-    dock.setObjectName("trainingPanelPlaceholder")
+    dock.setObjectName(PLACEHOLDER_NAME)
     dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
     label = QLabel(QCoreApplication.translate("Session", "Загрузка упражнений…"), dock)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,7 +108,13 @@ class Session:
 
     # -- window ----------------------------------------------------------------------------------
 
-    def open_window(self, *, show: bool = True, defer_training: bool = False) -> MainWindow:
+    def open_window(
+        self,
+        *,
+        show: bool = True,
+        defer_training: bool = False,
+        view: MainWindow | None = None,
+    ) -> MainWindow:
         """Build, show and start the window (and dock the training panel in training mode).
 
         ``defer_training`` (the app's start-up): the training panel is built just after the
@@ -111,39 +122,44 @@ class Session:
         not need in the first frame (bench/bench_startup.py). Until then a light placeholder dock
         of the panel's width holds its place, so nothing moves when the panel arrives;
         ``training_panel`` is None until it has.
-        """
-        from desktop_app.settings.store import config_dir
-        from desktop_app.ui.desk.window import MainWindow
-        from desktop_app.ui.platform.geometry import (
-            place_first_start,
-            restore_geometry,
-            save_geometry,
-        )
-        from desktop_app.ui.platform.palette import apply_palette
 
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_palette(app)  # idempotent: windows built without app.py (tests) get it too
-        window = MainWindow(self.services, dialogs=self.dialogs)
-        self.window = window
-        if not (self.persist and restore_geometry(window, config_dir())):
-            place_first_start(window)
-        if self.persist:
-            window.closed.connect(lambda: save_geometry(window, config_dir()))
-        placeholder: QDockWidget | None = None
-        if self.services.training and defer_training and show:
-            placeholder = _placeholder_dock(window)
-            dock = placeholder
-            window.first_painted.connect(
-                lambda: QTimer.singleShot(0, lambda: self._install_deferred_training(window, dock)),
-                Qt.ConnectionType.QueuedConnection,
+        ``view``: a window ``open_view`` built and showed before these services existed, in
+        their mode; the services are attached to it (its training panel follows as deferred).
+        """
+        if view is not None:
+            view.attach(self.services)
+            window = view
+            self.window = window
+            placeholder = window.findChild(QDockWidget, PLACEHOLDER_NAME)
+        else:
+            from desktop_app.ui.desk.window import MainWindow
+
+            window = _build(
+                self.services.training,
+                lambda: MainWindow(self.services, dialogs=self.dialogs),
+                persist=self.persist,
+                placeholder=defer_training and show,
+                show=show,
             )
-        if show:
-            window.show()
-            if placeholder is not None:  # the width the panel will get in the shown window
-                window.resizeDocks([placeholder], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+            self.window = window
+            placeholder = window.findChild(QDockWidget, PLACEHOLDER_NAME)
+        if self.persist:
+            from desktop_app.settings.paths import config_dir
+            from desktop_app.ui.platform.geometry import save_geometry
+
+            window.closed.connect(lambda: save_geometry(window, config_dir()))
+        if self.services.training and placeholder is not None:
+            dock = placeholder
+
+            def deferred() -> None:
+                QTimer.singleShot(0, lambda: self._install_deferred_training(window, dock))
+
+            if window.painted:
+                deferred()
+            else:
+                window.first_painted.connect(deferred, Qt.ConnectionType.QueuedConnection)
         window.start()
-        if self.services.training and not (defer_training and show):
+        if self.services.training and placeholder is None:
             self._install_training(window)
         return window
 
@@ -174,3 +190,47 @@ class Session:
         if self.window is not None:
             await self.window.tasks.cancel_all()
         await self.services.aclose()
+
+
+def open_view(
+    *, training: bool, server_url: str | None, dialogs: DialogSink | None, persist: bool
+) -> MainWindow:
+    """The main window without services, placed and shown as ``Session.open_window`` does
+    (with the training panel's placeholder in training mode); give it to the first session.
+    Painting it needs no pydantic, httpx or asyncio (tests/ui/test_d_startup.py)."""
+    from desktop_app.ui.desk.window import MainWindow
+
+    return _build(
+        training,
+        lambda: MainWindow(training=training, server_url=server_url, dialogs=dialogs),
+        persist=persist,
+        placeholder=True,
+        show=True,
+    )
+
+
+def _build(
+    training: bool,
+    make: Callable[[], MainWindow],
+    *,
+    persist: bool,
+    placeholder: bool,
+    show: bool,
+) -> MainWindow:
+    """Make the window, give it its place (saved, or the first start's) and show it."""
+    from desktop_app.settings.paths import config_dir
+    from desktop_app.ui.platform.geometry import place_first_start, restore_geometry
+    from desktop_app.ui.platform.palette import apply_palette
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_palette(app)  # idempotent: windows built without app.py (tests) get it too
+    window = make()
+    if not (persist and restore_geometry(window, config_dir())):
+        place_first_start(window)
+    dock = _placeholder_dock(window) if training and placeholder else None
+    if show:
+        window.show()
+        if dock is not None:  # the width the panel will get in the shown window
+            window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+    return window
