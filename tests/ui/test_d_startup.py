@@ -444,3 +444,67 @@ def test_the_first_view_settings_are_peeked_without_raising(
     if content is not None:
         path.write_text(content, encoding="utf-8")
     assert tuple(peek_settings(path)) == expected
+
+
+# -- input typed into the first view waits for its services ------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_a_search_and_enter_typed_before_the_services_are_in_choose_that_clinic(
+    qtbot, tmp_path
+) -> None:
+    """At start-up the window paints before its services exist; the operator who types
+    "<clinic> Enter" at once gets that clinic once they are in, nothing lost or reordered."""
+    from desktop_app.ui.desk.help import ShortcutHelp
+    from desktop_app.ui.platform.session import hold_input_until_attached, open_view
+    from tests.qtkit import type_text
+
+    sandbox = Sandbox()
+    dialogs = RecordingDialogs()
+    view = open_view(training=True, server_url=None, dialogs=dialogs, persist=False)
+    session: Session | None = None
+    try:
+        await wait_until(lambda: view.painted, what="the view painted")
+        held = hold_input_until_attached(view)
+        edit = view.form.clinic_picker.edit
+        edit.setFocus()
+        main_clinic = sandbox.landmarks().main_clinic
+        name = next(c["ferName"] for c in sandbox.clinics() if c["guid"] == main_clinic)
+        type_text(edit, name)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        qtbot.keyClick(edit, Qt.Key.Key_F1)  # a window key: lost if it came before the keys
+        assert edit.text() == ""  # held: nothing reached the field yet
+        assert held.held >= len(name) + 2
+        assert view.form.clinic_picker.loading  # the list says it is loading meanwhile
+
+        services = build_services(
+            SettingsOwner(AppSettings()),
+            training=True,
+            server_url=None,
+            log_path=tmp_path / "desk.log",
+            sandbox=sandbox,
+            journal_path=tmp_path / "journal.sqlite3",
+            today=lambda: sandbox.now().date(),
+        )
+        session = Session(services, dialogs=dialogs)
+        window = session.open_window(defer_training=True, view=view)
+        assert window is view and window.attached
+        await wait_until(lambda: edit.text() == name, what="the typed search delivered")
+        await wait_until(lambda: window.clinic is not None, what="the clinic chosen by Enter")
+        assert window.clinic is not None and window.clinic.guid == main_clinic
+        await wait_until(
+            lambda: window.findChild(ShortcutHelp, "shortcutHelp") is not None, what="F1's help"
+        )
+        help_box = window.findChild(ShortcutHelp, "shortcutHelp")
+        assert help_box is not None
+        await wait_until(lambda: help_box.isVisible(), what="the help shown")
+        assert "клавиш" in help_box.windowTitle()
+        qtbot.keyClick(help_box, Qt.Key.Key_Escape)
+        await wait_until(lambda: not help_box.isVisible(), what="the help closed by Esc")
+        assert dialogs.shown == []
+    finally:
+        if session is not None:
+            await close_session(session)
+        else:
+            view.close()
+            view.deleteLater()

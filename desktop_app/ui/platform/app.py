@@ -131,7 +131,7 @@ def _show_first_view(
 
     from desktop_app.settings.paths import peek_settings
     from desktop_app.ui.platform.palette import apply_palette
-    from desktop_app.ui.platform.session import open_view
+    from desktop_app.ui.platform.session import hold_input_until_attached, open_view
 
     qt_app = cast(QApplication, app)
     peek = peek_settings()
@@ -160,6 +160,7 @@ def _show_first_view(
         watcher = _FirstPaint(view)
         view.installEventFilter(watcher)
     qt_app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    hold_input_until_attached(view)
     return view, peek
 
 

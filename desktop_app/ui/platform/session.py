@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 if TYPE_CHECKING:
     from desktop_app.api import RegistryClient
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 #: imported from there: that module and the exercises behind it come after the first paint).
 PANEL_WIDTH = 350
 
-__all__ = ["DialogSink", "Session", "open_view"]
+__all__ = ["DialogSink", "HeldInput", "Session", "hold_input_until_attached", "open_view"]
 
 #: The object name of the training panel's placeholder dock (``_placeholder_dock``).
 PLACEHOLDER_NAME = "trainingPanelPlaceholder"
@@ -234,3 +234,51 @@ def _build(
         if dock is not None:  # the width the panel will get in the shown window
             window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
     return window
+
+
+#: The input a view without services holds back (``HeldInput``).
+_HELD_KINDS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class HeldInput(QObject):
+    """What the operator types or clicks into a view before its services are in waits for
+    them: each such event is put back at the end of the queue, in order, until the window is
+    attached; then the filter takes itself away. Without it a search typed at once would find
+    nothing and an Enter would be lost."""
+
+    def __init__(self, view: MainWindow) -> None:
+        super().__init__(view)
+        self.view = view
+        self.held = 0  # events put back so far (the tests read it)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.view.attached:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            return False
+        if event.type() not in _HELD_KINDS or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self.view:
+            return False
+        QCoreApplication.postEvent(watched, event.clone())
+        self.held += 1
+        return True
+
+
+def hold_input_until_attached(view: MainWindow) -> HeldInput:
+    """Install ``HeldInput`` for ``view`` on the application (``open_view``'s window)."""
+    held = HeldInput(view)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installEventFilter(held)
+    return held
