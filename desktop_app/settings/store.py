@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from desktop_app.files import broken_name
 from desktop_app.settings.model import AppSettings, find_secret_keys
 
-# The folders live in paths.py (no pydantic there: the splash reads it); re-exported here.
+# The folders live in paths.py (no pydantic there: read before the first paint); re-exported here.
 from desktop_app.settings.paths import config_dir, data_dir, log_dir, settings_path
 from desktop_app.text.translate import QT_TRANSLATE_NOOP, LaterText
 
