@@ -111,6 +111,8 @@ def at_paint(what):
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     seen.setdefault("paint", (what, [m for m in HEAVY if m in sys.modules],
                               [(id(w), w.windowTitle(), w.attached) for w in windows]))
+    # Qt's own texts (a text field's context menu) in the language of the first paint.
+    seen.setdefault("qt_copy", QApplication.translate("QLineEdit", "&Copy"))
     report(what)
 
 shown = app._ShownThen.__call__
@@ -192,6 +194,8 @@ def test_the_first_paint_is_in_the_language_of_the_settings_file(
     _what, _heavy, [(first_id, first_title, _attached)] = seen["paint"]
     assert first_title == training_title
     assert seen["shown"] == (first_id, training_title, True)
+    # Qt's own Russian is loaded for a Russian desk before its first paint, too.
+    assert seen["qt_copy"] == ("&Copy" if "Unscheduled" in training_title else "&Копировать")
 
 
 def test_a_window_painted_from_settings_the_store_refuses_is_built_again(

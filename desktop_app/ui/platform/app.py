@@ -129,16 +129,15 @@ def _show_first_view(
     from PySide6.QtCore import QEvent, QEventLoop, QObject
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.i18n import install_translator
     from desktop_app.settings.paths import peek_settings
     from desktop_app.ui.platform.palette import apply_palette
     from desktop_app.ui.platform.session import hold_input_until_attached, open_view
 
     qt_app = cast(QApplication, app)
     peek = peek_settings()
-    if peek.language != "ru":  # Russian, the source language, needs no translator
-        from desktop_app.i18n import install_translator
-
-        install_translator(qt_app, peek.language)
+    # Russian too: it is Qt's own Russian (context menus, the calendar) and the core's hook.
+    install_translator(qt_app, peek.language)
     _set_font_scale(qt_app, peek.font_scale)
     apply_palette(qt_app)
     training, url = choose_mode(args, peek)
